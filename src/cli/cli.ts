@@ -1,0 +1,153 @@
+/**
+ * The command-line parser: one yargs table with a description for every
+ * option, examples first in every `--help`, and each command's code imported
+ * only when that command runs (start-up stays fast).
+ */
+import yargs, { type Argv } from 'yargs';
+import { InputError, formatIssue } from '../scenario/issues.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
+
+/** Writes to stdout, resolving once the data is handed to the OS (so piping to `head` loses nothing). */
+export function out(text: string): Promise<void> {
+  return new Promise((resolve) => process.stdout.write(text, () => resolve()));
+}
+
+/** Messages for people go to stderr; data goes to stdout. */
+export function say(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+const usage = (lines: string[]) => lines.join('\n');
+
+const setOption = {
+  type: 'string',
+  array: true,
+  requiresArg: true,
+  description: 'Override a scenario field after extends: path=value (repeatable); value is YAML: 0.2, "t / 10", {dist: normal, mean: 1, sd: 0.1}',
+} as const;
+
+/** Builds the parser for `argv`. Exported for tests of argument parsing. */
+export function buildParser(argv: readonly string[], setResult: (code: ExitCode) => void): Argv {
+  return yargs([...argv])
+    .scriptName('hiresim')
+    .usage(
+      usage([
+        'hiresim: when does the GenAI talent gap close? An agent-based simulation of the hiring market.',
+        '',
+        'Examples:',
+        '  hiresim validate scenarios/baseline.yaml       check a scenario file',
+        '  hiresim explain scenarios/baseline.yaml        every parameter with its value and source',
+        '  hiresim schema > scenario.schema.json          JSON Schema for editor completion',
+        '',
+        'Usage: hiresim <command> [options]',
+      ]),
+    )
+    .command(
+      'validate <files..>',
+      'Check scenario files and report every problem at once',
+      (y) =>
+        y
+          .usage(
+            usage([
+              'Examples:',
+              '  hiresim validate scenarios/baseline.yaml',
+              '  hiresim validate scenarios/*.yaml',
+              '  hiresim validate my.yaml --set demand.growth=0.1',
+              '',
+              'Checks each file (and what it extends) against the scenario schema. Every problem is printed',
+              'as FILE:LINE:COL path: expected …, found …. Exit 0 when all are valid, 2 when any is not.',
+              '',
+              'Usage: hiresim validate <files..> [--set path=value]…',
+            ]),
+          )
+          .positional('files', { type: 'string', array: true, demandOption: true, description: 'Scenario files (YAML or JSON)' })
+          .option('set', setOption),
+      async (args) => {
+        const { validateCommand } = await import('./commands/validate.js');
+        setResult(await validateCommand({ files: args.files as string[], overrides: args.set ?? [] }));
+      },
+    )
+    .command(
+      'explain <file>',
+      'Print the resolved scenario: every parameter with its value or distribution and its source',
+      (y) =>
+        y
+          .usage(
+            usage([
+              'Examples:',
+              '  hiresim explain scenarios/baseline.yaml',
+              '  hiresim explain scenarios/tool-breakthrough.yaml --set tools.learningBoost=0.5',
+              '  hiresim explain scenarios/baseline.yaml --json | jq ".parameters[0]"',
+              '',
+              'Resolves extends and --set overrides, validates, then lists each parameter.',
+              '',
+              'Usage: hiresim explain <file> [--set path=value]… [--json]',
+            ]),
+          )
+          .positional('file', { type: 'string', demandOption: true, description: 'Scenario file (YAML or JSON)' })
+          .option('set', setOption)
+          .option('json', { type: 'boolean', default: false, description: 'Print one JSON object instead of the table' }),
+      async (args) => {
+        const { explainCommand } = await import('./commands/explain.js');
+        setResult(await explainCommand({ file: args.file as string, overrides: args.set ?? [], json: args.json }));
+      },
+    )
+    .command(
+      'schema',
+      'Print the JSON Schema (draft-07) of scenario files',
+      (y) =>
+        y.usage(
+          usage([
+            'Examples:',
+            '  hiresim schema > scenario.schema.json',
+            '',
+            'Editors that read a "# yaml-language-server: $schema=…" first line (VS Code with the YAML',
+            'extension, among others) then complete and check scenario files as you type.',
+            '',
+            'Usage: hiresim schema',
+          ]),
+        ),
+      async () => {
+        const { schemaCommand } = await import('./commands/schema.js');
+        setResult(await schemaCommand());
+      },
+    )
+    .demandCommand(1, 'Name a command: validate, explain or schema.')
+    .strict()
+    .help()
+    .alias('help', 'h')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      if (error) throw error;
+      throw new UsageError(message);
+    });
+}
+
+/** Wrong arguments: printed with a pointer to --help, exit 2. */
+export class UsageError extends Error {}
+
+/** Runs the CLI and returns its exit code. Never throws for a user's mistake. */
+export async function runCli(argv: readonly string[]): Promise<ExitCode> {
+  let code: ExitCode = EXIT.ok;
+  try {
+    await buildParser(argv, (c) => (code = c)).parseAsync();
+    return code;
+  } catch (error) {
+    if (error instanceof InputError) {
+      for (const issue of error.issues) say(formatIssue(issue));
+      const n = error.issues.length;
+      say(`${n} problem${n === 1 ? '' : 's'} found.`);
+      return EXIT.badInput;
+    }
+    if (error instanceof UsageError) {
+      say(`hiresim: ${error.message}`);
+      say('Run "hiresim --help" (or "hiresim COMMAND --help") for usage.');
+      return EXIT.badInput;
+    }
+    say(`hiresim: internal error: ${(error as Error)?.stack ?? String(error)}`);
+    say('This is a bug in hiresim; please report it with the command line above.');
+    return EXIT.failure;
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * hiresim as a library. The CLI is a thin layer over these functions.
+ *
+ * @example
+ *   import { loadScenario } from 'hiresim';
+ *   const { scenario, hash } = loadScenario('scenarios/baseline.yaml', { overrides: ['demand.growth=0.1'] });
+ */
+export { loadScenario, type LoadedScenario, type LoadOptions } from './scenario/load.js';
+export { explainScenario, type Explanation, type ExplainedParameter } from './scenario/explain.js';
+export { scenarioJsonSchema, scenarioSchema, SKILLS, FIRM_KINDS, type Scenario, type ScenarioInput, type Skill } from './scenario/schema.js';
+export { InputError, formatIssue, type InputIssue } from './scenario/issues.js';
+export { Param, type ParamSpec, type Domain } from './scenario/param.js';
+export { streamRng, replicationStreams, STREAMS, type Rng, type StreamName } from './random/seed-tree.js';

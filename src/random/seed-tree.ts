@@ -1,0 +1,59 @@
+/**
+ * The seed tree: master seed → replication → named mechanism stream.
+ *
+ * Every random number in a run comes from one of these streams. A stream's
+ * seed is a string built from its position in the tree, so it is the same on
+ * any machine, thread or shard; and because each mechanism has its own stream,
+ * changing one mechanism's parameters does not shift the numbers another
+ * mechanism draws (common random numbers across scenarios in `compare`).
+ *
+ * The generator is seedrandom's Alea (≈ 180–600 M numbers/s here), not the
+ * default ARC4 (≈ 36 M/s).
+ */
+import seedrandom from 'seedrandom';
+
+/** A uniform generator on [0, 1). */
+export type Rng = () => number;
+
+/** The named streams of one replication, one per mechanism (plus parameter sampling and set-up). */
+export const STREAMS = [
+  'parameters',
+  'initial',
+  'demand',
+  'tools',
+  'education',
+  'upskilling',
+  'matching',
+  'acquihires',
+  'wages',
+  'attrition',
+  'migration',
+] as const;
+export type StreamName = (typeof STREAMS)[number];
+
+/** The seed string of one stream; exposed so that outputs can record how to replay a stream. */
+export function streamSeed(masterSeed: number | string, replication: number, stream: StreamName | string): string {
+  return `hiresim/${masterSeed}/${replication}/${stream}`;
+}
+
+/** A generator for one stream of one replication. */
+export function streamRng(masterSeed: number | string, replication: number, stream: StreamName | string): Rng {
+  const alea = seedrandom.alea(streamSeed(masterSeed, replication, stream));
+  return () => alea();
+}
+
+/** All streams of one replication, created once. */
+export type Streams = Readonly<Record<StreamName, Rng>>;
+
+export function replicationStreams(masterSeed: number | string, replication: number): Streams {
+  const streams = {} as Record<StreamName, Rng>;
+  for (const name of STREAMS) streams[name] = streamRng(masterSeed, replication, name);
+  return streams;
+}
+
+/** A standard normal draw (Box–Muller; one of the pair is discarded so each call uses exactly two uniforms). */
+export function standardNormal(rng: Rng): number {
+  const u = 1 - rng(); // (0, 1]: log is finite
+  const v = rng();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}

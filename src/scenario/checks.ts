@@ -1,0 +1,71 @@
+/**
+ * Checks that need the whole validated scenario: formulas (which may read the
+ * scenario's constants) are compiled once here and evaluated over every year
+ * of the horizon against their parameter's domain; constants must be numbers
+ * or distributions; a one-word source must name an entry of `sources`.
+ */
+import { centralValue } from './distributions.js';
+import { BUILTIN_VARIABLES, compileFormula } from './formula.js';
+import { formatNumber, inDomain, Param } from './param.js';
+import type { Scenario } from './schema.js';
+import type { PathKey } from './issues.js';
+import type { PathIssue } from './schema-issues.js';
+
+/** Every parameter of a scenario with its path, in document order. */
+export function collectParams(scenario: Scenario): { path: PathKey[]; param: Param }[] {
+  const found: { path: PathKey[]; param: Param }[] = [];
+  const walk = (node: unknown, path: PathKey[]) => {
+    if (node instanceof Param) found.push({ path, param: node });
+    else if (Array.isArray(node)) node.forEach((item, i) => walk(item, [...path, i]));
+    else if (node !== null && typeof node === 'object') for (const [key, value] of Object.entries(node)) walk(value, [...path, key]);
+  };
+  walk(scenario, []);
+  return found;
+}
+
+/** Compiles every formula (stored on its Param) and returns the problems found. */
+export function checkScenario(scenario: Scenario): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const params = collectParams(scenario);
+  const constantNames = Object.keys(scenario.constants);
+  const reserved = new Set<string>([...BUILTIN_VARIABLES, 'pi', 'e']);
+  const scope: Record<string, number> = {};
+
+  for (const name of constantNames) {
+    const constant = scenario.constants[name];
+    if (reserved.has(name)) {
+      issues.push({ path: ['constants', name], expected: `a name other than ${[...reserved].join(', ')}`, found: `"${name}"`, atKey: true });
+    }
+    if (constant.spec.kind === 'formula') {
+      issues.push({ path: ['constants', name, ...constant.valuePath], expected: 'a number or a distribution (constants are not formulas)', found: `formula "${constant.spec.text}"` });
+    } else {
+      scope[name] = constant.spec.kind === 'number' ? constant.spec.value : centralValue(constant.spec.distribution);
+    }
+  }
+
+  const variables = [...BUILTIN_VARIABLES, ...constantNames];
+  const sourceKeys = new Set(Object.keys(scenario.sources));
+  for (const { path, param } of params) {
+    if (param.source !== undefined && /^[A-Za-z][A-Za-z0-9_-]*$/.test(param.source) && !sourceKeys.has(param.source) && !/^assumption/i.test(param.source)) {
+      issues.push({ path: [...path, 'source'], expected: `a key of sources (${[...sourceKeys].join(', ') || 'none defined'}) or a citation in words`, found: `"${param.source}"` });
+    }
+    if (param.spec.kind !== 'formula' || path[0] === 'constants') continue;
+    const result = compileFormula(param.spec.text, variables);
+    const valuePath = [...path, ...param.valuePath];
+    if (!result.ok) {
+      issues.push({ path: valuePath, expected: result.problem.expected, found: result.problem.found, offset: result.problem.offset });
+      continue;
+    }
+    param.formula = result.formula;
+    // Check the formula over the whole horizon with constants at their central values;
+    // runs check the sampled values again, year by year.
+    for (let year = scenario.baseYear; year <= scenario.horizon; year++) {
+      const x = result.formula.evaluate({ ...scope, year, t: year - scenario.baseYear });
+      if (!inDomain(x, param.domain)) {
+        issues.push({ path: valuePath, expected: `a formula giving ${param.domain.label} in every year`, found: `${Number.isNaN(x) ? 'NaN' : formatNumber(x)} in ${year}` });
+        break;
+      }
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,98 @@
+/**
+ * Problems found in a user's input, collected (never thrown one at a time) and
+ * printed as `FILE:LINE:COL path: expected …, found …`.
+ *
+ * Validation never stops at the first problem: every stage appends to a list
+ * of issues and the command reports them all together (valibot's approach).
+ */
+
+/** One key of a path into the scenario: a map key or an array index. */
+export type PathKey = string | number;
+
+/** One problem in the user's input, positioned where it was written. */
+export interface InputIssue {
+  readonly file: string;
+  /** 1-based line; 0 when the problem is not tied to a place in the file. */
+  readonly line: number;
+  /** 1-based column; 0 when the problem is not tied to a place in the file. */
+  readonly column: number;
+  /** Dotted path of the field (`demand.growth.mean`), or `(root)`. */
+  readonly path: string;
+  readonly expected: string;
+  readonly found: string;
+  /** A suggestion, such as the known key closest to a misspelt one. */
+  readonly hint?: string;
+}
+
+/**
+ * The user's input is wrong: the CLI prints `issues` and exits with code 2.
+ * Thrown only after every problem of a stage has been collected.
+ */
+export class InputError extends Error {
+  readonly issues: readonly InputIssue[];
+
+  constructor(issues: readonly InputIssue[]) {
+    // In reading order within each file; files keep the order they were first named in.
+    const fileOrder = [...new Set(issues.map((i) => i.file))];
+    const sorted = [...issues].sort((a, b) => fileOrder.indexOf(a.file) - fileOrder.indexOf(b.file) || a.line - b.line || a.column - b.column);
+    super(sorted.map(formatIssue).join('\n'));
+    this.name = 'InputError';
+    this.issues = sorted;
+  }
+}
+
+/** `a.b.3` for `['a', 'b', 3]`; `(root)` for the empty path. */
+export function formatPath(path: readonly PathKey[]): string {
+  return path.length === 0 ? '(root)' : path.join('.');
+}
+
+/** One line per issue, as the CLI prints it. */
+export function formatIssue(issue: InputIssue): string {
+  const where = issue.line > 0 ? `${issue.file}:${issue.line}:${issue.column}` : issue.file;
+  const hint = issue.hint ? ` (${issue.hint})` : '';
+  return `${where} ${issue.path}: expected ${issue.expected}, found ${issue.found}${hint}`;
+}
+
+/** A short, quoted description of a value for the `found` part of an issue. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return `string ${JSON.stringify(truncate(value, 60))}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${String(value)}`;
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === 'object') {
+    const keys = Object.keys(value);
+    return keys.length === 0 ? 'an empty mapping' : `a mapping with keys ${truncate(keys.join(', '), 60)}`;
+  }
+  return typeof value;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** The candidate closest to `word` by edit distance, if it is close enough to be a likely typo. */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

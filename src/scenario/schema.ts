@@ -1,0 +1,234 @@
+/**
+ * The scenario schema: the one source of truth for validation, for the
+ * TypeScript types of a scenario (`Scenario`) and for the JSON Schema that
+ * editors use (`hiresim schema`). Unknown keys are errors everywhere, so a typo
+ * cannot pass silently.
+ *
+ * Numeric model inputs are `param(domain, description)`: a number, a formula
+ * or a distribution, with an optional source. Structural settings (years,
+ * seeds, counts of rounds) are plain numbers.
+ */
+import * as z from 'zod';
+import { param } from './param.js';
+
+/** The five skill dimensions of DESIGN.md §2.2, in the order used by the worker arrays. */
+export const SKILLS = ['llm', 'mlTheory', 'mlops', 'cloud', 'software'] as const;
+export type Skill = (typeof SKILLS)[number];
+
+const skillVector = (domain: 'share' | 'nonneg', what: string) =>
+  z
+    .strictObject({
+      llm: param(domain, `${what}: LLMs and foundation models`),
+      mlTheory: param(domain, `${what}: ML / deep-learning theory`),
+      mlops: param(domain, `${what}: MLOps`),
+      cloud: param(domain, `${what}: cloud platforms`),
+      software: param(domain, `${what}: software engineering`),
+      source: z.string().min(1).optional().describe('Source of the whole vector, or "assumption: why"'),
+    })
+    .describe(`${what}, per skill dimension (0 = none, 1 = expert)`);
+
+const skillProfile = (what: string) =>
+  z
+    .strictObject({
+      mean: skillVector('share', `Mean skill of ${what}`),
+      sd: param('nonneg', `Spread (standard deviation) of each skill of ${what} around its mean`),
+    })
+    .describe(`Skills of ${what}`);
+
+const identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a name of letters, digits, _ and -');
+const wholeYear = z.int().min(1900).max(2200);
+const switchOn = (lever: string) => z.boolean().describe(`Turn the ${lever} lever on or off (to measure what it contributes)`);
+
+export const FIRM_KINDS = ['frontier', 'prominent', 'bigtech', 'enterprise', 'startup'] as const;
+
+const firm = z
+  .strictObject({
+    kind: z.enum(FIRM_KINDS).describe('frontier lab, one of the seed\'s "100 prominent GenAI companies", big tech, other enterprise, or startup'),
+    description: z.string().optional(),
+    count: param('count', 'Number of firms of this segment in the base year'),
+    headcount: param('count', 'GenAI employees per firm in the base year'),
+    openPositions: param('count', 'Open GenAI positions per firm in the base year'),
+    pay: param('positive', 'Median annual GenAI pay at these firms in the base year (USD)'),
+    workGrowth: param('real', 'Extra annual growth of GenAI work at these firms, added to demand.growth'),
+    trainingPlaces: param('count', 'Corporate upskilling places per firm per year, filled when positions stay open'),
+    acquisitionBudget: param('nonneg', 'Cash per firm per year available for acqui-hires (USD)'),
+    acquirable: z.boolean().describe('Whether firms of this segment can be acquired for their team'),
+    birthRate: param('nonneg', 'New firms per existing firm per year (startups are born)'),
+    exitRate: param('probability', 'Probability per year that a firm closes (startups die); staff become seekers'),
+  })
+  .describe('One segment of firms');
+
+const universityProgramme = z
+  .strictObject({
+    level: z.enum(['bachelor', 'master', 'phd']),
+    intake: param('count', 'Students starting the programme per year'),
+    durationYears: z.int().min(1).max(8).describe('Years from intake to graduation'),
+    dropout: param('probability', 'Share of a cohort leaving before graduation'),
+    genaiTrack: param('share', 'Share of graduates who seek GenAI work'),
+    skills: skillProfile('graduates whose curriculum has fully adopted GenAI content'),
+    legacySkills: skillProfile('graduates of a curriculum without GenAI content'),
+  })
+  .describe('A university programme feeding the market');
+
+const upskillingProgramme = z
+  .strictObject({
+    kind: z.enum(['corporate', 'external']).describe('corporate: run by firms for their adjacent engineers; external: bootcamps and online courses people join themselves'),
+    capacity: param('count', 'Places per year (corporate: a cap on top of firms\' training places)'),
+    durationMonths: param('positive', 'Length of the programme in months'),
+    completion: param('probability', 'Share of trainees who complete'),
+    costPerTrainee: param('nonneg', 'Cost per enrolled trainee (USD)'),
+    skillGain: skillVector('nonneg', 'Skill gained over the whole programme by a trainee of average aptitude'),
+  })
+  .describe('An upskilling programme');
+
+export const scenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('JSON Schema of this file, for editors'),
+    name: z.string().min(1).describe('Short name of the scenario'),
+    description: z.string().describe('What question the scenario asks and why its numbers'),
+    extends: z.string().min(1).optional().describe('A scenario file (relative to this one) to inherit and override'),
+    sources: z.record(identifier, z.string().min(1)).describe('Bibliography: a key per source, cited by the parameters\' source fields'),
+    assumptions: z.array(z.string().min(1)).describe('Modelling assumptions, stated in words'),
+    seed: z.union([z.int().min(0), z.string().min(1)]).describe('Master seed of the seed tree'),
+    replications: z.int().min(1).max(100_000).describe('Monte Carlo replications'),
+    baseYear: wholeYear.describe('Year of the initial snapshot (2025: the seed\'s 47 per 100)'),
+    horizon: wholeYear.describe('Last simulated year'),
+    scale: z.int().min(1).describe('Persons per worker agent (1 = full size)'),
+    closure: z
+      .strictObject({
+        threshold: z.number().min(-1).max(1).describe('The gap counts as closed at or below this value (0 = as many qualified candidates as open positions)'),
+        sustainYears: z.int().min(1).describe('Years the gap must stay at or below the threshold'),
+      })
+      .describe('When the gap counts as closed'),
+    constants: z.record(identifier, param('real', 'A named constant for formulas (a number or a distribution)')).describe('Named constants that formulas may read'),
+
+    population: z
+      .strictObject({
+        seekers: param('count', 'Qualified GenAI candidates actively seeking in the base year'),
+        aspirants: param('count', 'People seeking GenAI work who are not yet qualified'),
+        adjacent: param('count', 'Software engineers in adjacent (non-GenAI) work: the pool for switchers and upskilling'),
+        students: param('count', 'Students already enrolled in the base year, spread over programme years (share of steady-state enrolment)'),
+        skills: z.strictObject({
+          genai: skillProfile('the GenAI workforce and qualified seekers'),
+          aspirants: skillProfile('aspirants'),
+          adjacent: skillProfile('adjacent software engineers'),
+        }),
+        aptitude: z.strictObject({
+          sd: param('nonneg', 'Spread of learning aptitude (log-normal, median 1)'),
+        }),
+        retirementAge: param('positive', 'Career length in years before retirement'),
+      })
+      .describe('The workers in the base year'),
+    qualification: z
+      .strictObject({
+        thresholds: skillVector('share', 'Skill needed to be qualified for GenAI work, before tool effects'),
+      })
+      .describe('"Qualified" means every skill at or above its threshold in that year'),
+    firms: z.record(identifier, firm).describe('Firm segments by name'),
+
+    demand: z
+      .strictObject({
+        growth: param('real', 'Annual growth rate of GenAI work (a formula of year or t)'),
+        shockSd: param('nonneg', 'Standard deviation of the yearly log shock to GenAI work, shared by all firms'),
+        firmShockSd: param('nonneg', 'Standard deviation of each firm\'s own yearly log shock'),
+        cycleAmplitude: param('share', 'Amplitude of the funding cycle (share of work)'),
+        cyclePeriod: param('positive', 'Period of the funding cycle in years'),
+        payElasticity: param('nonneg', 'Elasticity of headcount demand to pay (headcount falls as pay rises)'),
+        vacancyAdjustment: param('probability', 'Share of the gap between target and staff opened as positions each round'),
+      })
+      .describe('Mechanism 1: demand for GenAI work'),
+    tools: z
+      .strictObject({
+        enabled: switchOn('tool-improvement'),
+        maturity: param('share', 'Tool-maturity index M(t), 0 to 1 (a formula of t)'),
+        breakthroughProbability: param('probability', 'Probability per year of a breakthrough that jumps maturity'),
+        breakthroughJump: param('share', 'Maturity added by a breakthrough'),
+        thresholdRelief: skillVector('share', 'Share of the qualification threshold removed at M = 1'),
+        productivityGain: param('real', 'Productivity gain at M = 1 (0.25 = one engineer does 25 % more)'),
+        learningBoost: param('nonneg', 'Extra learning speed at M = 1 (0.5 = learning 50 % faster)'),
+      })
+      .describe('Mechanism 2: tool improvement'),
+    education: z
+      .strictObject({
+        enabled: switchOn('university'),
+        programmes: z.record(identifier, universityProgramme),
+        curriculumAdoption: param('share', 'Share of programmes teaching GenAI content (a formula of t)'),
+        capacityElasticity: param('nonneg', 'Response of intake to the pay premium (elasticity)'),
+        capacityLagYears: z.int().min(0).max(20).describe('Years before intake responds to the pay signal'),
+        maxIntakeGrowth: param('nonneg', 'Largest yearly growth of intake'),
+      })
+      .describe('Mechanism 3: university graduates'),
+    upskilling: z
+      .strictObject({
+        enabled: switchOn('upskilling'),
+        programmes: z.record(identifier, upskillingProgramme),
+        selfEnrolmentRate: param('probability', 'Share of adjacent engineers who enrol themselves per year at a pay premium of 1'),
+        premiumElasticity: param('nonneg', 'How self-enrolment rises with the pay premium over adjacent work'),
+      })
+      .describe('Mechanism 4: upskilling'),
+    matching: z
+      .strictObject({
+        scheme: z.literal('urn-ball').describe('Urn–ball matching with several applications per seeker (del Rio-Chanona et al. 2021)'),
+        rounds: z.int().min(1).max(52).describe('Matching rounds per year'),
+        applicationsUnemployed: param('positive', 'Applications per round by a seeker without a job'),
+        applicationsEmployed: param('positive', 'Applications per round by an on-the-job searcher'),
+        onTheJobSearch: param('probability', 'Probability per round that an employed GenAI worker searches'),
+        payWeight: param('nonneg', 'How strongly seekers direct applications to better-paying firms'),
+      })
+      .describe('Mechanism 5: matching seekers to open positions'),
+    acquihires: z
+      .strictObject({
+        enabled: switchOn('acqui-hire'),
+        triggerYears: z.int().min(1).max(10).describe('Years a firm must have had unfilled positions before it acquires'),
+        probability: param('probability', 'Probability per year that an eligible firm acquires a startup'),
+        pricePerEngineer: param('positive', 'Price paid per acquired engineer (USD)'),
+        retentionCliffYears: z.int().min(0).max(10).describe('Years after the deal when retention packages vest'),
+        leaveAtCliff: param('probability', 'Share of acquired staff who leave at the cliff'),
+      })
+      .describe('Mechanism 6: acqui-hires'),
+    wages: z
+      .strictObject({
+        adjustment: param('nonneg', 'Log-pay change per year per unit of log tightness (open positions ÷ qualified candidates)'),
+        adjacentPay: param('positive', 'Median pay in adjacent software work in the base year (USD)'),
+        adjacentGrowth: param('real', 'Annual growth of adjacent software pay'),
+        dispersion: param('nonneg', 'Standard deviation of log pay around a firm\'s pay'),
+      })
+      .describe('Mechanism 7: wages'),
+    attrition: z
+      .strictObject({
+        quitRate: param('probability', 'Probability per year that a GenAI worker quits to search'),
+        exitRate: param('probability', 'Probability per year that a GenAI worker leaves the field'),
+        seekerExitRate: param('probability', 'Probability per year that a seeker gives up on GenAI work'),
+      })
+      .describe('Mechanism 8a: attrition'),
+    migration: z
+      .strictObject({
+        enabled: switchOn('immigration'),
+        immigrants: param('count', 'Qualified engineers immigrating per year (a policy lever)'),
+        emigrationRate: param('probability', 'Probability per year that a worker emigrates'),
+      })
+      .describe('Mechanism 8b: migration'),
+  })
+  .superRefine((s, ctx) => {
+    if (s.horizon <= s.baseYear) {
+      ctx.addIssue({ code: 'custom', path: ['horizon'], message: 'horizon before base year', params: { expected: `a year after baseYear (${s.baseYear})`, found: `${s.horizon}` } });
+    } else if (s.horizon - s.baseYear > 200) {
+      ctx.addIssue({ code: 'custom', path: ['horizon'], message: 'horizon too far', params: { expected: `at most 200 years after baseYear (${s.baseYear})`, found: `${s.horizon}` } });
+    }
+    if (Object.keys(s.firms).length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['firms'], message: 'no firms', params: { expected: 'at least one firm segment', found: 'none' } });
+    }
+  });
+
+/** A validated scenario, as the model reads it. */
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type FirmSegment = Scenario['firms'][string];
+export type UniversityProgramme = Scenario['education']['programmes'][string];
+export type UpskillingProgramme = Scenario['upskilling']['programmes'][string];
+
+/** The JSON Schema (draft-07) of scenario files, for editors and `hiresim schema`. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(scenarioSchema, { target: 'draft-07', io: 'input', unrepresentable: 'any' });
+  return { ...schema, title: 'hiresim scenario' };
+}

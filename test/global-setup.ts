@@ -1,0 +1,6 @@
+import { execFileSync } from 'node:child_process';
+
+/** Compiles src/ to dist/ so that end-to-end tests spawn the CLI users run. */
+export default function setup(): void {
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+}

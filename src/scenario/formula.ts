@@ -143,7 +143,7 @@ export function compileFormula(text: string, variables: readonly string[] | 'any
         return build(node.content as MathNode);
       case 'SymbolNode': {
         const name = node.name as string;
-        if (name in CONSTANTS) {
+        if (Object.hasOwn(CONSTANTS, name)) {
           const value = CONSTANTS[name];
           return () => value;
         }

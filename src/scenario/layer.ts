@@ -29,16 +29,18 @@ export interface Layer {
 }
 
 /** Result of reading one file: a layer, or the issues that stopped it. */
-export type LayerResult = { ok: true; layer: Layer } | { ok: false; issues: InputIssue[] };
+export type LayerResult = { ok: true; layer: Layer } | { ok: false; issues: InputIssue[]; unreadable?: boolean };
 
 /**
  * Reads and parses a scenario file. YAML 1.2 (so JSON is accepted), with
  * duplicate keys as errors and every node's position kept.
  */
 export function readLayer(file: string, absolutePath: string): LayerResult {
-  const fail = (expected: string, found: string, line = 0, column = 0): LayerResult => ({
+  // The file itself could not be read: reported at 1:1 so every problem has the one FILE:LINE:COL form.
+  const fail = (expected: string, found: string): LayerResult => ({
     ok: false,
-    issues: [{ file, line, column, path: '(root)', expected, found }],
+    unreadable: true,
+    issues: [{ file, line: 1, column: 1, path: '(root)', expected, found }],
   });
   let text: string;
   try {

@@ -88,7 +88,7 @@ function readChain(file: string, cwd: string): Layer[] {
     const result = readLayer(shown, absolute);
     if (!result.ok) {
       // A missing parent is the child's mistake: point at its `extends` line.
-      if (from && result.issues.length === 1 && result.issues[0].line === 0) {
+      if (from && result.unreadable) {
         const problem = result.issues[0];
         throw new InputError([place({ path: from.path, expected: `${problem.expected} to extend`, found: `${problem.found} (${shown})` }, [from.layer])]);
       }

@@ -1,0 +1,155 @@
+/** The validate, explain and schema commands, and every command's --help, end to end. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hiresim, ROOT } from '../helpers/cli.js';
+import { expectProblem, STACK_TRACE } from '../helpers/problems.js';
+
+const SHIPPED = readdirSync(join(ROOT, 'scenarios'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((f) => `scenarios/${f}`);
+
+describe('hiresim schema', () => {
+  it('prints the committed schema/scenario.schema.json byte for byte', () => {
+    const r = hiresim(['schema']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const committed = readFileSync(join(ROOT, 'schema', 'scenario.schema.json'), 'utf8');
+    // On failure: regenerate with `node dist/cli/main.js schema > schema/scenario.schema.json`.
+    expect(r.stdout === committed, 'hiresim schema differs from schema/scenario.schema.json').toBe(true);
+  });
+
+  it('prints a draft-07 JSON Schema that rejects unknown keys', () => {
+    const schema = JSON.parse(hiresim(['schema']).stdout) as Record<string, unknown>;
+    expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(schema.type).toBe('object');
+    expect(schema.additionalProperties).toBe(false);
+    expect(Object.keys(schema.properties as object)).toEqual(expect.arrayContaining(['name', 'extends', 'seed', 'attrition', 'demand']));
+  });
+});
+
+describe('--help', () => {
+  const commands: [string, string[]][] = [
+    ['hiresim', ['--help']],
+    ['hiresim validate', ['validate', '--help']],
+    ['hiresim explain', ['explain', '--help']],
+    ['hiresim schema', ['schema', '--help']],
+  ];
+  for (const [name, args] of commands) {
+    it(`${name} --help exits 0 with examples before the options`, () => {
+      const r = hiresim(args);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe('');
+      const examples = r.stdout.indexOf('Examples:');
+      const options = r.stdout.indexOf('\nOptions:');
+      expect(examples).toBeGreaterThanOrEqual(0);
+      expect(options).toBeGreaterThan(examples);
+      // The examples are commands of this program, not only a heading.
+      expect(r.stdout.slice(examples, options)).toMatch(new RegExp(`\\n\\s*${name === 'hiresim' ? 'hiresim \\w+' : name} `));
+      expect(r.stdout.slice(options)).toContain('--help');
+    });
+  }
+});
+
+describe('hiresim explain', () => {
+  it('--json gives the hash and every parameter with path, shown value, domain and source', () => {
+    const r = hiresim(['explain', 'scenarios/baseline.yaml', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const e = JSON.parse(r.stdout);
+    expect(e.scenario.hash).toMatch(/^[0-9a-f]{16}$/);
+    expect(e.scenario.name).toBe('baseline');
+    expect(e.scenario.files).toEqual(['scenarios/baseline.yaml']);
+    expect(e.parameters.length).toBeGreaterThan(50);
+    for (const p of e.parameters) {
+      expect(typeof p.path).toBe('string');
+      expect(p.path).toMatch(/^[A-Za-z][\w.-]*$/);
+      expect(typeof p.shown).toBe('string');
+      expect(p.shown).not.toBe('');
+      expect(typeof p.domain).toBe('string');
+      expect(typeof p.source).toBe('string');
+    }
+    const paths = e.parameters.map((p: { path: string }) => p.path);
+    expect(new Set(paths).size).toBe(paths.length);
+    const quitRate = e.parameters.find((p: { path: string }) => p.path === 'attrition.quitRate');
+    expect(quitRate).toMatchObject({ shown: '0.132', domain: 'a probability in [0, 1]', source: 'linkedin2018', spec: { kind: 'number', value: 0.132 } });
+    expect(quitRate.citation).toMatch(/LinkedIn/);
+    // The hash is the one validate reports.
+    expect(hiresim(['validate', 'scenarios/baseline.yaml']).stdout).toContain(`hash ${e.scenario.hash})`);
+  });
+
+  it.each(SHIPPED)('every parameter of %s has a source', (file) => {
+    const r = hiresim(['explain', file, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const e = JSON.parse(r.stdout);
+    expect(e.parameters.length).toBeGreaterThan(0);
+    expect(e.unsourced).toEqual([]);
+  });
+
+  it('prints a table with attrition.quitRate, its value and its source', () => {
+    const r = hiresim(['explain', 'scenarios/baseline.yaml']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Scenario "baseline" \(hash [0-9a-f]{16}\)\n/);
+    expect(r.stdout).toMatch(/^ {2}attrition\.quitRate +0\.132 +linkedin2018$/m);
+    expect(r.stdout).toMatch(/^Parameters: attrition$/m);
+    expect(r.stdout).not.toContain('(no source)');
+  });
+
+  it('shows --set overrides in the resolved scenario', () => {
+    const r = hiresim(['explain', 'scenarios/baseline.yaml', '--set', 'attrition.quitRate=0.25', '--set', 'tools.productivityGain={dist: uniform, min: 0, max: 0.5}']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    // An override written without a source has none.
+    expect(r.stdout).toMatch(/^ {2}attrition\.quitRate +0\.25 +\(no source\)$/m);
+    expect(r.stdout).toMatch(/^ {2}tools\.productivityGain +uniform\(min 0, max 0\.5\) +\(no source\)$/m);
+  });
+});
+
+describe('hiresim validate', () => {
+  it('prints one "valid" line per good file and still exits 2 when one is bad', () => {
+    const good = ['scenarios/baseline.yaml', 'test/fixtures/good/child.yaml', 'test/fixtures/good/grandchild.yaml'];
+    const bad = 'test/fixtures/bad/unknown-key.yaml';
+    const r = hiresim(['validate', good[0], bad, good[1], good[2]]);
+    expectProblem(r, { file: bad, line: 4, column: 3, path: 'attrition.quitRte', found: 'did you mean "quitRate"?' });
+    const lines = r.stdout.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(3);
+    good.forEach((file, i) => expect(lines[i]).toMatch(new RegExp(`^${file.replace(/\./g, '\\.')}: valid \\(scenario "\\w+", hash [0-9a-f]{16}\\)$`)));
+  });
+
+  it('exits 0 when every file is valid', () => {
+    const r = hiresim(['validate', ...SHIPPED, 'test/fixtures/good/grandchild.yaml']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(SHIPPED.length + 1);
+  });
+
+  it('reports the problems of every bad file together', () => {
+    const r = hiresim(['validate', 'test/fixtures/bad/negative-count.yaml', 'scenarios/baseline.yaml', 'test/fixtures/bad/wrong-type.yaml']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    const lines = r.stderr.split('\n').filter(Boolean);
+    expect(lines.map((l) => l.split(' ')[0])).toEqual(['test/fixtures/bad/negative-count.yaml:4:12', 'test/fixtures/bad/wrong-type.yaml:3:15', '2']);
+    expect(lines.at(-1)).toBe('2 problems found.');
+    expect(r.stdout).toMatch(/^scenarios\/baseline\.yaml: valid /);
+  });
+
+  it('applies --set to every file, and a valid override changes the hash', () => {
+    const plain = hiresim(['validate', 'scenarios/baseline.yaml']);
+    const changed = hiresim(['validate', 'scenarios/baseline.yaml', '--set', 'demand.growth="0.2 * exp(-t/5)"']);
+    expect(changed.status).toBe(0);
+    const hash = (out: string) => /hash ([0-9a-f]{16})/.exec(out)?.[1];
+    expect(hash(changed.stdout)).toBeDefined();
+    expect(hash(changed.stdout)).not.toBe(hash(plain.stdout));
+  });
+
+  it('exits 2 with usage help when no file is named', () => {
+    const r = hiresim(['validate']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Run "hiresim --help"');
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    expect(r.stdout).toBe('');
+  });
+});

@@ -111,7 +111,7 @@ export function sample(d: Distribution, rng: Rng): number {
     case 'lognormal':
       return truncated(() => d.median * Math.exp(d.sigma * standardNormal(rng)), d.min, d.max);
     case 'uniform':
-      return d.min + (d.max - d.min) * rng();
+      return between(d.min, d.max, rng());
     case 'triangular': {
       const { min, mode, max } = d;
       const u = rng();
@@ -119,13 +119,20 @@ export function sample(d: Distribution, rng: Rng): number {
       return u < cut ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
     }
     case 'beta': {
-      const x = gamma(d.alpha, rng);
-      const y = gamma(d.beta, rng);
+      // X / (X + Y) for X ~ Gamma(alpha), Y ~ Gamma(beta), in log space: for small shapes both
+      // gamma draws can underflow to 0, and 0 / 0 would be NaN.
+      const lx = logGamma(d.alpha, rng);
+      const ly = logGamma(d.beta, rng);
       const lo = d.min ?? 0;
       const hi = d.max ?? 1;
-      return lo + (hi - lo) * (x / (x + y));
+      return between(lo, hi, 1 / (1 + Math.exp(ly - lx)));
     }
   }
+}
+
+/** lo + (hi - lo) * r for r in [0, 1], never rounded past hi. */
+function between(lo: number, hi: number, r: number): number {
+  return Math.min(hi, lo + (hi - lo) * r);
 }
 
 function truncated(draw: () => number, lo: number | undefined, hi: number | undefined): number {
@@ -138,9 +145,14 @@ function truncated(draw: () => number, lo: number | undefined, hi: number | unde
   return Math.min(hi ?? Infinity, Math.max(lo ?? -Infinity, draw()));
 }
 
-/** Gamma(shape, 1) by Marsaglia & Tsang (2000), with the shape < 1 boost. */
+/** The logarithm of a Gamma(shape, 1) draw; the shape < 1 boost is applied in log space so it cannot underflow. */
+function logGamma(shape: number, rng: Rng): number {
+  if (shape < 1) return logGamma(shape + 1, rng) + Math.log(1 - rng()) / shape;
+  return Math.log(gamma(shape, rng));
+}
+
+/** Gamma(shape, 1) by Marsaglia & Tsang (2000), for shape ≥ 1. */
 function gamma(shape: number, rng: Rng): number {
-  if (shape < 1) return gamma(shape + 1, rng) * Math.pow(1 - rng(), 1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {

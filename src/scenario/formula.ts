@@ -127,7 +127,7 @@ export function compileFormula(text: string, variables: readonly string[] | 'any
   const anyName = variables === 'any';
   const allowed = new Set(anyName ? [] : variables);
   const used = new Set<string>();
-  const locate = (word: string) => Math.max(0, text.search(new RegExp(`(?<![A-Za-z0-9_])${word.replace(/[^A-Za-z0-9_]/g, '')}(?![A-Za-z0-9_])`)));
+  const locate = (word: string) => Math.max(0, text.search(new RegExp(`(?<![\\p{L}\\p{N}_$])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_$])`, 'u')));
   const reject = (offset: number, expected: string, found: string): never => {
     throw new Rejected({ offset, expected, found });
   };

@@ -107,6 +107,7 @@ export const scenarioSchema = z
         seekers: param('count', 'Qualified GenAI candidates actively seeking in the base year'),
         aspirants: param('count', 'People seeking GenAI work who are not yet qualified'),
         adjacent: param('count', 'Software engineers in adjacent (non-GenAI) work: the pool for switchers and upskilling'),
+        adjacentGrowth: param('real', 'Annual growth of the adjacent software workforce'),
         students: param('count', 'Students already enrolled in the base year, spread over programme years (share of steady-state enrolment)'),
         skills: z.strictObject({
           genai: skillProfile('the GenAI workforce and qualified seekers'),
@@ -116,7 +117,7 @@ export const scenarioSchema = z
         aptitude: z.strictObject({
           sd: param('nonneg', 'Spread of learning aptitude (log-normal, median 1)'),
         }),
-        retirementAge: param('positive', 'Career length in years before retirement'),
+        careerYears: param('positive', 'Mean remaining career in years (retirement hazard 1 / careerYears)'),
       })
       .describe('The workers in the base year'),
     qualification: z
@@ -134,7 +135,6 @@ export const scenarioSchema = z
         cycleAmplitude: param('share', 'Amplitude of the funding cycle (share of work)'),
         cyclePeriod: param('positive', 'Period of the funding cycle in years'),
         payElasticity: param('nonneg', 'Elasticity of headcount demand to pay (headcount falls as pay rises)'),
-        vacancyAdjustment: param('probability', 'Share of the gap between target and staff opened as positions each round'),
       })
       .describe('Mechanism 1: demand for GenAI work'),
     tools: z
@@ -162,8 +162,9 @@ export const scenarioSchema = z
       .strictObject({
         enabled: switchOn('upskilling'),
         programmes: z.record(identifier, upskillingProgramme),
-        selfEnrolmentRate: param('probability', 'Share of adjacent engineers who enrol themselves per year at a pay premium of 1'),
-        premiumElasticity: param('nonneg', 'How self-enrolment rises with the pay premium over adjacent work'),
+        selfEnrolmentRate: param('probability', 'Share of adjacent engineers and aspirants who enrol themselves in an external programme per year, at the base-year pay premium'),
+        switchRate: param('probability', 'Share of qualified adjacent engineers who switch to seeking GenAI work per year without training (self-taught switchers), at the base-year pay premium'),
+        premiumElasticity: param('nonneg', 'Elasticity of self-enrolment and switching to the pay premium (GenAI pay ÷ adjacent pay) relative to the base year'),
       })
       .describe('Mechanism 4: upskilling'),
     matching: z
@@ -172,8 +173,9 @@ export const scenarioSchema = z
         rounds: z.int().min(1).max(52).describe('Matching rounds per year'),
         applicationsUnemployed: param('positive', 'Applications per round by a seeker without a job'),
         applicationsEmployed: param('positive', 'Applications per round by an on-the-job searcher'),
+        screening: param('probability', 'Share of applications that reach a hiring decision within the round (hiring processes take months)'),
         onTheJobSearch: param('probability', 'Probability per round that an employed GenAI worker searches'),
-        payWeight: param('nonneg', 'How strongly seekers direct applications to better-paying firms'),
+        payWeight: param('nonneg', 'Exponent on relative pay when seekers choose where to apply (0 = open positions only)'),
       })
       .describe('Mechanism 5: matching seekers to open positions'),
     acquihires: z
@@ -196,7 +198,7 @@ export const scenarioSchema = z
       .describe('Mechanism 7: wages'),
     attrition: z
       .strictObject({
-        quitRate: param('probability', 'Probability per year that a GenAI worker quits to search'),
+        quitRate: param('probability', 'Probability per year that a GenAI worker quits to search (spread over the matching rounds)'),
         exitRate: param('probability', 'Probability per year that a GenAI worker leaves the field'),
         seekerExitRate: param('probability', 'Probability per year that a seeker gives up on GenAI work'),
       })

@@ -1,0 +1,102 @@
+/**
+ * What is recorded each year: a declared list of named metrics, emitted as
+ * columns. Counts are in persons (agents × scale), money in USD.
+ *
+ * The gap (DESIGN.md §2.4) is measured over the year's matching rounds:
+ *
+ *   gap = 1 − C / V
+ *
+ * where C is the mean, over the rounds, of qualified candidates available at
+ * the start of the round (qualified people without a GenAI job who are
+ * seeking, including new entrants of the year, plus employed GenAI workers
+ * searching on the job that round) and V is the mean number of open
+ * positions at the start of the round (floored at one agent, so the gap stays
+ * finite). 47 candidates per 100 positions is a gap of 0.53; a negative gap is
+ * a surplus.
+ */
+import { Origin, Status } from './population.js';
+import type { SimState } from './state.js';
+
+export interface MetricDefinition {
+  readonly name: string;
+  readonly unit: 'share' | 'persons' | 'USD' | 'index' | 'count' | 'ratio';
+  readonly description: string;
+}
+
+interface Metric extends MetricDefinition {
+  readonly compute: (state: SimState, year: YearEnd) => number;
+}
+
+/** Values computed once per year and shared by several metrics. */
+interface YearEnd {
+  readonly candidates: number;
+  readonly positions: number;
+  readonly pay: Float32Array;
+}
+
+const persons = (state: SimState, agents: number) => agents * state.scale;
+
+const METRIC_LIST: readonly Metric[] = [
+  { name: 'gap', unit: 'share', description: '1 − qualified candidates ÷ open positions (means over matching rounds)', compute: (_, e) => 1 - e.candidates / Math.max(e.positions, 1) },
+  { name: 'openPositions', unit: 'persons', description: 'Open GenAI positions, mean over matching rounds', compute: (s, e) => persons(s, e.positions) },
+  { name: 'qualifiedCandidates', unit: 'persons', description: 'Qualified candidates seeking, mean over matching rounds', compute: (s, e) => persons(s, e.candidates) },
+  { name: 'candidatesPer100', unit: 'ratio', description: 'Qualified candidates per 100 open positions', compute: (_, e) => (100 * e.candidates) / Math.max(e.positions, 1) },
+  { name: 'employed', unit: 'persons', description: 'Employed in GenAI work at year end', compute: (s) => persons(s, s.population.size[Status.genai]) },
+  { name: 'seekers', unit: 'persons', description: 'Seeking GenAI work without a GenAI job at year end (qualified or not)', compute: (s) => persons(s, s.population.size[Status.seeking]) },
+  { name: 'targetHeadcount', unit: 'persons', description: 'GenAI headcount firms want', compute: (s) => persons(s, s.firms.reduce((n, f) => n + (f.alive ? f.target : 0), 0)) },
+  { name: 'unemploymentRate', unit: 'share', description: 'Seekers ÷ (seekers + employed), for the Beveridge curve', compute: (s) => rate(s.population.size[Status.seeking], s.population.size[Status.genai]) },
+  { name: 'vacancyRate', unit: 'share', description: 'Open positions ÷ (open positions + employed)', compute: (s, e) => rate(e.positions, s.population.size[Status.genai]) },
+  { name: 'payMedian', unit: 'USD', description: 'Median annual pay of GenAI workers', compute: (_, e) => quantileSorted(e.pay, 0.5) },
+  { name: 'payP90', unit: 'USD', description: '90th percentile of annual pay of GenAI workers', compute: (_, e) => quantileSorted(e.pay, 0.9) },
+  { name: 'adjacentPay', unit: 'USD', description: 'Median pay in adjacent software work', compute: (s) => s.market.adjacentPay },
+  { name: 'payPremium', unit: 'ratio', description: 'GenAI pay ÷ adjacent software pay (the wage distortion)', compute: (s) => s.market.premium[s.market.premium.length - 1] },
+  { name: 'entrantsGraduates', unit: 'persons', description: 'New university graduates seeking GenAI work', compute: (s) => persons(s, s.counters.entrants[Origin.graduate]) },
+  { name: 'entrantsUpskilled', unit: 'persons', description: 'Trainees who completed a programme qualified', compute: (s) => persons(s, s.counters.entrants[Origin.upskilled]) },
+  { name: 'entrantsSwitchers', unit: 'persons', description: 'Qualified adjacent engineers who switched without training', compute: (s) => persons(s, s.counters.entrants[Origin.switcher]) },
+  { name: 'entrantsImmigrants', unit: 'persons', description: 'Qualified engineers who immigrated', compute: (s) => persons(s, s.counters.entrants[Origin.immigrant]) },
+  { name: 'hires', unit: 'persons', description: 'Hires into GenAI positions (incl. job-to-job moves)', compute: (s) => persons(s, s.counters.hires) },
+  { name: 'quits', unit: 'persons', description: 'GenAI workers who quit to search again', compute: (s) => persons(s, s.counters.quits) },
+  { name: 'leavers', unit: 'persons', description: 'People leaving the market: exits from the field, retirements, emigration', compute: (s) => persons(s, s.counters.exits + s.counters.retirements + s.counters.emigrants) },
+  { name: 'traineesEnrolled', unit: 'persons', description: 'People starting an upskilling programme', compute: (s) => persons(s, s.counters.traineesEnrolled) },
+  { name: 'upskillingSpend', unit: 'USD', description: 'Spend on upskilling programmes', compute: (s) => s.counters.upskillingSpend },
+  { name: 'acquihires', unit: 'count', description: 'Startups acqui-hired', compute: (s) => s.counters.acquisitions },
+  { name: 'acquihiredEngineers', unit: 'persons', description: 'Engineers moved by acqui-hires', compute: (s) => persons(s, s.counters.acquiredEngineers) },
+  { name: 'acquihireSpend', unit: 'USD', description: 'Spend on acqui-hires', compute: (s) => s.counters.acquisitionSpend },
+  { name: 'students', unit: 'persons', description: 'Students on GenAI tracks', compute: (s) => persons(s, s.population.size[Status.student]) },
+  { name: 'adjacentWorkers', unit: 'persons', description: 'Engineers in adjacent software work', compute: (s) => persons(s, s.population.size[Status.adjacent]) },
+  { name: 'toolMaturity', unit: 'index', description: 'Tool-maturity index M(t)', compute: (s) => s.market.maturity },
+  { name: 'firms', unit: 'count', description: 'Firms in business', compute: (s) => s.firms.reduce((n, f) => n + (f.alive ? 1 : 0), 0) },
+];
+
+/** The metrics recorded every year, in column order. */
+export const METRICS: readonly MetricDefinition[] = METRIC_LIST.map(({ name, unit, description }) => ({ name, unit, description }));
+export const METRIC_INDEX: Readonly<Record<string, number>> = Object.fromEntries(METRICS.map((m, k) => [m.name, k]));
+
+/** Writes this year's metrics into `row` (length METRICS.length). Call after the year's phases. */
+export function recordYear(state: SimState, row: Float64Array): void {
+  const { counters, population } = state;
+  const rounds = Math.max(1, counters.rounds);
+  const pay = new Float32Array(population.size[Status.genai]);
+  const members = population.members[Status.genai];
+  for (let k = 0; k < pay.length; k++) pay[k] = population.pay[members[k]];
+  pay.sort();
+  const end: YearEnd = { candidates: counters.candidateRounds / rounds, positions: counters.positionRounds / rounds, pay };
+  METRIC_LIST.forEach((metric, k) => {
+    row[k] = metric.compute(state, end);
+  });
+}
+
+function rate(part: number, rest: number): number {
+  return part + rest > 0 ? part / (part + rest) : 0;
+}
+
+/** Linear-interpolation quantile (type 7) of sorted values; 0 for an empty list. */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return 0;
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+

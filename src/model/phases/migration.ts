@@ -1,0 +1,31 @@
+/**
+ * Mechanism 8b — migration. Qualified engineers immigrate (a policy lever:
+ * `migration.enabled` and `migration.immigrants`) and start seeking; workers
+ * in GenAI work or seeking it emigrate at a yearly rate (whether or not the
+ * immigration lever is on).
+ */
+import { Origin, Status } from '../population.js';
+import { binomial, stochasticRound } from '../sampling.js';
+import type { SimState } from '../state.js';
+import { addWorker, profileAt } from '../workers.js';
+
+export function migration(state: SimState): void {
+  const { yearIndex: y, population, params: p, firms, scale } = state;
+  const rng = state.streams.migration;
+
+  const arrivals = stochasticRound(p.migration.immigrants[y] / scale, rng);
+  if (state.scenario.migration.enabled) {
+    const profile = profileAt(p.population.skills.genai, y);
+    for (let k = 0; k < arrivals; k++) addWorker(population, Status.seeking, Origin.immigrant, profile, p.population.aptitude.sd[y], rng);
+    state.counters.entrants[Origin.immigrant] += arrivals;
+  }
+
+  const rate = p.migration.emigrationRate[y];
+  for (const status of [Status.genai, Status.seeking] as const) {
+    for (const i of population.sample(status, binomial(population.size[status], rate, rng), rng)) {
+      if (status === Status.genai) firms[population.employer[i]].employees--;
+      population.leave(i);
+      state.counters.emigrants++;
+    }
+  }
+}

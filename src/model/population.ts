@@ -1,0 +1,232 @@
+/**
+ * Workers as a struct of typed arrays (one slot per agent; an agent stands for
+ * `scale` persons). Objects per person cost 6–7× the memory and long GC
+ * pauses at millions of agents; typed arrays cost ~60 bytes per agent here.
+ *
+ * Every status change goes through `enter`, `move` and `leave`, which keep a
+ * member list per status (so phases touch only the agents concerned, never
+ * scan everyone) and count each transition in `flows`: the stock-flow
+ * identity (entrants − leavers = change in stock, for every status) is
+ * checked against these counts.
+ */
+import { SKILLS } from '../scenario/schema.js';
+
+/** Where a worker is. The market's statuses; people outside it are not stored. */
+export const Status = {
+  student: 0,
+  trainee: 1,
+  /** Employed in GenAI work at a simulated firm. */
+  genai: 2,
+  /** Employed in adjacent (non-GenAI) software work. */
+  adjacent: 3,
+  /** Seeking GenAI work without a GenAI job (qualified or not). */
+  seeking: 4,
+} as const;
+export type Status = (typeof Status)[keyof typeof Status];
+export const STATUS_NAMES = ['student', 'trainee', 'genai', 'adjacent', 'seeking'] as const;
+export const STATUS_COUNT = STATUS_NAMES.length;
+/** The source and sink of flows: people entering or leaving the market (births, migration, retirement, exits). */
+export const OUTSIDE = STATUS_COUNT;
+const FREE = 255;
+
+/** Where a worker came from, so that supply can be attributed to its source. */
+export const Origin = {
+  incumbent: 0,
+  aspirant: 1,
+  graduate: 2,
+  upskilled: 3,
+  switcher: 4,
+  immigrant: 5,
+  adjacent: 6,
+} as const;
+export type Origin = (typeof Origin)[keyof typeof Origin];
+export const ORIGIN_NAMES = ['incumbent', 'aspirant', 'graduate', 'upskilled', 'switcher', 'immigrant', 'adjacent'] as const;
+
+/** Bits of `flags`. */
+export const Flag = {
+  /** A trainee who was seeking (not in adjacent work) before enrolling: returns to seeking. */
+  fromSeeking: 1,
+  /** Searching on the job in the current matching round. */
+  searching: 2,
+} as const;
+
+export const SKILL_COUNT = SKILLS.length;
+
+export class Population {
+  capacity: number;
+  /** Slots ever used; slots at or above this are untouched. */
+  highWater = 0;
+
+  status!: Uint8Array;
+  origin!: Uint8Array;
+  flags!: Uint8Array;
+  /** One array per skill dimension, in SKILLS order; each value in [0, 1]. */
+  skill!: Float32Array[];
+  /** Learning speed multiplier, median 1. */
+  aptitude!: Float32Array;
+  /** Years worked in GenAI. */
+  experience!: Float32Array;
+  /** Firm index for GenAI workers and corporate trainees; -1 otherwise. */
+  employer!: Int32Array;
+  /** Annual pay (USD) for GenAI workers. */
+  pay!: Float32Array;
+  /** University or upskilling programme index for students and trainees. */
+  programme!: Int16Array;
+  /** Years left in a university programme; months left in an upskilling programme. */
+  timer!: Float32Array;
+  /** Year when an acqui-hired worker's retention package vests (0: none). */
+  cliffYear!: Int16Array;
+  /** Position of the agent in its status's member list. */
+  private position!: Int32Array;
+
+  /** Member lists per status (first `size[s]` entries are valid). */
+  readonly members: Int32Array[] = [];
+  readonly size = new Int32Array(STATUS_COUNT);
+  private free = new Int32Array(0);
+  private freeCount = 0;
+
+  /** Transitions this year, in agents: flows[from * (STATUS_COUNT + 1) + to], OUTSIDE included. */
+  readonly flows = new Float64Array((STATUS_COUNT + 1) * (STATUS_COUNT + 1));
+
+  constructor(initialCapacity: number) {
+    this.capacity = 0;
+    for (let s = 0; s < STATUS_COUNT; s++) this.members.push(new Int32Array(0));
+    this.grow(Math.max(16, initialCapacity));
+  }
+
+  /** Agents currently in the market. */
+  get alive(): number {
+    let n = 0;
+    for (let s = 0; s < STATUS_COUNT; s++) n += this.size[s];
+    return n;
+  }
+
+  /** A new agent entering the market from outside. Its attributes must be set by the caller. */
+  enter(status: Status, origin: Origin): number {
+    let i: number;
+    if (this.freeCount > 0) i = this.free[--this.freeCount];
+    else {
+      if (this.highWater === this.capacity) this.grow(Math.ceil(this.capacity * 1.5));
+      i = this.highWater++;
+    }
+    this.origin[i] = origin;
+    this.flags[i] = 0;
+    this.employer[i] = -1;
+    this.pay[i] = 0;
+    this.programme[i] = -1;
+    this.timer[i] = 0;
+    this.cliffYear[i] = 0;
+    this.experience[i] = 0;
+    this.addMember(i, status);
+    this.flows[OUTSIDE * (STATUS_COUNT + 1) + status]++;
+    return i;
+  }
+
+  /** Moves an agent between statuses, counting the flow. */
+  move(i: number, to: Status): void {
+    const from = this.status[i];
+    if (from === to) return;
+    this.removeMember(i, from);
+    this.addMember(i, to);
+    this.flows[from * (STATUS_COUNT + 1) + to]++;
+  }
+
+  /** The agent leaves the market (retires, emigrates, exits the field); its slot is reused. */
+  leave(i: number): void {
+    const from = this.status[i];
+    this.removeMember(i, from);
+    this.status[i] = FREE;
+    this.employer[i] = -1;
+    if (this.freeCount === this.free.length) {
+      const bigger = new Int32Array(Math.max(64, this.free.length * 2));
+      bigger.set(this.free);
+      this.free = bigger;
+    }
+    this.free[this.freeCount++] = i;
+    this.flows[from * (STATUS_COUNT + 1) + OUTSIDE]++;
+  }
+
+  /**
+   * Draws `k` distinct members of a status uniformly at random (partial Fisher–Yates over the member
+   * list). Returns a copy, so the caller may move the chosen agents.
+   */
+  sample(status: Status, k: number, rng: () => number): Int32Array {
+    const list = this.members[status];
+    const n = this.size[status];
+    const take = Math.min(k, n);
+    for (let j = 0; j < take; j++) {
+      const r = j + Math.floor(rng() * (n - j));
+      const a = list[j];
+      const b = list[r];
+      list[j] = b;
+      list[r] = a;
+      this.position[b] = j;
+      this.position[a] = r;
+    }
+    return list.slice(0, take);
+  }
+
+  /** A copy of the members of a status (phases iterate over this while moving agents). */
+  snapshot(status: Status): Int32Array {
+    return this.members[status].slice(0, this.size[status]);
+  }
+
+  resetFlows(): void {
+    this.flows.fill(0);
+  }
+
+  /** Bytes held by the typed arrays (for the memory benchmark). */
+  bytes(): number {
+    let total = this.status.byteLength + this.origin.byteLength + this.flags.byteLength + this.aptitude.byteLength;
+    total += this.experience.byteLength + this.employer.byteLength + this.pay.byteLength + this.programme.byteLength;
+    total += this.timer.byteLength + this.cliffYear.byteLength + this.position.byteLength + this.free.byteLength;
+    for (const a of this.skill) total += a.byteLength;
+    for (const m of this.members) total += m.byteLength;
+    return total;
+  }
+
+  private addMember(i: number, status: Status): void {
+    let list = this.members[status];
+    const n = this.size[status];
+    if (n === list.length) {
+      const bigger = new Int32Array(Math.max(16, Math.ceil(list.length * 1.5)));
+      bigger.set(list);
+      this.members[status] = list = bigger;
+    }
+    list[n] = i;
+    this.position[i] = n;
+    this.size[status] = n + 1;
+    this.status[i] = status;
+  }
+
+  private removeMember(i: number, status: number): void {
+    const list = this.members[status];
+    const last = --this.size[status];
+    const p = this.position[i];
+    const moved = list[last];
+    list[p] = moved;
+    this.position[moved] = p;
+  }
+
+  private grow(capacity: number): void {
+    const copy = <T extends Uint8Array | Int16Array | Int32Array | Float32Array>(old: T | undefined, make: (n: number) => T, fill?: number): T => {
+      const next = make(capacity);
+      if (fill !== undefined) next.fill(fill);
+      if (old) next.set(old);
+      return next;
+    };
+    this.status = copy(this.status, (n) => new Uint8Array(n), FREE);
+    this.origin = copy(this.origin, (n) => new Uint8Array(n));
+    this.flags = copy(this.flags, (n) => new Uint8Array(n));
+    this.skill = SKILLS.map((_, d) => copy(this.skill?.[d], (n) => new Float32Array(n)));
+    this.aptitude = copy(this.aptitude, (n) => new Float32Array(n));
+    this.experience = copy(this.experience, (n) => new Float32Array(n));
+    this.employer = copy(this.employer, (n) => new Int32Array(n), -1);
+    this.pay = copy(this.pay, (n) => new Float32Array(n));
+    this.programme = copy(this.programme, (n) => new Int16Array(n), -1);
+    this.timer = copy(this.timer, (n) => new Float32Array(n));
+    this.cliffYear = copy(this.cliffYear, (n) => new Int16Array(n));
+    this.position = copy(this.position, (n) => new Int32Array(n));
+    this.capacity = capacity;
+  }
+}

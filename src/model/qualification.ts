@@ -1,0 +1,18 @@
+/**
+ * "Qualified" (DESIGN.md §2.2): every skill at or above that year's threshold.
+ * Thresholds fall as tools mature (phases/tools.ts).
+ */
+import { SKILL_COUNT, type Population } from './population.js';
+
+export function isQualified(population: Population, i: number, thresholds: Float64Array): boolean {
+  const skill = population.skill;
+  for (let d = 0; d < SKILL_COUNT; d++) if (skill[d][i] < thresholds[d]) return false;
+  return true;
+}
+
+/** Mean skill over the dimensions: how firms rank applicants. */
+export function skillScore(population: Population, i: number): number {
+  let sum = 0;
+  for (let d = 0; d < SKILL_COUNT; d++) sum += population.skill[d][i];
+  return sum / SKILL_COUNT;
+}

@@ -180,11 +180,15 @@ export function scenarioHash(input: Record<string, unknown>): string {
   return createHash('sha256').update(canonicalJson(model)).digest('hex').slice(0, 16);
 }
 
-/** JSON with keys sorted at every level, and sources dropped from parameters. */
+/**
+ * JSON with keys sorted at every level, and prose dropped: the `source` of parameters and the
+ * `description` of firm segments. Only text is dropped, so a firm segment or constant that happens
+ * to be named `source` or `description` still counts.
+ */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (isMapping(value)) {
-    const keys = Object.keys(value).filter((k) => k !== 'source').sort();
+    const keys = Object.keys(value).filter((k) => !((k === 'source' || k === 'description') && typeof value[k] === 'string')).sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
   }
   return JSON.stringify(value);

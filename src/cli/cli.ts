@@ -35,12 +35,54 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
         'hiresim: when does the GenAI talent gap close? An agent-based simulation of the hiring market.',
         '',
         'Examples:',
+        '  hiresim run scenarios/baseline.yaml            when does the gap close? (Monte Carlo projection)',
         '  hiresim validate scenarios/baseline.yaml       check a scenario file',
         '  hiresim explain scenarios/baseline.yaml        every parameter with its value and source',
         '  hiresim schema > scenario.schema.json          JSON Schema for editor completion',
         '',
         'Usage: hiresim <command> [options]',
       ]),
+    )
+    .command(
+      'run <file>',
+      'Project the market year by year over many replications: when does the gap close?',
+      (y) =>
+        y
+          .usage(
+            usage([
+              'Examples:',
+              '  hiresim run scenarios/baseline.yaml',
+              '  hiresim run scenarios/baseline.yaml --reps 200 --threads 2',
+              '  hiresim run scenarios/baseline.yaml --set upskilling.enabled=false --json > no-upskilling.json',
+              '  hiresim run scenarios/baseline.yaml --out results/baseline',
+              '',
+              'Prints a per-year table (gap median and 10–90% band, positions, candidates, pay, entrants by',
+              'source), a fan chart of the gap and the closing year with its band. Results are identical for',
+              'any --threads.',
+              '',
+              'Usage: hiresim run <file> [options]',
+            ]),
+          )
+          .positional('file', { type: 'string', demandOption: true, description: 'Scenario file (YAML or JSON)' })
+          .option('reps', { type: 'number', requiresArg: true, description: 'Replications (overrides the scenario\'s replications)' })
+          .option('seed', { type: 'string', requiresArg: true, description: 'Master seed (overrides the scenario\'s seed)' })
+          .option('threads', { type: 'number', requiresArg: true, description: 'Worker threads (default: all cores)' })
+          .option('set', setOption)
+          .option('json', { type: 'boolean', description: 'Print the summary as one JSON object' })
+          .option('csv', { type: 'boolean', description: 'Print every replication\'s yearly values as tidy CSV (replication,year,metric,value)' })
+          .option('out', { type: 'string', requiresArg: true, description: 'Also write summary.json, years.csv and runs.csv to this directory' })
+          .conflicts('json', 'csv')
+          .check((args) => {
+            if (args.reps !== undefined && !(Number.isInteger(args.reps) && args.reps >= 1)) throw new Error(`--reps: expected a whole number ≥ 1, found ${args.reps}`);
+            if (args.threads !== undefined && !(Number.isInteger(args.threads) && args.threads >= 1)) throw new Error(`--threads: expected a whole number ≥ 1, found ${args.threads}`);
+            return true;
+          }),
+      async (args) => {
+        const { runCommand } = await import('./commands/run.js');
+        setResult(
+          await runCommand({ file: args.file as string, overrides: args.set ?? [], reps: args.reps, seed: args.seed, threads: args.threads, json: args.json === true, csv: args.csv === true, out: args.out }),
+        );
+      },
     )
     .command(
       'validate <files..>',
@@ -112,7 +154,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
         setResult(await schemaCommand());
       },
     )
-    .demandCommand(1, 'Name a command: validate, explain or schema.')
+    .demandCommand(1, 'Name a command: run, validate, explain or schema.')
     .strict()
     .help()
     .alias('help', 'h')

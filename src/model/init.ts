@@ -7,7 +7,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { resolveParameters, type Parameters } from './params.js';
 import { Origin, Population, Status } from './population.js';
 import { lognormalMultiplier, stochasticRound } from './sampling.js';
-import { newCounters, type Firm, type Market, type Segment, type SimState } from './state.js';
+import { newCounters, refreshActiveFirms, type Firm, type Market, type Segment, type SimState } from './state.js';
 import { addWorker, profileAt } from './workers.js';
 import { applyTools } from './phases/tools.js';
 
@@ -50,6 +50,7 @@ export function initialState(scenario: Scenario, seed: number | string, replicat
     yearIndex: 0,
     population,
     firms: [],
+    active: [],
     segments,
     segmentParams: segmentEntries.map(([, f]) => f),
     universityProgrammes,
@@ -59,7 +60,7 @@ export function initialState(scenario: Scenario, seed: number | string, replicat
   };
   applyTools(state, false);
 
-  const genai = profileAt(pop.skills.genai, y);
+  const genai = profileAt(pop.skills.genai, p, y);
   const aptitudeSd = pop.aptitude.sd[y];
   const dispersion = p.wages.dispersion[y];
 
@@ -83,8 +84,8 @@ export function initialState(scenario: Scenario, seed: number | string, replicat
     for (let k = 0; k < n; k++) addWorker(population, status, origin, profile, aptitudeSd, rng);
   };
   add(pop.seekers[y], Status.seeking, Origin.incumbent, genai);
-  add(pop.aspirants[y], Status.seeking, Origin.aspirant, profileAt(pop.skills.aspirants, y));
-  add(pop.adjacent[y], Status.adjacent, Origin.adjacent, profileAt(pop.skills.adjacent, y));
+  add(pop.aspirants[y], Status.seeking, Origin.aspirant, profileAt(pop.skills.aspirants, p, y));
+  add(pop.adjacent[y], Status.adjacent, Origin.adjacent, profileAt(pop.skills.adjacent, p, y));
 
   // Students already enrolled: one cohort per remaining year, thinned by drop-out so far.
   universityProgrammes.forEach((programme, index) => {
@@ -101,6 +102,7 @@ export function initialState(scenario: Scenario, seed: number | string, replicat
     }
   });
 
+  refreshActiveFirms(state);
   market.premium.push(genaiPremium(state));
   population.resetFlows();
   return state;
@@ -116,7 +118,7 @@ export function newFirm(state: SimState, segment: number, target: number, dither
 /** Employment-weighted GenAI segment pay over adjacent pay: the pay signal. */
 export function genaiPremium(state: SimState): number {
   const weight = new Float64Array(state.segments.length);
-  for (const firm of state.firms) if (firm.alive) weight[firm.segment] += firm.employees;
+  for (const firm of state.active) weight[firm.segment] += firm.employees;
   let total = 0;
   let pay = 0;
   state.segments.forEach((segment, s) => {

@@ -43,7 +43,7 @@ const METRIC_LIST: readonly Metric[] = [
   { name: 'candidatesPer100', unit: 'ratio', description: 'Qualified candidates per 100 open positions', compute: (_, e) => (100 * e.candidates) / Math.max(e.positions, 1) },
   { name: 'employed', unit: 'persons', description: 'Employed in GenAI work at year end', compute: (s) => persons(s, s.population.size[Status.genai]) },
   { name: 'seekers', unit: 'persons', description: 'Seeking GenAI work without a GenAI job at year end (qualified or not)', compute: (s) => persons(s, s.population.size[Status.seeking]) },
-  { name: 'targetHeadcount', unit: 'persons', description: 'GenAI headcount firms want', compute: (s) => persons(s, s.firms.reduce((n, f) => n + (f.alive ? f.target : 0), 0)) },
+  { name: 'targetHeadcount', unit: 'persons', description: 'GenAI headcount firms want', compute: (s) => persons(s, s.active.reduce((n, f) => n + f.target, 0)) },
   { name: 'unemploymentRate', unit: 'share', description: 'Seekers ÷ (seekers + employed), for the Beveridge curve', compute: (s) => rate(s.population.size[Status.seeking], s.population.size[Status.genai]) },
   { name: 'vacancyRate', unit: 'share', description: 'Open positions ÷ (open positions + employed)', compute: (s, e) => rate(e.positions, s.population.size[Status.genai]) },
   { name: 'payMedian', unit: 'USD', description: 'Median annual pay of GenAI workers', compute: (_, e) => quantileSorted(e.pay, 0.5) },
@@ -65,7 +65,7 @@ const METRIC_LIST: readonly Metric[] = [
   { name: 'students', unit: 'persons', description: 'Students on GenAI tracks', compute: (s) => persons(s, s.population.size[Status.student]) },
   { name: 'adjacentWorkers', unit: 'persons', description: 'Engineers in adjacent software work', compute: (s) => persons(s, s.population.size[Status.adjacent]) },
   { name: 'toolMaturity', unit: 'index', description: 'Tool-maturity index M(t)', compute: (s) => s.market.maturity },
-  { name: 'firms', unit: 'count', description: 'Firms in business', compute: (s) => s.firms.reduce((n, f) => n + (f.alive ? 1 : 0), 0) },
+  { name: 'firms', unit: 'count', description: 'Firms in business', compute: (s) => s.active.length },
 ];
 
 /** The metrics recorded every year, in column order. */

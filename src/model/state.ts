@@ -116,7 +116,10 @@ export interface SimState {
   /** 0 for baseYear. */
   yearIndex: number;
   readonly population: Population;
+  /** Every firm ever created; a firm's id is its index (workers' `employer`). */
   readonly firms: Firm[];
+  /** The firms in business, in id order (refreshed when firms open, close or are bought). */
+  active: Firm[];
   readonly segments: readonly Segment[];
   /** Parallel to `segments`: the scenario's firm-segment entries. */
   readonly segmentParams: readonly Parameters['firms'][string][];
@@ -124,6 +127,11 @@ export interface SimState {
   readonly upskillingProgrammes: readonly Parameters['upskilling']['programmes'][string][];
   readonly market: Market;
   counters: YearCounters;
+}
+
+/** Rebuilds the list of firms in business. */
+export function refreshActiveFirms(state: SimState): void {
+  state.active = state.firms.filter((firm) => firm.alive);
 }
 
 /** The calendar year being simulated. */

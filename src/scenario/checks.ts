@@ -30,6 +30,8 @@ export function checkScenario(scenario: Scenario): PathIssue[] {
   const constantNames = Object.keys(scenario.constants);
   const reserved = new Set<string>([...BUILTIN_VARIABLES, 'pi', 'e']);
   const scope: Record<string, number> = {};
+  /** Constants already reported: formulas reading them are not evaluated (they would only give NaN). */
+  const badConstants = new Set<string>();
 
   for (const name of constantNames) {
     const constant = scenario.constants[name];
@@ -37,6 +39,7 @@ export function checkScenario(scenario: Scenario): PathIssue[] {
       issues.push({ path: ['constants', name], expected: `a name other than ${[...reserved].join(', ')}`, found: `"${name}"`, atKey: true });
     }
     if (constant.spec.kind === 'formula') {
+      badConstants.add(name);
       issues.push({ path: ['constants', name, ...constant.valuePath], expected: 'a number or a distribution (constants are not formulas)', found: `formula "${constant.spec.text}"` });
     } else {
       scope[name] = constant.spec.kind === 'number' ? constant.spec.value : centralValue(constant.spec.distribution);
@@ -57,6 +60,7 @@ export function checkScenario(scenario: Scenario): PathIssue[] {
       continue;
     }
     param.formula = result.formula;
+    if (result.formula.variables.some((name) => badConstants.has(name))) continue;
     // Check the formula over the whole horizon with constants at their central values;
     // runs check the sampled values again, year by year.
     for (let year = scenario.baseYear; year <= scenario.horizon; year++) {

@@ -41,16 +41,20 @@ export class InputError extends Error {
   }
 }
 
-/** `a.b.3` for `['a', 'b', 3]`; `(root)` for the empty path. */
+/**
+ * `a.b.3` for `['a', 'b', 3]`; `(root)` for the empty path. A key that is not a
+ * plain name (empty, or with dots, spaces…) is quoted: `firms."my firm"`.
+ */
 export function formatPath(path: readonly PathKey[]): string {
-  return path.length === 0 ? '(root)' : path.join('.');
+  return path.length === 0 ? '(root)' : path.map((key) => (typeof key === 'number' || /^[\w$-]+$/.test(key) ? String(key) : JSON.stringify(key))).join('.');
 }
 
-/** One line per issue, as the CLI prints it. */
+/** One line per issue, as the CLI prints it (line breaks inside keys or values are escaped). */
 export function formatIssue(issue: InputIssue): string {
   const where = issue.line > 0 ? `${issue.file}:${issue.line}:${issue.column}` : issue.file;
   const hint = issue.hint ? ` (${issue.hint})` : '';
-  return `${where} ${issue.path}: expected ${issue.expected}, found ${issue.found}${hint}`;
+  const line = `${where} ${issue.path}: expected ${issue.expected}, found ${issue.found}${hint}`;
+  return line.replace(/[\r\n\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16)}`));
 }
 
 /** A short, quoted description of a value for the `found` part of an issue. */

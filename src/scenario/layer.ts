@@ -171,7 +171,13 @@ export function overrideLayer(argument: string, index: number): LayerResult {
   if (parsed.errors.length > 0) {
     return bad('a YAML value (number, "formula", or {dist: …})', `a syntax error: ${parsed.errors[0].message.split('\n')[0]}`, eq + 2);
   }
-  const value = parsed.toJS();
+  let value: unknown;
+  try {
+    value = parsed.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // An alias without its anchor (`--set x=*2`): the YAML reader throws rather than reporting it.
+    return bad('a YAML value (number, "formula", or {dist: …})', `a YAML error: ${(error as Error).message.split('\n')[0]}`, eq + 2);
+  }
   let data: unknown = value;
   for (let i = path.length - 1; i >= 0; i--) data = { [path[i]]: data };
   const startsWithPath = (p: readonly PathKey[]) => p.length >= path.length && path.every((key, i) => String(p[i]) === key);

@@ -69,6 +69,19 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   return { scenario, file, files: layers.map((l) => l.file), input, hash: scenarioHash(input) };
 }
 
+/**
+ * Validates an already merged scenario input (as `LoadedScenario.input`), as worker threads do:
+ * the same schema and checks, without files to point into.
+ */
+export function scenarioFromInput(input: Record<string, unknown>): Scenario {
+  const parsed = scenarioSchema.safeParse(input);
+  const issues = parsed.success ? checkScenario(parsed.data) : translateIssues(parsed.error.issues, input, scenarioSchema);
+  if (issues.length > 0) {
+    throw new InputError(issues.map((issue) => ({ file: '(input)', line: 0, column: 0, path: formatPath(issue.path), expected: issue.expected, found: issue.found })));
+  }
+  return (parsed as { data: Scenario }).data;
+}
+
 /** Reads a file and its parents; returns the layers root parent first. */
 function readChain(file: string, cwd: string): Layer[] {
   const chain: Layer[] = [];

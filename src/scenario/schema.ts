@@ -114,6 +114,7 @@ export const scenarioSchema = z
           aspirants: skillProfile('aspirants'),
           adjacent: skillProfile('adjacent software engineers'),
         }),
+        skillCorrelation: param('share', 'Correlation between a person\'s skills (a common ability factor)'),
         aptitude: z.strictObject({
           sd: param('nonneg', 'Spread of learning aptitude (log-normal, median 1)'),
         }),
@@ -163,8 +164,9 @@ export const scenarioSchema = z
         enabled: switchOn('upskilling'),
         programmes: z.record(identifier, upskillingProgramme),
         selfEnrolmentRate: param('probability', 'Share of adjacent engineers and aspirants who enrol themselves in an external programme per year, at the base-year pay premium'),
-        switchRate: param('probability', 'Share of qualified adjacent engineers who switch to seeking GenAI work per year without training (self-taught switchers), at the base-year pay premium'),
-        premiumElasticity: param('nonneg', 'Elasticity of self-enrolment and switching to the pay premium (GenAI pay ÷ adjacent pay) relative to the base year'),
+        selfStudyRate: param('probability', 'Share of adjacent engineers who study GenAI on their own in a year, at the base-year pay premium; those who qualify switch to seeking GenAI work'),
+        selfStudyGain: skillVector('nonneg', 'Skill gained by a year of self-study, at average aptitude'),
+        premiumElasticity: param('nonneg', 'Elasticity of self-enrolment and self-study to the pay premium (GenAI pay ÷ adjacent pay) relative to the base year'),
       })
       .describe('Mechanism 4: upskilling'),
     matching: z

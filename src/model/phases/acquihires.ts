@@ -8,7 +8,7 @@
  * a share of them leave to seek other work.
  */
 import { Status } from '../population.js';
-import { currentYear, type SimState } from '../state.js';
+import { currentYear, refreshActiveFirms, type SimState } from '../state.js';
 
 export function acquihires(state: SimState): void {
   const { yearIndex: y, firms, population, segmentParams, segments, scale } = state;
@@ -30,16 +30,15 @@ export function acquihires(state: SimState): void {
   }
 
   // Which firms have had open positions for long enough.
-  for (const firm of firms) {
-    if (!firm.alive) continue;
+  for (const firm of state.active) {
     firm.unfilledYears = Math.floor(firm.target - firm.employees + firm.dither) > 0 ? firm.unfilledYears + 1 : 0;
   }
   if (!state.scenario.acquihires.enabled) return;
 
-  const targets = firms.filter((f) => f.alive && segments[f.segment].acquirable && f.employees > 0);
+  const targets = state.active.filter((f) => segments[f.segment].acquirable && f.employees > 0);
   const moving = new Int32Array(firms.length).fill(-1);
   const price = p.pricePerEngineer[y];
-  for (const buyer of firms) {
+  for (const buyer of state.active) {
     if (!buyer.alive || buyer.unfilledYears < p.triggerYears) continue;
     const budget = segmentParams[buyer.segment].acquisitionBudget[y];
     if (budget <= 0 || rng() >= p.probability[y] || targets.length === 0) continue;
@@ -58,6 +57,7 @@ export function acquihires(state: SimState): void {
     target.employees = 0;
   }
   if (state.counters.acquisitions === 0) return;
+  refreshActiveFirms(state);
   const cliff = year + p.retentionCliffYears;
   for (const i of population.snapshot(Status.genai)) {
     const buyer = moving[population.employer[i]];

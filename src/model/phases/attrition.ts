@@ -42,7 +42,7 @@ export function attrition(state: SimState): void {
   for (const i of population.sample(Status.adjacent, adjacentRetire, rng)) population.leave(i);
   counters.retirements += adjacentRetire;
   const arrivals = stochasticRound(Math.max(0, adjacentRetire + adjacent * p.population.adjacentGrowth[y]), rng);
-  const profile = profileAt(p.population.skills.adjacent, y);
+  const profile = profileAt(p.population.skills.adjacent, p, y);
   for (let k = 0; k < arrivals; k++) addWorker(population, Status.adjacent, Origin.adjacent, profile, p.population.aptitude.sd[y], rng);
 }
 

@@ -17,7 +17,7 @@ import { standardNormal } from '../../random/seed-tree.js';
 import { newFirm } from '../init.js';
 import { Status } from '../population.js';
 import { stochasticRound } from '../sampling.js';
-import type { SimState } from '../state.js';
+import { refreshActiveFirms, type SimState } from '../state.js';
 
 export function demand(state: SimState): void {
   const { yearIndex: y, market, params: p, firms, segments, segmentParams } = state;
@@ -39,8 +39,7 @@ export function demand(state: SimState): void {
   const cycle = 1 + d.cycleAmplitude[y] * Math.sin((2 * Math.PI * y) / d.cyclePeriod[y]);
   const elasticity = d.payElasticity[y];
   const adjacentRatio = market.adjacentPay / p.wages.adjacentPay[0];
-  for (const firm of firms) {
-    if (!firm.alive) continue;
+  for (const firm of state.active) {
     const segment = segments[firm.segment];
     const relativePay = segment.pay / segment.basePay / adjacentRatio;
     firm.target = ((firm.work * cycle) / market.productivity) * Math.pow(relativePay, -elasticity);
@@ -70,13 +69,15 @@ function closeAndOpenFirms(state: SimState): void {
     }
     for (const firm of firms) if (closing[firm.id]) firm.employees = 0;
   }
+  refreshActiveFirms(state);
   state.counters.firmsClosed += closed;
 
   const alive = new Float64Array(segmentParams.length);
-  for (const firm of firms) if (firm.alive) alive[firm.segment]++;
+  for (const firm of state.active) alive[firm.segment]++;
   segmentParams.forEach((f, s) => {
     const births = stochasticRound(f.birthRate[y] * alive[s], rng);
     for (let k = 0; k < births; k++) newFirm(state, s, (f.headcount[y] + f.openPositions[y]) / scale, rng());
     state.counters.firmsBorn += births;
   });
+  refreshActiveFirms(state);
 }

@@ -62,25 +62,22 @@ export function matchRound(state: SimState, year: MatchingYear): void {
   const counters = state.counters;
 
   // Open positions per firm, and the application weights.
+  const payWeight = p.payWeight[y];
+  const segmentWeight = segments.map((segment) => Math.pow(segment.pay / market.adjacentPay, payWeight));
   const open: number[] = [];
   const openIds: number[] = [];
-  for (const firm of firms) {
-    if (!firm.alive) continue;
-    const v = Math.floor(firm.target - firm.employees + firm.dither);
-    if (v > 0) {
-      open.push(v);
-      openIds.push(firm.id);
-    }
-  }
-  const payWeight = p.payWeight[y];
-  const cumulative = new Float64Array(open.length);
+  const cumulative: number[] = [];
   let totalWeight = 0;
   let totalOpen = 0;
-  open.forEach((v, k) => {
+  for (const firm of state.active) {
+    const v = Math.floor(firm.target - firm.employees + firm.dither);
+    if (v <= 0) continue;
+    open.push(v);
+    openIds.push(firm.id);
     totalOpen += v;
-    totalWeight += v * Math.pow(segments[firms[openIds[k]].segment].pay / market.adjacentPay, payWeight);
-    cumulative[k] = totalWeight;
-  });
+    totalWeight += v * segmentWeight[firm.segment];
+    cumulative.push(totalWeight);
+  }
 
   // Candidates: qualified unemployed seekers still looking, then this round's on-the-job searchers.
   const unemployed = year.seekers.filter((i) => population.status[i] === Status.seeking);
@@ -128,15 +125,17 @@ export function matchRound(state: SimState, year: MatchingYear): void {
   const byFirm = new Int32Array(appSlot.length);
   for (let n = 0; n < appSlot.length; n++) byFirm[fill[appSlot[n]]++] = appCandidate[n];
 
-  const score = Float64Array.from(candidates, (i) => skillScore(population, i) + 0.001 * population.experience[i]);
+  // Scores only for those who applied somewhere (most candidates send no screened application in a round).
+  const score = new Float64Array(candidates.length).fill(Number.NaN);
+  for (const c of appCandidate) if (Number.isNaN(score[c])) score[c] = skillScore(population, candidates[c]) + 0.001 * population.experience[candidates[c]];
   const bestPay = new Float64Array(candidates.length);
   const bestSlot = new Int32Array(candidates.length).fill(-1);
   for (let k = 0; k < open.length; k++) {
     const applicants = byFirm.subarray(start[k], start[k + 1]);
     if (applicants.length === 0) continue;
-    applicants.sort((a, b) => score[b] - score[a] || a - b);
-    const pay = segments[firms[openIds[k]].segment].pay;
     const offers = Math.min(open[k], applicants.length);
+    if (offers < applicants.length) applicants.sort((a, b) => score[b] - score[a] || a - b);
+    const pay = segments[firms[openIds[k]].segment].pay;
     for (let n = 0; n < offers; n++) {
       const c = applicants[n];
       if (pay > bestPay[c]) {
@@ -168,7 +167,7 @@ export function matchRound(state: SimState, year: MatchingYear): void {
 }
 
 /** The first index whose cumulative weight exceeds u (binary search). */
-function pick(cumulative: Float64Array, u: number): number {
+function pick(cumulative: readonly number[], u: number): number {
   let lo = 0;
   let hi = cumulative.length - 1;
   while (lo < hi) {

@@ -15,7 +15,7 @@ export function migration(state: SimState): void {
 
   const arrivals = stochasticRound(p.migration.immigrants[y] / scale, rng);
   if (state.scenario.migration.enabled) {
-    const profile = profileAt(p.population.skills.genai, y);
+    const profile = profileAt(p.population.skills.genai, p, y);
     for (let k = 0; k < arrivals; k++) addWorker(population, Status.seeking, Origin.immigrant, profile, p.population.aptitude.sd[y], rng);
     state.counters.entrants[Origin.immigrant] += arrivals;
   }

@@ -1,10 +1,13 @@
 /**
- * Self-taught switchers: adjacent software engineers who already meet this
- * year's thresholds (more of them as tools lower the bar) start seeking GenAI
- * work at `switchRate × (premium / premium₀)^elasticity` a year. Part of the
- * upskilling lever (individuals reading the pay signal); off with it.
+ * Self-taught switchers. Each year a share of adjacent software engineers
+ * study GenAI on their own — `selfStudyRate × (premium / premium₀)^elasticity`,
+ * so more when GenAI pay pulls — and gain `selfStudyGain × aptitude × tool
+ * learning multiplier`. Those who then meet this year's thresholds (sooner as
+ * tools lower the bar) start seeking GenAI work. Part of the upskilling lever
+ * (individuals reading the pay signal); off with it.
  */
-import { Origin, Status } from '../population.js';
+import { SKILLS } from '../../scenario/schema.js';
+import { Origin, SKILL_COUNT, Status } from '../population.js';
 import { isQualified } from '../qualification.js';
 import { binomial } from '../sampling.js';
 import { premiumRatio, type SimState } from '../state.js';
@@ -14,9 +17,12 @@ export function switching(state: SimState): void {
   const { yearIndex: y, population, market } = state;
   const rng = state.streams.upskilling;
   const p = state.params.upskilling;
-  const rate = Math.min(1, p.switchRate[y] * Math.pow(premiumRatio(state), p.premiumElasticity[y]));
-  // Thinning: draw who considers switching, then keep those who qualify.
-  for (const i of population.sample(Status.adjacent, binomial(population.size[Status.adjacent], rate, rng), rng)) {
+  const rate = Math.min(1, p.selfStudyRate[y] * Math.pow(premiumRatio(state), p.premiumElasticity[y]));
+  const gains = SKILLS.map((s) => p.selfStudyGain[s][y]);
+  const studying = population.sample(Status.adjacent, binomial(population.size[Status.adjacent], rate, rng), rng);
+  for (const i of studying) {
+    const gain = population.aptitude[i] * market.learning;
+    for (let d = 0; d < SKILL_COUNT; d++) population.skill[d][i] = Math.min(1, population.skill[d][i] + gains[d] * gain);
     if (!isQualified(population, i, market.thresholds)) continue;
     population.origin[i] = Origin.switcher;
     population.move(i, Status.seeking);

@@ -99,7 +99,7 @@ function enrolCorporate(state: SimState): void {
   const rng = state.streams.upskilling;
   const places = capacities(state, 'corporate');
   // Firms take turns in a random order so that capacity is not always used by the same ones.
-  const order = firms.filter((f) => f.alive && f.target - f.employees >= 1).map((f) => f.id);
+  const order = state.active.filter((f) => f.target - f.employees >= 1).map((f) => f.id);
   for (let k = order.length - 1; k > 0; k--) {
     const j = Math.floor(rng() * (k + 1));
     [order[k], order[j]] = [order[j], order[k]];

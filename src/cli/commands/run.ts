@@ -1,0 +1,42 @@
+import { loadScenario } from '../../scenario/load.js';
+import { simulate } from '../../sim/simulate.js';
+import { runsCsv, yearsCsv } from '../../output/csv.js';
+import { writeResultFiles } from '../../output/files.js';
+import { formatRun } from '../../output/terminal.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import { out, say } from '../cli.js';
+import { progressBar } from '../progress.js';
+
+export interface RunCommandOptions {
+  readonly file: string;
+  readonly overrides: readonly string[];
+  readonly reps?: number;
+  readonly seed?: string;
+  readonly threads?: number;
+  readonly json: boolean;
+  readonly csv: boolean;
+  readonly out?: string;
+}
+
+/** `hiresim run SCENARIO`: the Monte Carlo projection, as a table, JSON, CSV and/or result files. */
+export async function runCommand(options: RunCommandOptions): Promise<ExitCode> {
+  // --reps and --seed are overrides like any other: validated by the schema and part of the hash.
+  const overrides = [...options.overrides];
+  if (options.reps !== undefined) overrides.push(`replications=${options.reps}`);
+  if (options.seed !== undefined) overrides.push(`seed=${/^\d+$/.test(options.seed) ? options.seed : JSON.stringify(options.seed)}`);
+  const loaded = loadScenario(options.file, { overrides });
+
+  const progress = progressBar('replications');
+  const simulation = await simulate(loaded, { threads: options.threads, onProgress: (d, t) => progress.update(d, t) });
+  progress.finish();
+
+  const summaryJson = `${JSON.stringify(simulation.summary, null, 2)}\n`;
+  if (options.out) {
+    writeResultFiles(options.out, { 'summary.json': summaryJson, 'years.csv': yearsCsv(simulation.summary), 'runs.csv': runsCsv(simulation) });
+    say(`wrote summary.json, years.csv and runs.csv to ${options.out}`);
+  }
+  if (options.json) await out(summaryJson);
+  else if (options.csv) await out(runsCsv(simulation));
+  else await out(formatRun(simulation.summary, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+  return EXIT.ok;
+}

@@ -7,8 +7,7 @@
  * thing, so the positions below stay put when the baseline changes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hiresim } from '../helpers/cli.js';
-import { expectProblem, tempDir, writeChild, type ExpectedProblem } from '../helpers/problems.js';
+import { expectProblem, hiresimAsync, tempDir, writeChild, type ExpectedProblem } from '../helpers/problems.js';
 
 const BAD = 'test/fixtures/bad';
 
@@ -21,12 +20,14 @@ interface Case {
   readonly explain?: boolean;
 }
 
-function check(c: Case, cwd?: string): void {
-  const validate = hiresim(['validate', ...c.args], { cwd });
+async function check(c: Case, cwd?: string): Promise<void> {
+  const [validate, explain] = await Promise.all([
+    hiresimAsync(['validate', ...c.args], { cwd }),
+    c.explain ? hiresimAsync(['explain', ...c.args], { cwd }) : undefined,
+  ]);
   expectProblem(validate, c.problem);
   expect(validate.stdout).toBe('');
-  if (c.explain) {
-    const explain = hiresim(['explain', ...c.args], { cwd });
+  if (explain) {
     expectProblem(explain, c.problem);
     expect(explain.stdout).toBe('');
   }
@@ -144,12 +145,12 @@ const fileCases: Case[] = [
   },
 ];
 
-describe('bad scenario files (spawned)', () => {
+describe.concurrent('bad scenario files (spawned)', () => {
   for (const c of fileCases) it(`reports ${c.name}`, () => check(c));
 
-  it('reports every problem of a file at once (3 problems, 3 lines)', () => {
+  it('reports every problem of a file at once (3 problems, 3 lines)', async () => {
     const file = `${BAD}/three-problems.yaml`;
-    const r = hiresim(['validate', file]);
+    const r = await hiresimAsync(['validate', file]);
     expectProblem(r, { file, line: 3, column: 15, path: 'replications', expected: 'number ≥ 1', found: 'number 0' }, 3);
     expectProblem(r, { file, line: 5, column: 3, path: 'attrition.quitRte', found: 'did you mean "quitRate"?' }, 3);
     expectProblem(r, { file, line: 6, column: 13, path: 'attrition.exitRate', expected: 'a probability in [0, 1]', found: 'number 1.5' }, 3);
@@ -157,9 +158,9 @@ describe('bad scenario files (spawned)', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('reports every problem of the whole-scenario checks at once, in reading order', () => {
+  it('reports every problem of the whole-scenario checks at once, in reading order', async () => {
     const file = `${BAD}/formula-problems.yaml`;
-    const r = hiresim(['validate', file]);
+    const r = await hiresimAsync(['validate', file]);
     expectProblem(r, { file, line: 4, column: 12, path: 'demand.growth', expected: 'a declared variable', found: 'unknown name "foo"' }, 3);
     // `  maturity: { value: "t / 2", …`: t / 2 leaves [0, 1] in the base year + 3.
     expectProblem(r, { file, line: 6, column: 22, path: 'tools.maturity.value', expected: 'a formula giving a share in [0, 1] in every year', found: /^1\.5 in \d{4}$/ }, 3);
@@ -169,7 +170,7 @@ describe('bad scenario files (spawned)', () => {
   });
 });
 
-describe('formula escape attempts (spawned)', () => {
+describe.concurrent('formula escape attempts (spawned)', () => {
   let dir = '';
   let cleanup = () => {};
   beforeAll(() => ({ dir, cleanup } = tempDir()));
@@ -188,9 +189,9 @@ describe('formula escape attempts (spawned)', () => {
     { formula: 'constructor', offset: 0, expected: 'a declared variable', found: 'unknown name "constructor"' },
   ];
   escapes.forEach((e, i) => {
-    it(`rejects ${e.formula} at its position`, () => {
+    it(`rejects ${e.formula} at its position`, async () => {
       writeChild(dir, `escape-${i}.yaml`, `demand:\n  growth: '${e.formula}'\n`);
-      check(
+      await check(
         {
           name: e.formula,
           args: [`escape-${i}.yaml`],
@@ -203,7 +204,7 @@ describe('formula escape attempts (spawned)', () => {
   });
 });
 
-describe('bad --set overrides (spawned)', () => {
+describe.concurrent('bad --set overrides (spawned)', () => {
   const base = 'scenarios/baseline.yaml';
   const cases: Case[] = [
     {
@@ -239,6 +240,11 @@ describe('bad --set overrides (spawned)', () => {
       name: 'a problem in the second override (named #2)',
       args: [base, '--set', 'demand.growth=0.1', '--set', 'attrition.quitRate=2'],
       problem: { file: '--set #2', line: 1, column: 20, path: 'attrition.quitRate', expected: 'a probability in [0, 1]', found: 'number 2' },
+    },
+    {
+      name: 'a YAML alias without its anchor in the value (not an internal error)',
+      args: [base, '--set', 'demand.growth=*2'],
+      problem: { file: '--set #1', line: 1, column: 15, path: 'demand.growth', expected: 'a YAML value', found: 'a YAML error: Unresolved alias' },
     },
     {
       name: 'a YAML syntax error in the value',

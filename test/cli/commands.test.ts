@@ -2,17 +2,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hiresim, ROOT } from '../helpers/cli.js';
-import { expectProblem, STACK_TRACE } from '../helpers/problems.js';
+import { ROOT } from '../helpers/cli.js';
+import { expectProblem, hiresimAsync as hiresim, STACK_TRACE } from '../helpers/problems.js';
 
 const SHIPPED = readdirSync(join(ROOT, 'scenarios'))
   .filter((f) => f.endsWith('.yaml'))
   .sort()
   .map((f) => `scenarios/${f}`);
 
-describe('hiresim schema', () => {
-  it('prints the committed schema/scenario.schema.json byte for byte', () => {
-    const r = hiresim(['schema']);
+describe.concurrent('hiresim schema', () => {
+  it('prints the committed schema/scenario.schema.json byte for byte', async () => {
+    const r = await hiresim(['schema']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const committed = readFileSync(join(ROOT, 'schema', 'scenario.schema.json'), 'utf8');
@@ -20,8 +20,8 @@ describe('hiresim schema', () => {
     expect(r.stdout === committed, 'hiresim schema differs from schema/scenario.schema.json').toBe(true);
   });
 
-  it('prints a draft-07 JSON Schema that rejects unknown keys', () => {
-    const schema = JSON.parse(hiresim(['schema']).stdout) as Record<string, unknown>;
+  it('prints a draft-07 JSON Schema that rejects unknown keys', async () => {
+    const schema = JSON.parse((await hiresim(['schema'])).stdout) as Record<string, unknown>;
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
     expect(schema.type).toBe('object');
     expect(schema.additionalProperties).toBe(false);
@@ -29,7 +29,7 @@ describe('hiresim schema', () => {
   });
 });
 
-describe('--help', () => {
+describe.concurrent('--help', () => {
   const commands: [string, string[]][] = [
     ['hiresim', ['--help']],
     ['hiresim validate', ['validate', '--help']],
@@ -37,8 +37,8 @@ describe('--help', () => {
     ['hiresim schema', ['schema', '--help']],
   ];
   for (const [name, args] of commands) {
-    it(`${name} --help exits 0 with examples before the options`, () => {
-      const r = hiresim(args);
+    it(`${name} --help exits 0 with examples before the options`, async () => {
+      const r = await hiresim(args);
       expect(r.status).toBe(0);
       expect(r.stderr).toBe('');
       const examples = r.stdout.indexOf('Examples:');
@@ -52,9 +52,9 @@ describe('--help', () => {
   }
 });
 
-describe('hiresim explain', () => {
-  it('--json gives the hash and every parameter with path, shown value, domain and source', () => {
-    const r = hiresim(['explain', 'scenarios/baseline.yaml', '--json']);
+describe.concurrent('hiresim explain', () => {
+  it('--json gives the hash and every parameter with path, shown value, domain and source', async () => {
+    const r = await hiresim(['explain', 'scenarios/baseline.yaml', '--json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const e = JSON.parse(r.stdout);
@@ -76,11 +76,11 @@ describe('hiresim explain', () => {
     expect(quitRate).toMatchObject({ shown: '0.132', domain: 'a probability in [0, 1]', source: 'linkedin2018', spec: { kind: 'number', value: 0.132 } });
     expect(quitRate.citation).toMatch(/LinkedIn/);
     // The hash is the one validate reports.
-    expect(hiresim(['validate', 'scenarios/baseline.yaml']).stdout).toContain(`hash ${e.scenario.hash})`);
+    expect((await hiresim(['validate', 'scenarios/baseline.yaml'])).stdout).toContain(`hash ${e.scenario.hash})`);
   });
 
-  it.each(SHIPPED)('every parameter of %s has a source', (file) => {
-    const r = hiresim(['explain', file, '--json']);
+  it.each(SHIPPED)('every parameter of %s has a source', async (file) => {
+    const r = await hiresim(['explain', file, '--json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const e = JSON.parse(r.stdout);
@@ -88,8 +88,8 @@ describe('hiresim explain', () => {
     expect(e.unsourced).toEqual([]);
   });
 
-  it('prints a table with attrition.quitRate, its value and its source', () => {
-    const r = hiresim(['explain', 'scenarios/baseline.yaml']);
+  it('prints a table with attrition.quitRate, its value and its source', async () => {
+    const r = await hiresim(['explain', 'scenarios/baseline.yaml']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Scenario "baseline" \(hash [0-9a-f]{16}\)\n/);
@@ -98,8 +98,8 @@ describe('hiresim explain', () => {
     expect(r.stdout).not.toContain('(no source)');
   });
 
-  it('shows --set overrides in the resolved scenario', () => {
-    const r = hiresim(['explain', 'scenarios/baseline.yaml', '--set', 'attrition.quitRate=0.25', '--set', 'tools.productivityGain={dist: uniform, min: 0, max: 0.5}']);
+  it('shows --set overrides in the resolved scenario', async () => {
+    const r = await hiresim(['explain', 'scenarios/baseline.yaml', '--set', 'attrition.quitRate=0.25', '--set', 'tools.productivityGain={dist: uniform, min: 0, max: 0.5}']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     // An override written without a source has none.
@@ -108,26 +108,26 @@ describe('hiresim explain', () => {
   });
 });
 
-describe('hiresim validate', () => {
-  it('prints one "valid" line per good file and still exits 2 when one is bad', () => {
+describe.concurrent('hiresim validate', () => {
+  it('prints one "valid" line per good file and still exits 2 when one is bad', async () => {
     const good = ['scenarios/baseline.yaml', 'test/fixtures/good/child.yaml', 'test/fixtures/good/grandchild.yaml'];
     const bad = 'test/fixtures/bad/unknown-key.yaml';
-    const r = hiresim(['validate', good[0], bad, good[1], good[2]]);
+    const r = await hiresim(['validate', good[0], bad, good[1], good[2]]);
     expectProblem(r, { file: bad, line: 4, column: 3, path: 'attrition.quitRte', found: 'did you mean "quitRate"?' });
     const lines = r.stdout.split('\n').filter(Boolean);
     expect(lines).toHaveLength(3);
     good.forEach((file, i) => expect(lines[i]).toMatch(new RegExp(`^${file.replace(/\./g, '\\.')}: valid \\(scenario "\\w+", hash [0-9a-f]{16}\\)$`)));
   });
 
-  it('exits 0 when every file is valid', () => {
-    const r = hiresim(['validate', ...SHIPPED, 'test/fixtures/good/grandchild.yaml']);
+  it('exits 0 when every file is valid', async () => {
+    const r = await hiresim(['validate', ...SHIPPED, 'test/fixtures/good/grandchild.yaml']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(SHIPPED.length + 1);
   });
 
-  it('reports the problems of every bad file together', () => {
-    const r = hiresim(['validate', 'test/fixtures/bad/negative-count.yaml', 'scenarios/baseline.yaml', 'test/fixtures/bad/wrong-type.yaml']);
+  it('reports the problems of every bad file together', async () => {
+    const r = await hiresim(['validate', 'test/fixtures/bad/negative-count.yaml', 'scenarios/baseline.yaml', 'test/fixtures/bad/wrong-type.yaml']);
     expect(r.status).toBe(2);
     expect(r.stderr).not.toMatch(STACK_TRACE);
     const lines = r.stderr.split('\n').filter(Boolean);
@@ -136,17 +136,17 @@ describe('hiresim validate', () => {
     expect(r.stdout).toMatch(/^scenarios\/baseline\.yaml: valid /);
   });
 
-  it('applies --set to every file, and a valid override changes the hash', () => {
-    const plain = hiresim(['validate', 'scenarios/baseline.yaml']);
-    const changed = hiresim(['validate', 'scenarios/baseline.yaml', '--set', 'demand.growth="0.2 * exp(-t/5)"']);
+  it('applies --set to every file, and a valid override changes the hash', async () => {
+    const plain = await hiresim(['validate', 'scenarios/baseline.yaml']);
+    const changed = await hiresim(['validate', 'scenarios/baseline.yaml', '--set', 'demand.growth="0.2 * exp(-t/5)"']);
     expect(changed.status).toBe(0);
     const hash = (out: string) => /hash ([0-9a-f]{16})/.exec(out)?.[1];
     expect(hash(changed.stdout)).toBeDefined();
     expect(hash(changed.stdout)).not.toBe(hash(plain.stdout));
   });
 
-  it('exits 2 with usage help when no file is named', () => {
-    const r = hiresim(['validate']);
+  it('exits 2 with usage help when no file is named', async () => {
+    const r = await hiresim(['validate']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('Run "hiresim --help"');
     expect(r.stderr).not.toMatch(STACK_TRACE);

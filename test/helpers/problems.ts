@@ -1,9 +1,10 @@
 /** Assertions on the `FILE:LINE:COL path: expected …, found …` problem lines the CLI prints. */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { expect } from 'vitest';
-import { ROOT, type CliResult } from './cli.js';
+import { CLI, ROOT, type CliResult } from './cli.js';
 
 /** A stack trace line (`    at foo (file.js:1:2)`): never shown for a user's mistake. */
 export const STACK_TRACE = /\n\s+at /;
@@ -71,4 +72,19 @@ export function writeChild(dir: string, name: string, body: string): string {
   const path = join(dir, name);
   writeFileSync(path, `extends: ${JSON.stringify(relative(dir, BASELINE))}\n${body}`);
   return path;
+}
+
+/**
+ * `hiresim(...)` without blocking, so that `it.concurrent` tests can spawn the CLI in parallel
+ * (vitest runs one test file at a time on a 2-core machine).
+ */
+export function hiresimAsync(args: readonly string[], options: { cwd?: string } = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd: options.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 },
+      (_error, stdout, stderr) => resolve({ status: child.exitCode, stdout, stderr }),
+    );
+  });
 }

@@ -245,6 +245,12 @@ describe('--set overrides', () => {
     expect(Object.keys(set('firms.startups=null').firms)).not.toContain('startups');
   });
 
+  it('reports a constant written as a formula once, not again in each formula that reads it', () => {
+    expect(issuesOf(() => set('constants.growth0="t"'))).toEqual([
+      { file: '--set #1', line: 1, column: 19, path: 'constants.growth0', expected: 'a number or a distribution (constants are not formulas)', found: 'formula "t"' },
+    ]);
+  });
+
   it('positions problems in the override that caused them', () => {
     expect(issuesOf(() => set('demand.growth=0.1', 'attrition.quitRate="t * "'))).toMatchObject([
       { file: '--set #2', line: 1, path: 'attrition.quitRate', expected: 'a well-formed formula' },

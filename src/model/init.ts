@@ -39,6 +39,7 @@ export function initialState(scenario: Scenario, seed: number | string, replicat
     learning: 1,
     adjacentPay: p.wages.adjacentPay[y],
     premium: [],
+    tightness: [],
     intakeMultiplier: new Float64Array(universityProgrammes.length).fill(1),
   };
 

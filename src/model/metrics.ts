@@ -31,7 +31,8 @@ interface Metric extends MetricDefinition {
 interface YearEnd {
   readonly candidates: number;
   readonly positions: number;
-  readonly pay: Float32Array;
+  /** Pay of every GenAI worker, in no particular order (quantiles select in place). */
+  readonly pay: Float64Array;
 }
 
 const persons = (state: SimState, agents: number) => agents * state.scale;
@@ -46,8 +47,8 @@ const METRIC_LIST: readonly Metric[] = [
   { name: 'targetHeadcount', unit: 'persons', description: 'GenAI headcount firms want', compute: (s) => persons(s, s.active.reduce((n, f) => n + f.target, 0)) },
   { name: 'unemploymentRate', unit: 'share', description: 'Seekers ÷ (seekers + employed), for the Beveridge curve', compute: (s) => rate(s.population.size[Status.seeking], s.population.size[Status.genai]) },
   { name: 'vacancyRate', unit: 'share', description: 'Open positions ÷ (open positions + employed)', compute: (s, e) => rate(e.positions, s.population.size[Status.genai]) },
-  { name: 'payMedian', unit: 'USD', description: 'Median annual pay of GenAI workers', compute: (_, e) => quantileSorted(e.pay, 0.5) },
-  { name: 'payP90', unit: 'USD', description: '90th percentile of annual pay of GenAI workers', compute: (_, e) => quantileSorted(e.pay, 0.9) },
+  { name: 'payMedian', unit: 'USD', description: 'Median annual pay of GenAI workers', compute: (_, e) => quantileSelect(e.pay, 0.5) },
+  { name: 'payP90', unit: 'USD', description: '90th percentile of annual pay of GenAI workers', compute: (_, e) => quantileSelect(e.pay, 0.9) },
   { name: 'adjacentPay', unit: 'USD', description: 'Median pay in adjacent software work', compute: (s) => s.market.adjacentPay },
   { name: 'payPremium', unit: 'ratio', description: 'GenAI pay ÷ adjacent software pay (the wage distortion)', compute: (s) => s.market.premium[s.market.premium.length - 1] },
   { name: 'entrantsGraduates', unit: 'persons', description: 'New university graduates seeking GenAI work', compute: (s) => persons(s, s.counters.entrants[Origin.graduate]) },
@@ -76,10 +77,9 @@ export const METRIC_INDEX: Readonly<Record<string, number>> = Object.fromEntries
 export function recordYear(state: SimState, row: Float64Array): void {
   const { counters, population } = state;
   const rounds = Math.max(1, counters.rounds);
-  const pay = new Float32Array(population.size[Status.genai]);
+  const pay = new Float64Array(population.size[Status.genai]);
   const members = population.members[Status.genai];
   for (let k = 0; k < pay.length; k++) pay[k] = population.pay[members[k]];
-  pay.sort();
   const end: YearEnd = { candidates: counters.candidateRounds / rounds, positions: counters.positionRounds / rounds, pay };
   METRIC_LIST.forEach((metric, k) => {
     row[k] = metric.compute(state, end);
@@ -90,13 +90,47 @@ function rate(part: number, rest: number): number {
   return part + rest > 0 ? part / (part + rest) : 0;
 }
 
-/** Linear-interpolation quantile (type 7) of sorted values; 0 for an empty list. */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
+/**
+ * Linear-interpolation quantile (type 7) in O(n) by selection (Hoare's quickselect with a
+ * middle pivot), reordering `values` in place; 0 for an empty list. Sorting the pay of every
+ * worker each year cost more than the rest of the metrics together.
+ */
+export function quantileSelect(values: Float64Array, q: number): number {
+  const n = values.length;
   if (n === 0) return 0;
   const h = (n - 1) * q;
   const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  const below = select(values, lo);
+  if (lo + 1 >= n) return below;
+  // The next order statistic is the smallest value above position lo.
+  let above = Infinity;
+  for (let k = lo + 1; k < n; k++) if (values[k] < above) above = values[k];
+  return below + (h - lo) * (above - below);
+}
+
+/** The k-th smallest value; afterwards values[0..k-1] ≤ values[k] ≤ values[k+1..]. */
+function select(values: Float64Array, k: number): number {
+  let left = 0;
+  let right = values.length - 1;
+  while (left < right) {
+    const pivot = values[(left + right) >>> 1];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const t = values[i];
+        values[i] = values[j];
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return values[k];
 }
 

@@ -60,8 +60,11 @@ export class Population {
   status!: Uint8Array;
   origin!: Uint8Array;
   flags!: Uint8Array;
-  /** One array per skill dimension, in SKILLS order; each value in [0, 1]. */
-  skill!: Float32Array[];
+  /**
+   * Skills, interleaved: agent i's skill d is skills[i * SKILL_COUNT + d], each in [0, 1]. An agent's
+   * five skills share a cache line, which matters when phases visit agents in random order.
+   */
+  skills!: Float32Array;
   /** Learning speed multiplier, median 1. */
   aptitude!: Float32Array;
   /** Years worked in GenAI. */
@@ -180,7 +183,7 @@ export class Population {
     let total = this.status.byteLength + this.origin.byteLength + this.flags.byteLength + this.aptitude.byteLength;
     total += this.experience.byteLength + this.employer.byteLength + this.pay.byteLength + this.programme.byteLength;
     total += this.timer.byteLength + this.cliffYear.byteLength + this.position.byteLength + this.free.byteLength;
-    for (const a of this.skill) total += a.byteLength;
+    total += this.skills.byteLength;
     for (const m of this.members) total += m.byteLength;
     return total;
   }
@@ -218,7 +221,9 @@ export class Population {
     this.status = copy(this.status, (n) => new Uint8Array(n), FREE);
     this.origin = copy(this.origin, (n) => new Uint8Array(n));
     this.flags = copy(this.flags, (n) => new Uint8Array(n));
-    this.skill = SKILLS.map((_, d) => copy(this.skill?.[d], (n) => new Float32Array(n)));
+    const skills = new Float32Array(capacity * SKILL_COUNT);
+    if (this.skills) skills.set(this.skills);
+    this.skills = skills;
     this.aptitude = copy(this.aptitude, (n) => new Float32Array(n));
     this.experience = copy(this.experience, (n) => new Float32Array(n));
     this.employer = copy(this.employer, (n) => new Int32Array(n), -1);

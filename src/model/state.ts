@@ -103,6 +103,8 @@ export interface Market {
   adjacentPay: number;
   /** GenAI pay premium (employment-weighted segment pay ÷ adjacent pay) per simulated year so far. */
   readonly premium: number[];
+  /** Tightness (open positions ÷ qualified candidates, kept within [1/10, 10]) of each finished year. */
+  readonly tightness: number[];
   /** University intake multiplier per programme (capacity response to pay). */
   readonly intakeMultiplier: Float64Array;
 }
@@ -132,6 +134,18 @@ export interface SimState {
 /** Rebuilds the list of firms in business. */
 export function refreshActiveFirms(state: SimState): void {
   state.active = state.firms.filter((firm) => firm.alive);
+}
+
+/**
+ * The signal people read before retraining: (premium / premium₀)^premiumElasticity ×
+ * (last year's tightness / base-year tightness)^prospectsElasticity (1 before any year has ended).
+ */
+export function careerSignal(state: SimState): number {
+  const y = state.yearIndex;
+  const p = state.params.upskilling;
+  const tightness = state.market.tightness;
+  const prospects = tightness.length > 0 ? tightness[tightness.length - 1] / tightness[0] : 1;
+  return Math.pow(premiumRatio(state), p.premiumElasticity[y]) * Math.pow(prospects, p.prospectsElasticity[y]);
 }
 
 /** The calendar year being simulated. */

@@ -46,7 +46,8 @@ export function addWorker(population: Population, status: Status, origin: Origin
 export function drawSkills(population: Population, i: number, profile: SkillProfile, rng: Rng): void {
   const common = Math.sqrt(profile.correlation) * standardNormal(rng);
   const own = Math.sqrt(1 - profile.correlation);
+  const base = i * profile.mean.length;
   for (let d = 0; d < profile.mean.length; d++) {
-    population.skill[d][i] = Math.min(1, Math.max(0, profile.mean[d] + profile.sd * (common + own * standardNormal(rng))));
+    population.skills[base + d] = Math.min(1, Math.max(0, profile.mean[d] + profile.sd * (common + own * standardNormal(rng))));
   }
 }

@@ -36,23 +36,46 @@ export function streamSeed(masterSeed: number | string, replication: number, str
   return `hiresim/${masterSeed}/${replication}/${stream}`;
 }
 
+/** A stream's generator, which also keeps the spare normal of each Box–Muller pair. */
+export interface Stream extends Rng {
+  normal(): number;
+}
+
 /** A generator for one stream of one replication. */
-export function streamRng(masterSeed: number | string, replication: number, stream: StreamName | string): Rng {
+export function streamRng(masterSeed: number | string, replication: number, stream: StreamName | string): Stream {
   const alea = seedrandom.alea(streamSeed(masterSeed, replication, stream));
-  return () => alea();
+  const rng = (() => alea()) as Stream;
+  let spare = Number.NaN;
+  rng.normal = () => {
+    if (!Number.isNaN(spare)) {
+      const z = spare;
+      spare = Number.NaN;
+      return z;
+    }
+    const r = Math.sqrt(-2 * Math.log(1 - alea()));
+    const angle = 2 * Math.PI * alea();
+    spare = r * Math.sin(angle);
+    return r * Math.cos(angle);
+  };
+  return rng;
 }
 
 /** All streams of one replication, created once. */
-export type Streams = Readonly<Record<StreamName, Rng>>;
+export type Streams = Readonly<Record<StreamName, Stream>>;
 
 export function replicationStreams(masterSeed: number | string, replication: number): Streams {
-  const streams = {} as Record<StreamName, Rng>;
+  const streams = {} as Record<StreamName, Stream>;
   for (const name of STREAMS) streams[name] = streamRng(masterSeed, replication, name);
   return streams;
 }
 
-/** A standard normal draw (Box–Muller; one of the pair is discarded so each call uses exactly two uniforms). */
+/**
+ * A standard normal draw (Box–Muller). Streams keep the second value of each pair for the next call;
+ * a plain generator uses two uniforms per call.
+ */
 export function standardNormal(rng: Rng): number {
+  const normal = (rng as Partial<Stream>).normal;
+  if (normal) return normal();
   const u = 1 - rng(); // (0, 1]: log is finite
   const v = rng();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);

@@ -167,6 +167,7 @@ export const scenarioSchema = z
         selfStudyRate: param('probability', 'Share of adjacent engineers who study GenAI on their own in a year, at the base-year pay premium; those who qualify switch to seeking GenAI work'),
         selfStudyGain: skillVector('nonneg', 'Skill gained by a year of self-study, at average aptitude'),
         premiumElasticity: param('nonneg', 'Elasticity of self-enrolment and self-study to the pay premium (GenAI pay ÷ adjacent pay) relative to the base year'),
+        prospectsElasticity: param('nonneg', 'Elasticity of self-enrolment and self-study to last year\'s market tightness (open positions ÷ candidates) relative to the base year: people do not retrain into a glutted field'),
       })
       .describe('Mechanism 4: upskilling'),
     matching: z

@@ -95,27 +95,21 @@ export function matchRound(state: SimState, year: MatchingYear): void {
   if (totalOpen === 0 || candidates.length === 0) return;
 
   // Applications: (open-firm slot, candidate) pairs, without duplicates per candidate.
-  const perUnemployed = p.applicationsUnemployed[y];
-  const perEmployed = p.applicationsEmployed[y];
-  const screening = p.screening[y];
   const appSlot: number[] = [];
   const appCandidate: number[] = [];
-  for (let c = 0; c < candidates.length; c++) {
-    const employed = c >= unemployed.length;
-    const own = employed ? population.employer[candidates[c]] : -1;
-    // Of the applications sent, those screened to a decision this round (hiring takes months).
-    const count = binomial(stochasticRound(employed ? perEmployed : perUnemployed, rng), screening, rng);
-    const first = appSlot.length;
-    for (let a = 0; a < count; a++) {
-      const slot = pick(cumulative, rng() * totalWeight);
-      if (openIds[slot] === own) continue;
-      let duplicate = false;
-      for (let b = first; b < appSlot.length; b++) if (appSlot[b] === slot) duplicate = true;
-      if (duplicate) continue;
-      appSlot.push(slot);
-      appCandidate.push(c);
-    }
-  }
+  const lastApp = new Int32Array(candidates.length).fill(-1);
+  const previousApp: number[] = [];
+  const apply = (c: number) => {
+    const slot = pick(cumulative, rng() * totalWeight);
+    if (openIds[slot] === (c >= unemployed.length ? population.employer[candidates[c]] : -1)) return;
+    for (let a = lastApp[c]; a >= 0; a = previousApp[a]) if (appSlot[a] === slot) return;
+    previousApp.push(lastApp[c]);
+    lastApp[c] = appSlot.length;
+    appSlot.push(slot);
+    appCandidate.push(c);
+  };
+  screenedApplications(unemployed.length, p.applicationsUnemployed[y], p.screening[y], 0, rng, apply);
+  screenedApplications(onTheJob.length, p.applicationsEmployed[y], p.screening[y], unemployed.length, rng, apply);
 
   // Group applications by firm (counting sort), then each firm offers to its best applicants.
   const start = new Int32Array(open.length + 1);
@@ -131,8 +125,8 @@ export function matchRound(state: SimState, year: MatchingYear): void {
   const bestPay = new Float64Array(candidates.length);
   const bestSlot = new Int32Array(candidates.length).fill(-1);
   for (let k = 0; k < open.length; k++) {
+    if (start[k + 1] === start[k]) continue;
     const applicants = byFirm.subarray(start[k], start[k + 1]);
-    if (applicants.length === 0) continue;
     const offers = Math.min(open[k], applicants.length);
     if (offers < applicants.length) applicants.sort((a, b) => score[b] - score[a] || a - b);
     const pay = segments[firms[openIds[k]].segment].pay;
@@ -164,6 +158,32 @@ export function matchRound(state: SimState, year: MatchingYear): void {
     firm.employees++;
     counters.hires++;
   }
+}
+
+/**
+ * Each of `n` candidates sends `perCandidate` applications and each is screened to a decision this
+ * round with probability `screening` (hiring takes months). For a whole number of applications the
+ * screened ones are drawn in O(screened) rather than O(candidates): their total is
+ * Binomial(n × perCandidate, screening) and they fall on distinct application slots chosen uniformly
+ * (Floyd's algorithm), slot ÷ perCandidate being the candidate, which is the same distribution as one
+ * binomial per candidate. Calls `apply(offset + candidate)` once per screened application.
+ */
+function screenedApplications(n: number, perCandidate: number, screening: number, offset: number, rng: () => number, apply: (c: number) => void): void {
+  if (n === 0) return;
+  if (!Number.isInteger(perCandidate)) {
+    for (let c = 0; c < n; c++) {
+      const count = binomial(stochasticRound(perCandidate, rng), screening, rng);
+      for (let a = 0; a < count; a++) apply(offset + c);
+    }
+    return;
+  }
+  const slots = n * perCandidate;
+  const chosen = new Set<number>();
+  for (let j = slots - binomial(slots, screening, rng); j < slots; j++) {
+    const t = Math.floor(rng() * (j + 1));
+    chosen.add(chosen.has(t) ? j : t);
+  }
+  for (const slot of chosen) apply(offset + Math.floor(slot / perCandidate));
 }
 
 /** The first index whose cumulative weight exceeds u (binary search). */

@@ -11,14 +11,14 @@
  * Then enrolment. Corporate: each firm with open positions puts its segment's
  * training places' worth of adjacent engineers into corporate programmes, up to
  * their capacity. External: adjacent engineers and unqualified seekers enrol
- * themselves at `selfEnrolmentRate × (premium / premium₀)^elasticity`, up to
+ * themselves at `selfEnrolmentRate × careerSignal` (pay and prospects), up to
  * the external programmes' capacity. Spend is counted at enrolment.
  */
 import { SKILLS } from '../../scenario/schema.js';
 import { Flag, Origin, SKILL_COUNT, Status } from '../population.js';
 import { isQualified } from '../qualification.js';
 import { binomial, stochasticRound } from '../sampling.js';
-import { premiumRatio, type SimState } from '../state.js';
+import { careerSignal, type SimState } from '../state.js';
 
 const MONTHS_PER_YEAR = 12;
 
@@ -44,7 +44,8 @@ function completeTrainees(state: SimState): void {
       state.counters.traineesCompleted++;
       const gain = population.aptitude[i] * market.learning;
       for (let d = 0; d < SKILL_COUNT; d++) {
-        population.skill[d][i] = Math.min(1, population.skill[d][i] + programme.skillGain[SKILLS[d]][y] * gain);
+        const k = i * SKILL_COUNT + d;
+        population.skills[k] = Math.min(1, population.skills[k] + programme.skillGain[SKILLS[d]][y] * gain);
       }
     }
     if (completed && isQualified(population, i, market.thresholds)) {
@@ -120,7 +121,7 @@ function enrolExternal(state: SimState): void {
   const rng = state.streams.upskilling;
   const places = capacities(state, 'external');
   const p = state.params.upskilling;
-  const rate = Math.min(1, p.selfEnrolmentRate[y] * Math.pow(premiumRatio(state), p.premiumElasticity[y]));
+  const rate = Math.min(1, p.selfEnrolmentRate[y] * careerSignal(state));
   const fromAdjacent = population.sample(Status.adjacent, binomial(population.size[Status.adjacent], rate, rng), rng);
   const fromSeeking = population.sample(Status.seeking, binomial(population.size[Status.seeking], rate, rng), rng);
   // Interleave the two groups so that scarce places are shared in proportion.

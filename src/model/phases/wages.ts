@@ -32,4 +32,5 @@ export function wages(state: SimState): void {
     population.experience[i] += 1;
   }
   market.premium.push(genaiPremium(state));
+  market.tightness.push(tightness);
 }

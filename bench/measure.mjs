@@ -1,0 +1,91 @@
+// One measurement in a fresh process; prints one JSON line. Used by bench/run.mjs.
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { loadScenario } from '../dist/scenario/load.js';
+import { initialState } from '../dist/model/init.js';
+import { stepYear } from '../dist/model/step.js';
+import { METRICS, recordYear } from '../dist/model/metrics.js';
+import { streamRng } from '../dist/random/seed-tree.js';
+import { simulate } from '../dist/sim/simulate.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const baseline = `${root}scenarios/baseline.yaml`;
+const [what, ...args] = process.argv.slice(2);
+
+/** Steps one replication; set-up timed apart from stepping (as Mesa's benchmarks do). */
+function timeReplication(scenario, replication) {
+  let t0 = performance.now();
+  const state = initialState(scenario, scenario.seed, replication);
+  const setupMs = performance.now() - t0;
+  const agents = state.population.alive;
+  const row = new Float64Array(METRICS.length);
+  let agentYears = 0;
+  t0 = performance.now();
+  for (let y = 0; y <= scenario.horizon - scenario.baseYear; y++) {
+    state.yearIndex = y;
+    agentYears += state.population.alive;
+    stepYear(state);
+    recordYear(state, row);
+  }
+  return { setupMs, stepMs: performance.now() - t0, agents, agentYears, state };
+}
+
+const print = (o) => console.log(JSON.stringify(o));
+
+if (what === 'model') {
+  const { scenario } = loadScenario(baseline);
+  timeReplication(scenario, 99); // warm-up
+  const reps = Number(args[0]);
+  let setupMs = 0, stepMs = 0, agentYears = 0, agents = 0;
+  for (let r = 0; r < reps; r++) {
+    const t = timeReplication(scenario, r);
+    setupMs += t.setupMs; stepMs += t.stepMs; agentYears += t.agentYears; agents = t.agents;
+  }
+  print({ agents, years: scenario.horizon - scenario.baseYear + 1, setupMs: setupMs / reps, stepMs: stepMs / reps, agentYearsPerSecond: agentYears / (stepMs / 1000) });
+} else if (what === 'kernel') {
+  // The ceiling: one in-order pass over the population's typed arrays, one random number per agent.
+  const { scenario } = loadScenario(baseline);
+  const { population } = initialState(scenario, scenario.seed, 0);
+  const n = population.highWater;
+  const rng = streamRng(scenario.seed, 0, 'kernel');
+  const { status, flags, skills } = population;
+  const pass = () => {
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const u = rng();
+      if (status[i] !== 255 && u < 0.01) flags[i] ^= 4;
+      sum += skills[i * 5];
+    }
+    return sum;
+  };
+  pass();
+  const passes = 200;
+  const t0 = performance.now();
+  let sink = 0;
+  for (let k = 0; k < passes; k++) sink += pass();
+  const ms = performance.now() - t0;
+  print({ agents: n, agentStepsPerSecond: (n * passes) / (ms / 1000), sink });
+} else if (what === 'size') {
+  // About `agents` agents at full scale: the adjacent pool is sized to reach the target; 3 years.
+  const target = Number(args[0]);
+  const base = loadScenario(baseline, { overrides: ['scale=1', 'horizon=2027'] }).scenario;
+  const others = initialState(base, base.seed, 0).population.alive - base.population.adjacent.spec.value;
+  const { scenario } = loadScenario(baseline, { overrides: ['scale=1', 'horizon=2027', `population.adjacent=${Math.max(0, Math.round(target - others))}`] });
+  const t = timeReplication(scenario, 0);
+  print({ agents: t.state.population.alive, years: 3, stepMs: t.stepMs, peakRss: process.resourceUsage().maxRSS * 1024, arrayBytes: t.state.population.bytes() });
+} else if (what === 'threads') {
+  const [threads, reps] = args.map(Number);
+  const loaded = loadScenario(baseline, { overrides: [`replications=${reps}`] });
+  const t0 = performance.now();
+  const sim = await simulate(loaded, { threads });
+  const ms = performance.now() - t0;
+  print({ threads, replications: reps, ms, digest: createHash('sha256').update(JSON.stringify(sim.summary)).digest('hex').slice(0, 16) });
+} else if (what === 'cli') {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [`${root}dist/cli/main.js`, 'run', baseline], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  print({ ms: performance.now() - t0 });
+} else {
+  throw new Error(`unknown measurement ${what}`);
+}

@@ -35,6 +35,7 @@ describe.concurrent('--help', () => {
     ['hiresim validate', ['validate', '--help']],
     ['hiresim explain', ['explain', '--help']],
     ['hiresim schema', ['schema', '--help']],
+    ['hiresim run', ['run', '--help']],
   ];
   for (const [name, args] of commands) {
     it(`${name} --help exits 0 with examples before the options`, async () => {

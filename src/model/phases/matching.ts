@@ -27,6 +27,7 @@ import type { SimState } from '../state.js';
 /** The year's pool of qualified job seekers without a GenAI job: set when matching starts, joined by quitters. */
 export interface MatchingYear {
   readonly seekers: number[];
+  scratch?: { open: Int32Array; openIds: Int32Array; cumulative: Float64Array };
 }
 
 /** Collects the qualified seekers once a year: only quitters join them between rounds. */
@@ -61,103 +62,105 @@ export function matchRound(state: SimState, year: MatchingYear): void {
   const p = state.params.matching;
   const counters = state.counters;
 
-  // Open positions per firm, and the application weights.
+  // Open positions per firm, and the cumulative application weights (typed buffers reused all year).
   const payWeight = p.payWeight[y];
   const segmentWeight = segments.map((segment) => Math.pow(segment.pay / market.adjacentPay, payWeight));
-  const open: number[] = [];
-  const openIds: number[] = [];
-  const cumulative: number[] = [];
+  const scratch = buffers(year, state.active.length);
+  const { open, openIds, cumulative } = scratch;
+  let slots = 0;
   let totalWeight = 0;
   let totalOpen = 0;
   for (const firm of state.active) {
     const v = Math.floor(firm.target - firm.employees + firm.dither);
     if (v <= 0) continue;
-    open.push(v);
-    openIds.push(firm.id);
+    open[slots] = v;
+    openIds[slots] = firm.id;
     totalOpen += v;
     totalWeight += v * segmentWeight[firm.segment];
-    cumulative.push(totalWeight);
+    cumulative[slots++] = totalWeight;
   }
 
   // Candidates: qualified unemployed seekers still looking, then this round's on-the-job searchers.
-  const unemployed = year.seekers.filter((i) => population.status[i] === Status.seeking);
-  year.seekers.length = 0;
-  year.seekers.push(...unemployed);
+  const seekers = year.seekers;
+  let still = 0;
+  for (let k = 0; k < seekers.length; k++) if (population.status[seekers[k]] === Status.seeking) seekers[still++] = seekers[k];
+  seekers.length = still;
   const searchers = population.sample(Status.genai, binomial(population.size[Status.genai], p.onTheJobSearch[y], rng), rng);
   const onTheJob = searchers.filter((i) => isQualified(population, i, market.thresholds));
-  const candidates = new Int32Array(unemployed.length + onTheJob.length);
-  candidates.set(unemployed);
-  candidates.set(onTheJob, unemployed.length);
+  const unemployedCount = seekers.length;
+  const candidate = (c: number) => (c < unemployedCount ? seekers[c] : onTheJob[c - unemployedCount]);
 
   counters.rounds++;
-  counters.candidateRounds += candidates.length;
+  counters.candidateRounds += unemployedCount + onTheJob.length;
   counters.positionRounds += totalOpen;
-  if (totalOpen === 0 || candidates.length === 0) return;
+  if (totalOpen === 0 || unemployedCount + onTheJob.length === 0) return;
 
   // Applications: (open-firm slot, candidate) pairs, without duplicates per candidate.
   const appSlot: number[] = [];
   const appCandidate: number[] = [];
-  const lastApp = new Int32Array(candidates.length).fill(-1);
-  const previousApp: number[] = [];
+  const appliedTo = new Map<number, number[]>();
   const apply = (c: number) => {
-    const slot = pick(cumulative, rng() * totalWeight);
-    if (openIds[slot] === (c >= unemployed.length ? population.employer[candidates[c]] : -1)) return;
-    for (let a = lastApp[c]; a >= 0; a = previousApp[a]) if (appSlot[a] === slot) return;
-    previousApp.push(lastApp[c]);
-    lastApp[c] = appSlot.length;
+    const slot = pick(cumulative, slots, rng() * totalWeight);
+    if (c >= unemployedCount && openIds[slot] === population.employer[candidate(c)]) return;
+    const mine = appliedTo.get(c);
+    if (mine?.includes(slot)) return;
+    if (mine) mine.push(slot);
+    else appliedTo.set(c, [slot]);
     appSlot.push(slot);
     appCandidate.push(c);
   };
-  screenedApplications(unemployed.length, p.applicationsUnemployed[y], p.screening[y], 0, rng, apply);
-  screenedApplications(onTheJob.length, p.applicationsEmployed[y], p.screening[y], unemployed.length, rng, apply);
+  screenedApplications(unemployedCount, p.applicationsUnemployed[y], p.screening[y], 0, rng, apply);
+  screenedApplications(onTheJob.length, p.applicationsEmployed[y], p.screening[y], unemployedCount, rng, apply);
 
-  // Group applications by firm (counting sort), then each firm offers to its best applicants.
-  const start = new Int32Array(open.length + 1);
-  for (const slot of appSlot) start[slot + 1]++;
-  for (let k = 0; k < open.length; k++) start[k + 1] += start[k];
-  const fill = start.slice(0, open.length);
-  const byFirm = new Int32Array(appSlot.length);
-  for (let n = 0; n < appSlot.length; n++) byFirm[fill[appSlot[n]]++] = appCandidate[n];
-
-  // Scores only for those who applied somewhere (most candidates send no screened application in a round).
-  const score = new Float64Array(candidates.length).fill(Number.NaN);
-  for (const c of appCandidate) if (Number.isNaN(score[c])) score[c] = skillScore(population, candidates[c]) + 0.001 * population.experience[candidates[c]];
-  const bestPay = new Float64Array(candidates.length);
-  const bestSlot = new Int32Array(candidates.length).fill(-1);
-  for (let k = 0; k < open.length; k++) {
-    if (start[k + 1] === start[k]) continue;
-    const applicants = byFirm.subarray(start[k], start[k + 1]);
-    const offers = Math.min(open[k], applicants.length);
-    if (offers < applicants.length) applicants.sort((a, b) => score[b] - score[a] || a - b);
-    const pay = segments[firms[openIds[k]].segment].pay;
-    for (let n = 0; n < offers; n++) {
-      const c = applicants[n];
-      if (pay > bestPay[c]) {
-        bestPay[c] = pay;
-        bestSlot[c] = k;
+  // Each firm offers its open positions to its most skilled applicants: applications sorted by firm,
+  // then skill (best first), then candidate order for ties.
+  const score = appCandidate.map((c) => skillScore(population, candidate(c)) + 0.001 * population.experience[candidate(c)]);
+  const order = appSlot.map((_, a) => a).sort((a, b) => appSlot[a] - appSlot[b] || score[b] - score[a] || appCandidate[a] - appCandidate[b]);
+  const best = new Map<number, { pay: number; slot: number }>();
+  for (let g = 0; g < order.length; ) {
+    const slot = appSlot[order[g]];
+    let end = g;
+    while (end < order.length && appSlot[order[end]] === slot) end++;
+    const pay = segments[firms[openIds[slot]].segment].pay;
+    const offers = Math.min(open[slot], end - g);
+    for (let n = g; n < g + offers; n++) {
+      const c = appCandidate[order[n]];
+      const held = best.get(c);
+      if (!held) best.set(c, { pay, slot });
+      else if (pay > held.pay) {
+        held.pay = pay;
+        held.slot = slot;
       }
     }
+    g = end;
   }
 
-  // Candidates accept their best offer.
+  // Candidates accept their best offer (in the order offers were first made).
   const dispersion = state.params.wages.dispersion[y];
-  for (let c = 0; c < candidates.length; c++) {
-    if (bestSlot[c] < 0) continue;
-    const i = candidates[c];
-    const firm = firms[openIds[bestSlot[c]]];
-    const employed = c >= unemployed.length;
-    if (employed) {
-      if (bestPay[c] <= population.pay[i]) continue;
+  for (const [c, offer] of best) {
+    const i = candidate(c);
+    const firm = firms[openIds[offer.slot]];
+    if (c >= unemployedCount) {
+      if (offer.pay <= population.pay[i]) continue;
       firms[population.employer[i]].employees--;
       counters.jobToJobMoves++;
     } else {
       population.move(i, Status.genai);
     }
     population.employer[i] = firm.id;
-    population.pay[i] = bestPay[c] * lognormalMultiplier(dispersion, rng);
+    population.pay[i] = offer.pay * lognormalMultiplier(dispersion, rng);
     firm.employees++;
     counters.hires++;
   }
+}
+
+/** Per-firm buffers for the rounds of one year, grown when firms are added. */
+function buffers(year: MatchingYear, firms: number): { open: Int32Array; openIds: Int32Array; cumulative: Float64Array } {
+  if (!year.scratch || year.scratch.open.length < firms) {
+    const size = Math.max(64, Math.ceil(firms * 1.25));
+    year.scratch = { open: new Int32Array(size), openIds: new Int32Array(size), cumulative: new Float64Array(size) };
+  }
+  return year.scratch;
 }
 
 /**
@@ -186,10 +189,10 @@ function screenedApplications(n: number, perCandidate: number, screening: number
   for (const slot of chosen) apply(offset + Math.floor(slot / perCandidate));
 }
 
-/** The first index whose cumulative weight exceeds u (binary search). */
-function pick(cumulative: readonly number[], u: number): number {
+/** The first index below `count` whose cumulative weight exceeds u (binary search). */
+function pick(cumulative: Float64Array, count: number, u: number): number {
   let lo = 0;
-  let hi = cumulative.length - 1;
+  let hi = count - 1;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (cumulative[mid] > u) hi = mid;

@@ -6,10 +6,10 @@
  */
 import { centralValue } from './distributions.js';
 import { BUILTIN_VARIABLES, compileFormula } from './formula.js';
-import { formatNumber, inDomain, Param } from './param.js';
-import type { Scenario } from './schema.js';
+import { formatNumber, inDomain, Param, PARAM_SCHEMAS } from './param.js';
+import { scenarioSchema, type Scenario } from './schema.js';
 import type { PathKey } from './issues.js';
-import type { PathIssue } from './schema-issues.js';
+import { paramLocations, type PathIssue } from './schema-issues.js';
 
 /** Every parameter of a scenario with its path, in document order. */
 export function collectParams(scenario: Scenario): { path: PathKey[]; param: Param }[] {
@@ -21,6 +21,26 @@ export function collectParams(scenario: Scenario): { path: PathKey[]; param: Par
   };
   walk(scenario, []);
   return found;
+}
+
+/**
+ * Unknown names in formulas, found on the raw input: run when the schema has failed elsewhere, so
+ * that these problems are reported with the schema's in one go.
+ */
+export function formulaNameIssues(input: Record<string, unknown>): PathIssue[] {
+  const constants = input.constants !== null && typeof input.constants === 'object' ? Object.keys(input.constants) : [];
+  const variables = [...BUILTIN_VARIABLES, ...constants];
+  const issues: PathIssue[] = [];
+  for (const { path, value } of paramLocations(scenarioSchema, input, (s) => PARAM_SCHEMAS.has(s))) {
+    const inValue = value !== null && typeof value === 'object' && typeof (value as { value?: unknown }).value === 'string';
+    const text = typeof value === 'string' ? value : inValue ? (value as { value: string }).value : undefined;
+    if (text === undefined || path[0] === 'constants') continue;
+    const result = compileFormula(text, variables);
+    if (!result.ok && result.problem.found.startsWith('unknown name')) {
+      issues.push({ path: inValue ? [...path, 'value'] : path, expected: result.problem.expected, found: result.problem.found, offset: result.problem.offset });
+    }
+  }
+  return issues;
 }
 
 /** Compiles every formula (stored on its Param) and returns the problems found. */

@@ -6,7 +6,9 @@ import * as z from 'zod';
 import { standardNormal, type Rng } from '../random/seed-tree.js';
 
 const source = z.string().min(1).optional().describe('Where the figure comes from (publication, year), or "assumption: why".');
-const num = z.number().refine(Number.isFinite, { message: 'finite number' });
+/** Model quantities stay far below this; larger inputs would overflow to ±Infinity when sampled. */
+export const MAX_MAGNITUDE = 1e15;
+const num = z.number().min(-MAX_MAGNITUDE).max(MAX_MAGNITUDE);
 
 export const distributionSchema = z.discriminatedUnion('dist', [
   z.strictObject({
@@ -20,7 +22,7 @@ export const distributionSchema = z.discriminatedUnion('dist', [
   z.strictObject({
     dist: z.literal('lognormal'),
     median: num.check(z.positive()),
-    sigma: num.check(z.nonnegative()).describe('Standard deviation of the logarithm.'),
+    sigma: num.check(z.nonnegative(), z.lte(10)).describe('Standard deviation of the logarithm (at most 10).'),
     min: num.optional(),
     max: num.optional(),
     source,

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { dirname, relative, resolve } from 'node:path';
-import { checkScenario } from './checks.js';
+import { checkScenario, formulaNameIssues } from './checks.js';
 import { formatPath, InputError, type InputIssue, type PathKey, describeValue } from './issues.js';
 import { overrideLayer, readLayer, type Layer } from './layer.js';
 import { scenarioSchema, type Scenario } from './schema.js';
@@ -60,7 +60,11 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   const all = [...layers, ...overrides];
   const parsed = scenarioSchema.safeParse(input);
   if (!parsed.success) {
-    throw new InputError(translateIssues(parsed.error.issues, input, scenarioSchema).map((issue) => place(issue, all)));
+    const schemaIssues = translateIssues(parsed.error.issues, input, scenarioSchema);
+    // Formula names are otherwise checked after the schema passes; report them now too, once.
+    const reported = new Set(schemaIssues.map((issue) => formatPath(issue.path)));
+    const nameIssues = formulaNameIssues(input).filter((issue) => !reported.has(formatPath(issue.path)));
+    throw new InputError([...schemaIssues, ...nameIssues].map((issue) => place(issue, all)));
   }
   const scenario = parsed.data;
   const checks = checkScenario(scenario);

@@ -11,7 +11,7 @@
  * the horizon once the constants are known (see checks.ts).
  */
 import * as z from 'zod';
-import { distributionSchema, distributionProblems, support, type Distribution } from './distributions.js';
+import { distributionSchema, distributionProblems, MAX_MAGNITUDE, support, type Distribution } from './distributions.js';
 import { compileFormula, type CompiledFormula } from './formula.js';
 
 export interface Domain {
@@ -78,7 +78,7 @@ export function formatNumber(x: number): string {
   return abs !== 0 && (abs < 1e-3 || abs >= 1e9) ? x.toExponential(3) : String(Number(x.toPrecision(6)));
 }
 
-const finite = z.number().refine(Number.isFinite, { message: 'finite number' });
+const finite = z.number().min(-MAX_MAGNITUDE).max(MAX_MAGNITUDE);
 const formulaText = z.string().min(1).describe('A formula of year, t (years since baseYear) and constants.');
 const sourceText = z.string().min(1).describe('Where the figure comes from (publication, year), or "assumption: why".');
 
@@ -99,7 +99,7 @@ type ParamInput = z.input<typeof paramInput>;
  */
 export function param(domainName: DomainName, description: string) {
   const domain: Domain = DOMAINS[domainName];
-  return paramInput
+  const schema = paramInput
     .superRefine((raw, ctx) => {
       if (typeof raw === 'number' || (typeof raw === 'object' && 'value' in raw && typeof raw.value === 'number')) {
         const value = typeof raw === 'number' ? raw : (raw as { value: number }).value;
@@ -140,7 +140,12 @@ export function param(domainName: DomainName, description: string) {
     })
     .transform((raw: ParamInput) => toParam(raw, domain))
     .describe(description);
+  PARAM_SCHEMAS.add(schema);
+  return schema;
 }
+
+/** The schemas made by `param`, so that a walk over the scenario schema can tell where parameters are. */
+export const PARAM_SCHEMAS = new WeakSet<object>();
 
 function fmtBound(x: number): string {
   return x === Infinity ? '∞' : x === -Infinity ? '-∞' : formatNumber(x);

@@ -157,6 +157,32 @@ function unwrap(schema: AnySchema): AnySchema {
   }
 }
 
+/**
+ * Every place in `input` where the schema expects a parameter, with the input found there. Used to
+ * check formulas' names even when other parts of the scenario fail the schema.
+ */
+export function paramLocations(schema: AnySchema, input: unknown, isParam: (s: AnySchema) => boolean): { path: PathKey[]; value: unknown }[] {
+  const found: { path: PathKey[]; value: unknown }[] = [];
+  const walk = (s: AnySchema, value: unknown, path: PathKey[]) => {
+    if (isParam(s)) {
+      found.push({ path, value });
+      return;
+    }
+    const def = defOf(s);
+    if (def.innerType && (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'readonly')) return walk(def.innerType, value, path);
+    if (def.type === 'pipe' && def.in) return walk(def.in, value, path);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (def.type === 'object' && def.shape) {
+      for (const [key, v] of entries) if (Object.hasOwn(def.shape, key)) walk(def.shape[key], v, [...path, key]);
+    } else if (def.type === 'record' && def.valueType) {
+      for (const [key, v] of entries) walk(def.valueType, v, [...path, key]);
+    }
+  };
+  walk(schema, input, []);
+  return found;
+}
+
 /** The keys the schema allows in the mapping at `path` (to suggest the intended one for a typo). */
 export function knownKeys(schema: AnySchema, path: readonly PathKey[]): string[] | undefined {
   const candidates = (s: AnySchema): AnySchema[] => {

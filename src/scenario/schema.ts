@@ -123,7 +123,7 @@ export const scenarioSchema = z
       .describe('The workers in the base year'),
     qualification: z
       .strictObject({
-        thresholds: skillVector('share', 'Skill needed to be qualified for GenAI work, before tool effects'),
+        thresholds: skillVector('share', 'Skill needed to be qualified for GenAI work in the base year (tools lower it afterwards)'),
       })
       .describe('"Qualified" means every skill at or above its threshold in that year'),
     firms: z.record(identifier, firm).describe('Firm segments by name'),
@@ -144,7 +144,7 @@ export const scenarioSchema = z
         maturity: param('share', 'Tool-maturity index M(t), 0 to 1 (a formula of t)'),
         breakthroughProbability: param('probability', 'Probability per year of a breakthrough that jumps maturity'),
         breakthroughJump: param('share', 'Maturity added by a breakthrough'),
-        thresholdRelief: skillVector('share', 'Share of the qualification threshold removed at M = 1'),
+        thresholdRelief: skillVector('share', 'Share of the base-year qualification threshold removed per unit of maturity gained since the base year'),
         productivityGain: param('real', 'Productivity gain at M = 1 (0.25 = one engineer does 25 % more)'),
         learningBoost: param('nonneg', 'Extra learning speed at M = 1 (0.5 = learning 50 % faster)'),
       })

@@ -1,7 +1,8 @@
 /**
  * Mechanism 2 — tool improvement. A maturity index M(t) in [0, 1] follows the
- * scenario's curve plus random breakthroughs, and
- *   (a) lowers each qualification threshold: θ_d(t) = θ_d · (1 − relief_d · M),
+ * scenario's curve plus random breakthroughs, and, through its gain since the
+ * base year (the thresholds and productivity of 2025 are the observed ones),
+ *   (a) lowers each qualification threshold: θ_d(t) = θ_d · (1 − relief_d · (M − M₀)),
  *   (b) raises productivity: target headcount ∝ 1 / (1 + gain · M), relative to the base year,
  *   (c) speeds up learning: × (1 + boost · M).
  * With the lever off, M stays at its base-year value (tools as they were in 2025).
@@ -29,7 +30,7 @@ export function applyTools(state: SimState, draw: boolean): void {
   market.maturity = maturity;
   const thresholds = state.params.qualification.thresholds;
   SKILLS.forEach((skill, d) => {
-    market.thresholds[d] = thresholds[skill][y] * (1 - p.thresholdRelief[skill][y] * maturity);
+    market.thresholds[d] = thresholds[skill][y] * Math.max(0, 1 - p.thresholdRelief[skill][y] * (maturity - market.baseMaturity));
   });
   const gain = p.productivityGain[y];
   market.productivity = (1 + gain * maturity) / (1 + gain * market.baseMaturity);

@@ -11,3 +11,7 @@ export { scenarioJsonSchema, scenarioSchema, SKILLS, FIRM_KINDS, type Scenario, 
 export { InputError, formatIssue, type InputIssue } from './scenario/issues.js';
 export { Param, type ParamSpec, type Domain } from './scenario/param.js';
 export { streamRng, replicationStreams, STREAMS, type Rng, type StreamName } from './random/seed-tree.js';
+export { runScenario, simulate, summarize, type RunOptions, type RunSummary, type Simulation, type YearSummary } from './sim/simulate.js';
+export { METRICS, type MetricDefinition } from './model/metrics.js';
+export { closingYear, summarizeClosure, describeClosure, type ClosureOutcome, type ClosureSummary } from './analysis/closure.js';
+export type { Band } from './analysis/quantiles.js';

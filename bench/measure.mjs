@@ -49,13 +49,18 @@ if (what === 'model') {
   const { population } = initialState(scenario, scenario.seed, 0);
   const n = population.highWater;
   const rng = streamRng(scenario.seed, 0, 'kernel');
-  const { status, flags, skills } = population;
+  // Every per-agent array the model keeps is read once per agent (skills: all five), one uniform is
+  // drawn, and flags is written: the cheapest possible "step" over the same state.
+  const { status, origin, flags, skills, aptitude, experience, employer, pay, programme, timer, cliffYear } = population;
   const pass = () => {
     let sum = 0;
     for (let i = 0; i < n; i++) {
       const u = rng();
-      if (status[i] !== 255 && u < 0.01) flags[i] ^= 4;
-      sum += skills[i * 5];
+      if (status[i] === 255) continue;
+      const b = i * 5;
+      const skill = skills[b] + skills[b + 1] + skills[b + 2] + skills[b + 3] + skills[b + 4];
+      sum += skill * aptitude[i] + experience[i] + pay[i] + timer[i] + employer[i] + programme[i] + cliffYear[i] + origin[i];
+      if (u < 0.01) flags[i] ^= 4;
     }
     return sum;
   };

@@ -46,8 +46,11 @@ export function acquihires(state: SimState): void {
     const target = targets[k];
     const cost = target.employees * scale * price;
     if (cost > budget || target.id === buyer.id) continue;
-    // The deal: the startup closes, its team joins the buyer.
+    // The deal: the startup closes, its team joins the buyer; a firm that has just bought is not
+    // itself for sale this year (its new staff would follow it to a third firm).
     targets.splice(k, 1);
+    const buyerAsTarget = targets.indexOf(buyer);
+    if (buyerAsTarget >= 0) targets.splice(buyerAsTarget, 1);
     moving[target.id] = buyer.id;
     target.alive = false;
     buyer.employees += target.employees;

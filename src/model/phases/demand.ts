@@ -65,6 +65,7 @@ function closeAndOpenFirms(state: SimState): void {
       if (closing[population.employer[i]]) {
         population.move(i, Status.seeking);
         population.employer[i] = -1;
+        population.cliffYear[i] = 0;
       }
     }
     for (const firm of firms) if (closing[firm.id]) firm.employees = 0;

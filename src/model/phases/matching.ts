@@ -148,6 +148,7 @@ export function matchRound(state: SimState, year: MatchingYear): void {
       population.move(i, Status.genai);
     }
     population.employer[i] = firm.id;
+    population.cliffYear[i] = 0; // a retention package stays with the firm that granted it
     population.pay[i] = offer.pay * lognormalMultiplier(dispersion, rng);
     firm.employees++;
     counters.hires++;

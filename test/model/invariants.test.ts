@@ -75,7 +75,7 @@ describe('yearly invariants', () => {
     );
   });
 
-  // BUG (src/model/phases/matching.ts, quitRound line 54 with matchRound line 81): a worker hired in
+  // BUG (src/model/phases/matching.ts, quitRound line 54 with the filter in matchRound line 86): a worker hired in
   // one matching round who quits in the next is pushed onto `year.seekers` a second time while the
   // stale entry from before the hire is still there; both entries are "seeking", so the worker is two
   // candidates. When both copies take an offer, the first firm's `employees` keeps a phantom worker.

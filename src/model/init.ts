@@ -68,8 +68,12 @@ export function initialState(scenario: Scenario, seed: number | string, replicat
   segmentEntries.forEach(([, f], s) => {
     const count = Math.round(f.count[y]);
     for (let k = 0; k < count; k++) {
-      const staff = stochasticRound(f.headcount[y] / scale, rng);
-      const firm = newFirm(state, s, (f.headcount[y] + f.openPositions[y]) / scale, rng());
+      // Staff and open positions are rounded with the same dither d: staff = ⌊h + d⌋ and then
+      // open = ⌊target − staff + d⌋ = ⌊o + frac(h + d)⌋, whose mean is exactly o (h, o in agents),
+      // so base-year positions do not depend on the scale even for firms smaller than an agent.
+      const dither = rng();
+      const staff = Math.floor(f.headcount[y] / scale + dither);
+      const firm = newFirm(state, s, (f.headcount[y] + f.openPositions[y]) / scale, dither);
       for (let j = 0; j < staff; j++) {
         const i = addWorker(population, Status.genai, Origin.incumbent, genai, aptitudeSd, rng);
         population.employer[i] = firm.id;

@@ -15,19 +15,22 @@ import seedrandom from 'seedrandom';
 /** A uniform generator on [0, 1). */
 export type Rng = () => number;
 
-/** The named streams of one replication, one per mechanism (plus parameter sampling and set-up). */
+/**
+ * The named streams of one replication: set-up, then one per phase that draws. (Parameters are
+ * sampled from streams of their own, named `parameter:<path>`: see model/params.ts.)
+ */
 export const STREAMS = [
-  'parameters',
   'initial',
   'demand',
   'tools',
   'education',
   'upskilling',
+  'switching',
+  'migration',
+  'quits',
   'matching',
   'acquihires',
-  'wages',
   'attrition',
-  'migration',
 ] as const;
 export type StreamName = (typeof STREAMS)[number];
 

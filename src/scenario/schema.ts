@@ -104,8 +104,8 @@ export const scenarioSchema = z
 
     population: z
       .strictObject({
-        seekers: param('count', 'Qualified GenAI candidates actively seeking in the base year'),
-        aspirants: param('count', 'People seeking GenAI work who are not yet qualified'),
+        seekers: param('count', 'GenAI candidates actively seeking in the base year, skills drawn like the GenAI workforce\'s (most are qualified)'),
+        aspirants: param('count', 'People seeking GenAI work with the aspirants\' skills (most not yet qualified)'),
         adjacent: param('count', 'Software engineers in adjacent (non-GenAI) work: the pool for switchers and upskilling'),
         adjacentGrowth: param('real', 'Annual growth of the adjacent software workforce'),
         students: param('count', 'Students already enrolled in the base year, spread over programme years (share of steady-state enrolment)'),
@@ -187,7 +187,7 @@ export const scenarioSchema = z
         triggerYears: z.int().min(1).max(10).describe('Years a firm must have had unfilled positions before it acquires'),
         probability: param('probability', 'Probability per year that an eligible firm acquires a startup'),
         pricePerEngineer: param('positive', 'Price paid per acquired engineer (USD)'),
-        retentionCliffYears: z.int().min(0).max(10).describe('Years after the deal when retention packages vest'),
+        retentionCliffYears: z.int().min(1).max(10).describe('Years after the deal when retention packages vest (at least 1)'),
         leaveAtCliff: param('probability', 'Share of acquired staff who leave at the cliff'),
       })
       .describe('Mechanism 6: acqui-hires'),

@@ -50,6 +50,10 @@ export function demand(state: SimState): void {
 function closeAndOpenFirms(state: SimState): void {
   const { yearIndex: y, firms, segmentParams, population, scale } = state;
   const rng = state.streams.demand;
+  // Births are proportional to the firms in business at the start of the year, so that equal birth
+  // and exit rates keep the number of firms steady.
+  const alive = new Float64Array(segmentParams.length);
+  for (const firm of state.active) alive[firm.segment]++;
   const closing = new Uint8Array(firms.length);
   let closed = 0;
   for (const firm of firms) {
@@ -73,8 +77,6 @@ function closeAndOpenFirms(state: SimState): void {
   refreshActiveFirms(state);
   state.counters.firmsClosed += closed;
 
-  const alive = new Float64Array(segmentParams.length);
-  for (const firm of state.active) alive[firm.segment]++;
   segmentParams.forEach((f, s) => {
     const births = stochasticRound(f.birthRate[y] * alive[s], rng);
     for (let k = 0; k < births; k++) newFirm(state, s, (f.headcount[y] + f.openPositions[y]) / scale, rng());

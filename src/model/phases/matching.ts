@@ -43,7 +43,9 @@ export function startMatching(state: SimState): MatchingYear {
  */
 export function quitRound(state: SimState, year: MatchingYear): void {
   const { yearIndex: y, population, firms } = state;
-  const rng = state.streams.attrition;
+  const rng = state.streams.quits;
+  // Those hired in earlier rounds leave the pool first, so that one who is hired and then quits is listed once.
+  dropHired(year, state);
   const hazard = perRound(state.params.attrition.quitRate[y], state.scenario.matching.rounds);
   const quitters = population.sample(Status.genai, binomial(population.size[Status.genai], hazard, rng), rng);
   for (const i of quitters) {
@@ -81,10 +83,8 @@ export function matchRound(state: SimState, year: MatchingYear): void {
   }
 
   // Candidates: qualified unemployed seekers still looking, then this round's on-the-job searchers.
+  dropHired(year, state);
   const seekers = year.seekers;
-  let still = 0;
-  for (let k = 0; k < seekers.length; k++) if (population.status[seekers[k]] === Status.seeking) seekers[still++] = seekers[k];
-  seekers.length = still;
   const searchers = population.sample(Status.genai, binomial(population.size[Status.genai], p.onTheJobSearch[y], rng), rng);
   const onTheJob = searchers.filter((i) => isQualified(population, i, market.thresholds));
   const unemployedCount = seekers.length;
@@ -116,7 +116,7 @@ export function matchRound(state: SimState, year: MatchingYear): void {
   // then skill (best first), then candidate order for ties.
   const score = appCandidate.map((c) => skillScore(population, candidate(c)) + 0.001 * population.experience[candidate(c)]);
   const order = appSlot.map((_, a) => a).sort((a, b) => appSlot[a] - appSlot[b] || score[b] - score[a] || appCandidate[a] - appCandidate[b]);
-  const best = new Map<number, { pay: number; slot: number }>();
+  const best = new Map<number, { pay: number; slot: number; ties: number }>();
   for (let g = 0; g < order.length; ) {
     const slot = appSlot[order[g]];
     let end = g;
@@ -126,9 +126,13 @@ export function matchRound(state: SimState, year: MatchingYear): void {
     for (let n = g; n < g + offers; n++) {
       const c = appCandidate[order[n]];
       const held = best.get(c);
-      if (!held) best.set(c, { pay, slot });
+      if (!held) best.set(c, { pay, slot, ties: 1 });
       else if (pay > held.pay) {
         held.pay = pay;
+        held.slot = slot;
+        held.ties = 1;
+      } else if (pay === held.pay && rng() * ++held.ties < 1) {
+        // Equally paid offers: each is kept with equal probability, not the lowest firm id.
         held.slot = slot;
       }
     }
@@ -153,6 +157,15 @@ export function matchRound(state: SimState, year: MatchingYear): void {
     firm.employees++;
     counters.hires++;
   }
+}
+
+/** Keeps in the year's pool only those still seeking (in order). */
+function dropHired(year: MatchingYear, state: SimState): void {
+  const { seekers } = year;
+  const status = state.population.status;
+  let still = 0;
+  for (let k = 0; k < seekers.length; k++) if (status[seekers[k]] === Status.seeking) seekers[still++] = seekers[k];
+  seekers.length = still;
 }
 
 /** Per-firm buffers for the rounds of one year, grown when firms are added. */

@@ -15,7 +15,7 @@ import { careerSignal, type SimState } from '../state.js';
 export function switching(state: SimState): void {
   if (!state.scenario.upskilling.enabled) return;
   const { yearIndex: y, population, market } = state;
-  const rng = state.streams.upskilling;
+  const rng = state.streams.switching;
   const p = state.params.upskilling;
   const rate = Math.min(1, p.selfStudyRate[y] * careerSignal(state));
   const gains = SKILLS.map((s) => p.selfStudyGain[s][y]);

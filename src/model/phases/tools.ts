@@ -4,7 +4,7 @@
  * base year (the thresholds and productivity of 2025 are the observed ones),
  *   (a) lowers each qualification threshold: θ_d(t) = θ_d · (1 − relief_d · (M − M₀)),
  *   (b) raises productivity: target headcount ∝ 1 / (1 + gain · M), relative to the base year,
- *   (c) speeds up learning: × (1 + boost · M).
+ *   (c) speeds up learning: × (1 + boost · M) / (1 + boost · M₀).
  * With the lever off, M stays at its base-year value (tools as they were in 2025).
  */
 import { SKILLS } from '../../scenario/schema.js';
@@ -34,5 +34,5 @@ export function applyTools(state: SimState, draw: boolean): void {
   });
   const gain = p.productivityGain[y];
   market.productivity = (1 + gain * maturity) / (1 + gain * market.baseMaturity);
-  market.learning = 1 + p.learningBoost[y] * maturity;
+  market.learning = (1 + p.learningBoost[y] * maturity) / (1 + p.learningBoost[y] * market.baseMaturity);
 }

@@ -4,7 +4,8 @@
  * Completions first: trainees whose programme has run its length complete with
  * the programme's completion rate and gain its skills × aptitude × the tools'
  * learning multiplier. A qualified graduate of a corporate programme is
- * placed in its sponsor's open position; of an external one, starts seeking.
+ * placed in its sponsor's open position if it still has one (a hire), and
+ * otherwise starts seeking, as does a qualified graduate of an external one.
  * Drop-outs and those still short of the threshold go back where they came
  * from (adjacent work, or seeking).
  *
@@ -17,7 +18,7 @@
 import { SKILLS } from '../../scenario/schema.js';
 import { Flag, Origin, SKILL_COUNT, Status } from '../population.js';
 import { isQualified } from '../qualification.js';
-import { binomial, stochasticRound } from '../sampling.js';
+import { binomial, lognormalMultiplier, stochasticRound } from '../sampling.js';
 import { careerSignal, type SimState } from '../state.js';
 
 const MONTHS_PER_YEAR = 12;
@@ -51,11 +52,12 @@ function completeTrainees(state: SimState): void {
     if (completed && isQualified(population, i, market.thresholds)) {
       population.origin[i] = Origin.upskilled;
       state.counters.entrants[Origin.upskilled]++;
-      if (sponsor >= 0 && firms[sponsor].alive) {
+      const firm = sponsor >= 0 ? firms[sponsor] : undefined;
+      if (firm && firm.alive && Math.floor(firm.target - firm.employees + firm.dither) > 0) {
         population.move(i, Status.genai);
         population.employer[i] = sponsor;
-        population.pay[i] = state.segments[firms[sponsor].segment].pay;
-        firms[sponsor].employees++;
+        population.pay[i] = state.segments[firm.segment].pay * lognormalMultiplier(state.params.wages.dispersion[y], rng);
+        firm.employees++;
         state.counters.hires++;
       } else {
         population.move(i, Status.seeking);

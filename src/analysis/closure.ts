@@ -64,6 +64,11 @@ export function describeClosure(summary: ClosureSummary, horizon: number, yearOf
   const show = (year: number | null) => (year === null ? `after ${horizon}` : String(year));
   const probeYear = yearOfInterest ?? Number(Object.keys(summary.probabilityClosedBy)[Math.min(5, Object.keys(summary.probabilityClosedBy).length - 1)]);
   const p = summary.probabilityClosedBy[String(probeYear)] ?? 0;
-  const band = summary.p10Year === summary.p90Year ? `80% in ${show(summary.p10Year)}` : `80% between ${show(summary.p10Year)} and ${show(summary.p90Year)}`;
+  const band =
+    summary.p10Year === null
+      ? `fewer than 10% close by ${horizon}`
+      : summary.p10Year === summary.p90Year
+        ? `80% in ${show(summary.p10Year)}`
+        : `80% between ${show(summary.p10Year)} and ${show(summary.p90Year)}`;
   return `median ${show(summary.medianYear)}, ${band}; P(closed by ${probeYear}) = ${p.toFixed(2)}`;
 }

@@ -64,23 +64,25 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
             ]),
           )
           .positional('file', { type: 'string', demandOption: true, description: 'Scenario file (YAML or JSON)' })
-          .option('reps', { type: 'number', requiresArg: true, description: 'Replications (overrides the scenario\'s replications)' })
+          .option('reps', { type: 'string', requiresArg: true, description: 'Replications (overrides the scenario\'s replications)' })
           .option('seed', { type: 'string', requiresArg: true, description: 'Master seed (overrides the scenario\'s seed)' })
-          .option('threads', { type: 'number', requiresArg: true, description: 'Worker threads (default: all cores)' })
+          .option('threads', { type: 'string', requiresArg: true, description: 'Worker threads (default: all cores)' })
           .option('set', setOption)
           .option('json', { type: 'boolean', description: 'Print the summary as one JSON object' })
           .option('csv', { type: 'boolean', description: 'Print every replication\'s yearly values as tidy CSV (replication,year,metric,value)' })
           .option('out', { type: 'string', requiresArg: true, description: 'Also write summary.json, years.csv and runs.csv to this directory' })
           .conflicts('json', 'csv')
           .check((args) => {
-            if (args.reps !== undefined && !(Number.isInteger(args.reps) && args.reps >= 1)) throw new Error(`--reps: expected a whole number ≥ 1, found ${args.reps}`);
-            if (args.threads !== undefined && !(Number.isInteger(args.threads) && args.threads >= 1)) throw new Error(`--threads: expected a whole number ≥ 1, found ${args.threads}`);
+            for (const name of ['reps', 'threads'] as const) {
+              const value = args[name];
+              if (value !== undefined && !/^[1-9][0-9]{0,5}$/.test(value)) throw new UsageError(`--${name}: expected a whole number ≥ 1, found "${value}"`);
+            }
             return true;
           }),
       async (args) => {
         const { runCommand } = await import('./commands/run.js');
         setResult(
-          await runCommand({ file: args.file as string, overrides: args.set ?? [], reps: args.reps, seed: args.seed, threads: args.threads, json: args.json === true, csv: args.csv === true, out: args.out }),
+          await runCommand({ file: args.file as string, overrides: args.set ?? [], reps: args.reps === undefined ? undefined : Number(args.reps), seed: args.seed, threads: args.threads === undefined ? undefined : Number(args.threads), json: args.json === true, csv: args.csv === true, out: args.out }),
         );
       },
     )

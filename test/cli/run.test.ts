@@ -117,11 +117,9 @@ describe('hiresim run (spawned)', () => {
     it.concurrent('a missing scenario file', () => check(['scenarios/no-such-file.yaml', ...SMALL], 'missing'));
     it.concurrent('an override that is not a valid formula (--set demand.growth=abc)', () => check([FILE, ...SMALL, '--set', 'demand.growth=abc'], 'set'));
 
-    // BUG (src/cli/cli.ts, the run command's .check() at lines 76-77 and .fail() at line 165): the
-    // check throws a plain Error for a bad --reps or --threads; yargs hands it to .fail(message,
-    // error), which rethrows it, and runCli reports it as "internal error" with a stack trace and exit
-    // 1 instead of a usage error with exit 2. Reproduce: `hiresim run scenarios/baseline.yaml --reps 0`.
-    it.fails('--reps 0', () => check([FILE, '--reps', '0', '--threads', '1', ...SETS], 'reps'));
-    it.fails('--threads x', () => check([FILE, '--reps', '2', '--threads', 'x', ...SETS], 'threads'));
+    // Regression: the run command's .check() threw a plain Error for a bad --reps or --threads, which
+    // .fail() rethrew and runCli reported as an internal error (stack trace, exit 1). Fixed in b2c25c9.
+    it.concurrent('--reps 0', () => check([FILE, '--reps', '0', '--threads', '1', ...SETS], 'reps'));
+    it.concurrent('--threads x', () => check([FILE, '--reps', '2', '--threads', 'x', ...SETS], 'threads'));
   });
 });

@@ -52,15 +52,14 @@ describe('initialState', () => {
     expect(Math.abs(openPersons(state) / expected - 1)).toBeLessThan(0.03);
   });
 
-  // BUG (src/model/init.ts line 71 with src/model/phases/matching.ts, open = floor(target − staff +
-  // dither) floored at 0): a firm's staff is rounded to whole agents on its own, then its open
-  // positions are rounded again and negative values are dropped. When a firm is smaller than a few
-  // agents this is biased upward: a startup (8 staff + 3 open = 0.22 agent at scale 50) has
-  // E[open] = 0.84 × 0.22 = 0.185 agent instead of 0.06, so base-year positions are ~58,000 persons
-  // at scale 50 instead of 39,960 (and the 2025 gap ~0.69 instead of ~0.53). The comment in matching
-  // says the dither makes "totals unbiased". Results therefore depend on `scale`, which is meant to
-  // change only the resolution. Reproduce: compare this figure (or the 2025 gap) at scale 10 and 50.
-  it.fails('has the scenario\'s base-year open positions at scale 50 too (within 3%)', () => {
+  // Regression: a firm's staff was rounded to whole agents on its own, then its open positions were
+  // rounded again (floor(target − staff + dither)) and negative values dropped. For firms smaller
+  // than a few agents this was biased upward: a startup (8 staff + 3 open = 0.22 agent at scale 50)
+  // had E[open] = 0.84 × 0.22 = 0.185 agent instead of 0.06, so base-year positions were ~60,000
+  // persons at scale 50 instead of 39,960 and the 2025 gap ~0.69 instead of ~0.53: results depended
+  // on `scale`, which should only change the resolution. Fixed in 646de3d (staff and positions
+  // rounded with the same dither).
+  it('has the scenario\'s base-year open positions at scale 50 too (within 3%)', () => {
     const { scenario } = loadBaseline(['scale=50', 'horizon=2026']);
     const state = initialState(scenario, scenario.seed, 0);
     expect(Math.abs(openPersons(state) / scenarioOpenPositions(state) - 1)).toBeLessThan(0.03);

@@ -29,7 +29,7 @@ describe('stylized facts', () => {
   it('a demand cycle traces a downward-sloping Beveridge curve (vacancy vs unemployment rate, r < −0.4)', () => {
     // No trend growth and no tools, a strong 6-year funding cycle: vacancies and unemployment should
     // move against each other. Pooled over 8 replications × 13 years (104 points) the correlation
-    // was −0.68 (per replication −0.58 to −0.81); −0.4 leaves room for model changes while still
+    // was −0.64 (per replication −0.53 to −0.78); −0.4 leaves room for model changes while still
     // failing if the curve flattens or slopes upward.
     const { values, years } = run(['scale=50', 'horizon=2037', 'replications=8', 'demand.growth=0', 'demand.cycleAmplitude=0.3', 'demand.cyclePeriod=6', 'tools.enabled=false']);
     const vacancy: number[] = [];
@@ -45,7 +45,7 @@ describe('stylized facts', () => {
 
   it('pay grows faster when the market is tighter (r > 0.5 between pay growth and log tightness)', () => {
     // log(payMedian[t+1] / payMedian[t]) against log(openPositions[t] / qualifiedCandidates[t]),
-    // pooled over 8 replications × 12 year pairs of the baseline: measured 0.84. (Against the
+    // pooled over 8 replications × 12 year pairs of the baseline: measured 0.79. (Against the
     // tightness of year t+1, which the wage rule uses for year t+1's pay, it is 0.99.) Bound 0.5: the
     // wage curve's sign must show clearly, whatever the noise of new hires' pay.
     const { values, years } = run(['scale=50', 'horizon=2037', 'replications=8']);
@@ -60,18 +60,20 @@ describe('stylized facts', () => {
     expect(correlation(growth, tightness)).toBeGreaterThan(0.5);
   });
 
-  it('doubling every university intake does not raise the median gap in any year by more than 0.04 (same seed)', () => {
+  it('doubling every university intake does not raise the median gap in any year by more than 0.05 (same seed)', () => {
     // Common random numbers: both runs use the same seed, so differences come from the extra
-    // graduates and from matching draws that diverge once the populations differ. Over 2025-2034
-    // (12 replications) the largest rise of the median gap was +0.008 with this seed and at most
-    // +0.028 over nine other seeds: 0.04 is above that noise and below any real effect of note.
-    // The extra graduates must also show: the median gap over 2031-2034 is lower on average.
-    const base = ['scale=50', 'horizon=2034', 'replications=12'];
+    // graduates and from matching draws that diverge once the populations differ. Over 2025-2033
+    // (12 replications) the largest rise of the median gap was −0.004 with this seed (none) and at
+    // most +0.041 over fifteen seeds; 0.05 is above that noise. (The noise grows as replications
+    // close: the median of a dozen diverged paths can jump by 0.1-0.3 in 2032-2034 for some seeds,
+    // which is why the run stops at 2033.) The extra graduates must also show: over 2030-2033 the
+    // median gap is lower on average (measured −0.076; between −0.14 and −0.029 over fifteen seeds).
+    const base = ['scale=50', 'horizon=2033', 'replications=12'];
     const doubled = [...base, 'education.programmes.bachelor.intake=240000', 'education.programmes.master.intake=110000', 'education.programmes.phd.intake=6000'];
     const a = gapMedians(run(base).summary);
     const b = gapMedians(run(doubled).summary);
     const rise = b.map((g, y) => g - a[y]);
-    expect(Math.max(...rise)).toBeLessThanOrEqual(0.04);
+    expect(Math.max(...rise)).toBeLessThanOrEqual(0.05);
     const late = rise.slice(-4);
     expect(late.reduce((s, x) => s + x, 0) / late.length).toBeLessThan(-0.02);
   });

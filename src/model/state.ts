@@ -131,6 +131,14 @@ export interface SimState {
   counters: YearCounters;
 }
 
+/**
+ * A firm's open positions in whole agents: its target minus its staff, rounded with the firm's fixed
+ * dither (so that totals over firms are unbiased), never negative. The one rule every phase uses.
+ */
+export function openPositions(firm: Firm): number {
+  return Math.max(0, Math.floor(firm.target - firm.employees + firm.dither));
+}
+
 /** Rebuilds the list of firms in business. */
 export function refreshActiveFirms(state: SimState): void {
   state.active = state.firms.filter((firm) => firm.alive);

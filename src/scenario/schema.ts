@@ -145,8 +145,8 @@ export const scenarioSchema = z
         breakthroughProbability: param('probability', 'Probability per year of a breakthrough that jumps maturity'),
         breakthroughJump: param('share', 'Maturity added by a breakthrough'),
         thresholdRelief: skillVector('share', 'Share of the base-year qualification threshold removed per unit of maturity gained since the base year'),
-        productivityGain: param('real', 'Productivity gain at M = 1 (0.25 = one engineer does 25 % more)'),
-        learningBoost: param('nonneg', 'Extra learning speed at M = 1 (0.5 = learning 50 % faster)'),
+        productivityGain: param('real', 'Productivity gain per unit of maturity: productivity ∝ 1 + gain · M, relative to the base year (0.25 at M = 1 vs M = 0: one engineer does 25 % more)'),
+        learningBoost: param('nonneg', 'Learning speed-up per unit of maturity: learning ∝ 1 + boost · M, relative to the base year'),
       })
       .describe('Mechanism 2: tool improvement'),
     education: z

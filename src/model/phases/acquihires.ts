@@ -8,7 +8,7 @@
  * a share of them leave to seek other work.
  */
 import { Status } from '../population.js';
-import { currentYear, refreshActiveFirms, type SimState } from '../state.js';
+import { currentYear, openPositions, refreshActiveFirms, type SimState } from '../state.js';
 
 export function acquihires(state: SimState): void {
   const { yearIndex: y, firms, population, segmentParams, segments, scale } = state;
@@ -31,7 +31,7 @@ export function acquihires(state: SimState): void {
 
   // Which firms have had open positions for long enough.
   for (const firm of state.active) {
-    firm.unfilledYears = Math.floor(firm.target - firm.employees + firm.dither) > 0 ? firm.unfilledYears + 1 : 0;
+    firm.unfilledYears = openPositions(firm) > 0 ? firm.unfilledYears + 1 : 0;
   }
   if (!state.scenario.acquihires.enabled) return;
 

@@ -22,7 +22,7 @@
 import { Status } from '../population.js';
 import { isQualified, skillScore } from '../qualification.js';
 import { binomial, lognormalMultiplier, perRound, stochasticRound } from '../sampling.js';
-import type { SimState } from '../state.js';
+import { openPositions, type SimState } from '../state.js';
 
 /** The year's pool of qualified job seekers without a GenAI job: set when matching starts, joined by quitters. */
 export interface MatchingYear {
@@ -73,8 +73,8 @@ export function matchRound(state: SimState, year: MatchingYear): void {
   let totalWeight = 0;
   let totalOpen = 0;
   for (const firm of state.active) {
-    const v = Math.floor(firm.target - firm.employees + firm.dither);
-    if (v <= 0) continue;
+    const v = openPositions(firm);
+    if (v === 0) continue;
     open[slots] = v;
     openIds[slots] = firm.id;
     totalOpen += v;
@@ -83,6 +83,7 @@ export function matchRound(state: SimState, year: MatchingYear): void {
   }
 
   // Candidates: qualified unemployed seekers still looking, then this round's on-the-job searchers.
+  // (quitRound has usually dropped those hired already; a round run on its own must too.)
   dropHired(year, state);
   const seekers = year.seekers;
   const searchers = population.sample(Status.genai, binomial(population.size[Status.genai], p.onTheJobSearch[y], rng), rng);

@@ -2,7 +2,7 @@
  * Mechanism 2 — tool improvement. A maturity index M(t) in [0, 1] follows the
  * scenario's curve plus random breakthroughs, and, through its gain since the
  * base year (the thresholds and productivity of 2025 are the observed ones),
- *   (a) lowers each qualification threshold: θ_d(t) = θ_d · (1 − relief_d · (M − M₀)),
+ *   (a) lowers each qualification threshold: θ_d(t) = θ_d · max(0, 1 − relief_d · (M − M₀)),
  *   (b) raises productivity: target headcount ∝ 1 / (1 + gain · M), relative to the base year,
  *   (c) speeds up learning: × (1 + boost · M) / (1 + boost · M₀).
  * With the lever off, M stays at its base-year value (tools as they were in 2025).

@@ -19,7 +19,7 @@ import { SKILLS } from '../../scenario/schema.js';
 import { Flag, Origin, SKILL_COUNT, Status } from '../population.js';
 import { isQualified } from '../qualification.js';
 import { binomial, lognormalMultiplier, stochasticRound } from '../sampling.js';
-import { careerSignal, type SimState } from '../state.js';
+import { careerSignal, openPositions, type SimState } from '../state.js';
 
 const MONTHS_PER_YEAR = 12;
 
@@ -53,7 +53,7 @@ function completeTrainees(state: SimState): void {
       population.origin[i] = Origin.upskilled;
       state.counters.entrants[Origin.upskilled]++;
       const firm = sponsor >= 0 ? firms[sponsor] : undefined;
-      if (firm && firm.alive && Math.floor(firm.target - firm.employees + firm.dither) > 0) {
+      if (firm && firm.alive && openPositions(firm) > 0) {
         population.move(i, Status.genai);
         population.employer[i] = sponsor;
         population.pay[i] = state.segments[firm.segment].pay * lognormalMultiplier(state.params.wages.dispersion[y], rng);
@@ -102,7 +102,7 @@ function enrolCorporate(state: SimState): void {
   const rng = state.streams.upskilling;
   const places = capacities(state, 'corporate');
   // Firms take turns in a random order so that capacity is not always used by the same ones.
-  const order = state.active.filter((f) => f.target - f.employees >= 1).map((f) => f.id);
+  const order = state.active.filter((f) => openPositions(f) > 0).map((f) => f.id);
   for (let k = order.length - 1; k > 0; k--) {
     const j = Math.floor(rng() * (k + 1));
     [order[k], order[j]] = [order[j], order[k]];

@@ -36,6 +36,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
         '',
         'Examples:',
         '  hiresim run scenarios/baseline.yaml            when does the gap close? (Monte Carlo projection)',
+        '  hiresim compare scenarios/baseline.yaml scenarios/tool-breakthrough.yaml    which closes it sooner?',
         '  hiresim validate scenarios/baseline.yaml       check a scenario file',
         '  hiresim explain scenarios/baseline.yaml        every parameter with its value and source',
         '  hiresim schema > scenario.schema.json          JSON Schema for editor completion',
@@ -73,16 +74,64 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
           .option('out', { type: 'string', requiresArg: true, description: 'Also write summary.json, years.csv and runs.csv to this directory' })
           .conflicts('json', 'csv')
           .check((args) => {
-            for (const name of ['reps', 'threads'] as const) {
-              const value = args[name];
-              if (value !== undefined && !/^[1-9][0-9]{0,5}$/.test(value)) throw new UsageError(`--${name}: expected a whole number ≥ 1, found "${value}"`);
-            }
+            checkCounts(args);
             return true;
           }),
       async (args) => {
         const { runCommand } = await import('./commands/run.js');
         setResult(
           await runCommand({ file: args.file as string, overrides: args.set ?? [], reps: args.reps === undefined ? undefined : Number(args.reps), seed: args.seed, threads: args.threads === undefined ? undefined : Number(args.threads), json: args.json === true, csv: args.csv === true, out: args.out }),
+        );
+      },
+    )
+    .command(
+      'compare <files..>',
+      'Compare scenarios on the same random numbers: paired differences against the first, and which closes the gap fastest',
+      (y) =>
+        y
+          .usage(
+            usage([
+              'Examples:',
+              '  hiresim compare scenarios/baseline.yaml scenarios/tool-breakthrough.yaml',
+              '  hiresim compare scenarios/baseline.yaml scenarios/*-*.yaml --reps 100',
+              '  hiresim compare scenarios/baseline.yaml scenarios/open-immigration.yaml --json > diff.json',
+              '',
+              'Every scenario runs the reference\'s seed and replications (common random numbers), so each',
+              'difference is paired replication by replication. Prints closing years with the paired',
+              'difference against the first file, the yearly gap differences with 90% intervals, which',
+              'differences are within noise (and how many replications would resolve them), and the',
+              'scenario that closes the gap fastest.',
+              '',
+              'Usage: hiresim compare <reference> <scenario..> [options]',
+            ]),
+          )
+          .positional('files', { type: 'string', array: true, demandOption: true, description: 'Scenario files; the first is the reference' })
+          .option('reps', { type: 'string', requiresArg: true, description: 'Replications for every scenario (default: the reference\'s)' })
+          .option('seed', { type: 'string', requiresArg: true, description: 'Master seed for every scenario (default: the reference\'s)' })
+          .option('threads', { type: 'string', requiresArg: true, description: 'Worker threads (default: all cores)' })
+          .option('set', { ...setOption, description: 'Override a field in every scenario: path=value (repeatable)' })
+          .option('json', { type: 'boolean', description: 'Print the comparison as one JSON object' })
+          .option('csv', { type: 'boolean', description: 'Print tidy CSV: scenario,against,year,metric,statistic,value' })
+          .option('out', { type: 'string', requiresArg: true, description: 'Also write comparison.json and differences.csv to this directory' })
+          .conflicts('json', 'csv')
+          .check((args) => {
+            if ((args.files as string[]).length < 2) throw new UsageError('compare needs at least two scenario files (the first is the reference)');
+            checkCounts(args);
+            return true;
+          }),
+      async (args) => {
+        const { compareCommand } = await import('./commands/compare.js');
+        setResult(
+          await compareCommand({
+            files: args.files as string[],
+            overrides: args.set ?? [],
+            reps: args.reps === undefined ? undefined : Number(args.reps),
+            seed: args.seed,
+            threads: args.threads === undefined ? undefined : Number(args.threads),
+            json: args.json === true,
+            csv: args.csv === true,
+            out: args.out,
+          }),
         );
       },
     )
@@ -156,7 +205,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
         setResult(await schemaCommand());
       },
     )
-    .demandCommand(1, 'Name a command: run, validate, explain or schema.')
+    .demandCommand(1, 'Name a command: run, compare, validate, explain or schema.')
     .strict()
     .help()
     .alias('help', 'h')
@@ -167,6 +216,14 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
       if (error) throw error;
       throw new UsageError(message);
     });
+}
+
+/** --reps and --threads: whole numbers ≥ 1 (read as text so that "x" is reported as written). */
+function checkCounts(args: { reps?: string; threads?: string }): void {
+  for (const name of ['reps', 'threads'] as const) {
+    const value = args[name];
+    if (value !== undefined && !/^[1-9][0-9]{0,5}$/.test(value)) throw new UsageError(`--${name}: expected a whole number ≥ 1, found "${value}"`);
+  }
 }
 
 /** Wrong arguments: printed with a pointer to --help, exit 2. */

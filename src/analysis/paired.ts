@@ -1,0 +1,122 @@
+/**
+ * Paired differences between two scenarios run on the same replication seeds
+ * (common random numbers): replication r of B minus replication r of A. The
+ * pairing removes the noise the two runs share, so a policy's effect is
+ * measured with far fewer replications than two independent runs would need.
+ */
+import { quantileOfSorted } from './quantiles.js';
+import type { ClosureOutcome } from './closure.js';
+
+/** z for a two-sided 90 % interval. */
+const Z90 = 1.6448536269514722;
+
+export interface PairedDifference {
+  /** Median and 5th/95th percentiles of the paired differences (their spread across replications). */
+  readonly p5: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly mean: number;
+  /** 90 % confidence interval of the mean difference (normal approximation). */
+  readonly meanLow: number;
+  readonly meanHigh: number;
+  /** The confidence interval spans zero: the difference is not resolved from noise. */
+  readonly withinNoise: boolean;
+  /**
+   * Replications for the 90 % interval of the mean to exclude zero, if the mean and spread stayed as
+   * measured: ⌈(z · sd / |mean|)²⌉; null when the mean is exactly zero (no effect to resolve).
+   */
+  readonly replicationsToResolve: number | null;
+}
+
+export function pairedDifference(a: ArrayLike<number>, b: ArrayLike<number>): PairedDifference {
+  const n = Math.min(a.length, b.length);
+  const d = new Float64Array(n);
+  for (let r = 0; r < n; r++) d[r] = b[r] - a[r];
+  return describeDifferences(d);
+}
+
+function describeDifferences(d: Float64Array): PairedDifference {
+  const n = d.length;
+  let sum = 0;
+  for (const x of d) sum += x;
+  const mean = n > 0 ? sum / n : 0;
+  let squares = 0;
+  for (const x of d) squares += (x - mean) ** 2;
+  const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
+  const half = n > 0 ? (Z90 * sd) / Math.sqrt(n) : Infinity;
+  const sorted = Float64Array.from(d).sort();
+  const meanLow = mean - half;
+  const meanHigh = mean + half;
+  return {
+    p5: quantileOfSorted(sorted, 0.05),
+    p50: quantileOfSorted(sorted, 0.5),
+    p95: quantileOfSorted(sorted, 0.95),
+    mean,
+    meanLow,
+    meanHigh,
+    withinNoise: !(meanLow > 0 || meanHigh < 0),
+    replicationsToResolve: mean === 0 ? null : Math.max(2, Math.ceil(((Z90 * sd) / Math.abs(mean)) ** 2)),
+  };
+}
+
+/** The closing-year comparison of B against A, replication by replication. */
+export interface ClosingYearDifference {
+  /** Share of replications where B closes strictly earlier than A (a censored run closes "after the horizon"). */
+  readonly probabilityEarlier: number;
+  readonly probabilityLater: number;
+  /** Both closed in the same year. */
+  readonly probabilitySame: number;
+  /** Neither closed by the horizon. */
+  readonly probabilityBothCensored: number;
+  /**
+   * Quantiles of B's closing year minus A's, with a censored run placed after every year: null where
+   * that decides the quantile (the difference is then "more than the years left").
+   */
+  readonly p5: number | null;
+  readonly p50: number | null;
+  readonly p95: number | null;
+  /** Over the replications where both closed: the mean difference, its interval and noise verdict. */
+  readonly bothClosed: (PairedDifference & { readonly replications: number }) | null;
+}
+
+export function closingYearDifference(a: readonly ClosureOutcome[], b: readonly ClosureOutcome[]): ClosingYearDifference {
+  const n = Math.min(a.length, b.length);
+  const year = (o: ClosureOutcome) => (o.kind === 'closed' ? o.year : Infinity);
+  const diffs: number[] = [];
+  const finite: number[] = [];
+  let earlier = 0;
+  let later = 0;
+  let same = 0;
+  let bothCensored = 0;
+  for (let r = 0; r < n; r++) {
+    const ya = year(a[r]);
+    const yb = year(b[r]);
+    if (ya === Infinity && yb === Infinity) {
+      bothCensored++;
+      continue;
+    }
+    if (yb < ya) earlier++;
+    else if (yb > ya) later++;
+    else same++;
+    const d = yb - ya; // ±Infinity when one of the pair is censored
+    diffs.push(d);
+    if (Number.isFinite(d)) finite.push(d);
+  }
+  diffs.sort((x, y) => x - y);
+  // Inverse empirical CDF (no interpolation: infinities cannot be averaged with years).
+  const quantile = (q: number) => {
+    if (diffs.length === 0) return null;
+    const x = diffs[Math.min(diffs.length - 1, Math.max(0, Math.ceil(q * diffs.length) - 1))];
+    return Number.isFinite(x) ? x : null;
+  };
+  return {
+    probabilityEarlier: earlier / n,
+    probabilityLater: later / n,
+    probabilitySame: same / n,
+    probabilityBothCensored: bothCensored / n,
+    p5: quantile(0.05),
+    p50: quantile(0.5),
+    p95: quantile(0.95),
+    bothClosed: finite.length > 0 ? { ...describeDifferences(Float64Array.from(finite)), replications: finite.length } : null,
+  };
+}

@@ -1,0 +1,82 @@
+import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
+import { InputError } from '../../scenario/issues.js';
+import { compareScenarios, COMPARED_METRICS, type ComparisonSummary } from '../../sim/compare.js';
+import { writeResultFiles } from '../../output/files.js';
+import { formatComparison } from '../../output/compare-terminal.js';
+import type { PairedDifference } from '../../analysis/paired.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import { out, say } from '../cli.js';
+import { progressBar } from '../progress.js';
+
+export interface CompareCommandOptions {
+  readonly files: readonly string[];
+  readonly overrides: readonly string[];
+  readonly reps?: number;
+  readonly seed?: string;
+  readonly threads?: number;
+  readonly json: boolean;
+  readonly csv: boolean;
+  readonly out?: string;
+}
+
+/**
+ * `hiresim compare A B …`: every scenario on the reference's seed and replications (or --seed and
+ * --reps), paired differences against the first.
+ */
+export async function compareCommand(options: CompareCommandOptions): Promise<ExitCode> {
+  const common = [...options.overrides];
+  if (options.reps !== undefined) common.push(`replications=${options.reps}`);
+  if (options.seed !== undefined) common.push(`seed=${/^\d+$/.test(options.seed) ? options.seed : JSON.stringify(options.seed)}`);
+  // Load everything first: a mistake in the last file must not cost the runs of the others.
+  const issues: InputError['issues'][number][] = [];
+  const loadAll = (extra: (reference: LoadedScenario) => string[]) => {
+    const loaded: LoadedScenario[] = [];
+    for (const [k, file] of options.files.entries()) {
+      try {
+        loaded.push(loadScenario(file, { overrides: k === 0 ? common : [...common, ...extra(loaded[0])] }));
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        issues.push(...error.issues);
+      }
+    }
+    return loaded;
+  };
+  const loaded = loadAll((reference) => (reference ? [`seed=${JSON.stringify(reference.scenario.seed)}`, `replications=${reference.scenario.replications}`] : []));
+  if (issues.length > 0) throw new InputError(issues);
+
+  const progress = progressBar('scenarios');
+  const total = loaded.length * loaded[0].scenario.replications;
+  let offset = 0;
+  const comparison = await compareScenarios(loaded, {
+    threads: options.threads,
+    onScenario: (k) => (offset = k * loaded[0].scenario.replications),
+    onProgress: (done) => progress.update(offset + done, total),
+  });
+  progress.finish();
+
+  const json = `${JSON.stringify(comparison.summary, null, 2)}\n`;
+  if (options.out) {
+    writeResultFiles(options.out, { 'comparison.json': json, 'differences.csv': differencesCsv(comparison.summary) });
+    say(`wrote comparison.json and differences.csv to ${options.out}`);
+  }
+  if (options.json) await out(json);
+  else if (options.csv) await out(differencesCsv(comparison.summary));
+  else await out(formatComparison(comparison.summary));
+  return EXIT.ok;
+}
+
+/** Tidy rows: scenario, against, year, metric, statistic, value. */
+export function differencesCsv(c: ComparisonSummary): string {
+  const lines = ['scenario,against,year,metric,statistic,value'];
+  const stats: (keyof PairedDifference)[] = ['mean', 'meanLow', 'meanHigh', 'p5', 'p50', 'p95'];
+  for (const d of c.differences) {
+    for (const y of d.years) {
+      for (const metric of COMPARED_METRICS) for (const s of stats) lines.push(`${csv(d.scenario)},${csv(d.against)},${y.year},${metric},${s},${y[metric][s]}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function csv(text: string): string {
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

@@ -1,0 +1,59 @@
+/**
+ * The terminal view of a comparison: closing years side by side with the
+ * paired difference against the reference, the yearly gap differences, and
+ * which scenario closes the gap fastest.
+ */
+import type { PairedDifference } from '../analysis/paired.js';
+import type { ComparisonSummary } from '../sim/compare.js';
+import { table } from './format.js';
+
+const signed = (x: number, digits = 1) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(digits)}`;
+const yearOr = (y: number | null, horizon: number) => (y === null ? `>${horizon}` : String(y));
+
+/** "+2.1 [+0.4, +3.8]" in points, with a mark when the interval of the mean spans zero. */
+function gapCell(d: PairedDifference): string {
+  const pts = (x: number) => signed(100 * x);
+  return `${pts(d.mean)} [${pts(d.meanLow)}, ${pts(d.meanHigh)}]${d.withinNoise ? ' ~' : ''}`;
+}
+
+export function formatComparison(c: ComparisonSummary): string {
+  const ref = c.scenarios[0];
+  const lines: string[] = [];
+  lines.push(`hiresim compare: ${c.scenarios.length} scenarios against "${ref.name}", ${c.replications} paired replications (seed ${c.seed}: every scenario draws the same random numbers in each mechanism)`);
+  lines.push('');
+  lines.push(`Closing year (gap ≤ ${Math.round(100 * ref.closure.threshold)}% for ${ref.closure.sustainYears} years)`);
+  const midYear = String(Math.round((c.baseYear + c.horizon) / 2));
+  const rows = c.scenarios.map((s, k) => {
+    const d = k === 0 ? undefined : c.differences[k - 1].closingYear;
+    const both = d?.bothClosed;
+    const verdict = !d ? 'reference'
+      : !both ? 'not comparable (censored)'
+      : both.withinNoise ? `within noise (≈${both.replicationsToResolve ?? '∞'} replications to resolve)`
+      : `resolved (mean ${signed(both.mean)} years, 90% CI ${signed(both.meanLow)}…${signed(both.meanHigh)})`;
+    return [
+      s.name,
+      yearOr(s.closure.medianYear, c.horizon),
+      `${yearOr(s.closure.p10Year, c.horizon)}–${yearOr(s.closure.p90Year, c.horizon)}`,
+      (s.closure.probabilityClosedBy[midYear] ?? 0).toFixed(2),
+      d ? (d.p50 === null ? 'censored' : signed(d.p50, 0)) : '',
+      d ? d.probabilityEarlier.toFixed(2) : '',
+      d ? d.probabilityLater.toFixed(2) : '',
+      verdict,
+    ];
+  });
+  lines.push(table(['scenario', 'median', '10–90%', `P(by ${midYear})`, 'Δ median', 'P(earlier)', 'P(later)', 'paired difference'], rows));
+  lines.push('');
+
+  if (c.differences.length > 0) {
+    lines.push(`Gap difference against "${ref.name}", in points: mean of the paired differences [90% interval of the mean]; ~ marks an interval spanning zero`);
+    const header = ['year', ...c.differences.map((d) => d.scenario)];
+    const years = c.differences[0].years.map((y, i) => [String(y.year), ...c.differences.map((d) => gapCell(d.years[i].gap))]);
+    lines.push(table(header, years));
+    lines.push('');
+  }
+  const [first] = c.ranking;
+  const fastest = c.ranking.filter((r) => r.medianYear === first.medianYear && r.probabilityClosedByMidYear === first.probabilityClosedByMidYear).map((r) => `"${r.scenario}"`);
+  lines.push(`Fastest to close: ${fastest.join(', ')} (median ${yearOr(first.medianYear, c.horizon)}; P(closed by ${midYear}) = ${first.probabilityClosedByMidYear.toFixed(2)}).`);
+  lines.push(`Order: ${c.ranking.map((r) => `${r.scenario} ${yearOr(r.medianYear, c.horizon)}`).join(' < ')}.`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,99 @@
+/**
+ * Comparing scenarios under common random numbers: every scenario runs the
+ * same replications (same master seed, same replication indices, so each
+ * mechanism draws from the same streams), and each one is compared with the
+ * first, the reference, replication by replication.
+ */
+import { closingYearDifference, pairedDifference, type ClosingYearDifference, type PairedDifference } from '../analysis/paired.js';
+import type { ClosureSummary } from '../analysis/closure.js';
+import { METRIC_INDEX, METRICS } from '../model/metrics.js';
+import type { LoadedScenario } from '../scenario/load.js';
+import { InputError } from '../scenario/issues.js';
+import { simulate, type RunOptions, type Simulation } from './simulate.js';
+
+/** The metrics whose paired differences a comparison reports each year. */
+export const COMPARED_METRICS = ['gap', 'openPositions', 'qualifiedCandidates', 'employed', 'payMedian', 'upskillingSpend', 'acquihireSpend'] as const;
+
+export interface ScenarioDifference {
+  readonly scenario: string;
+  readonly against: string;
+  readonly years: readonly ({ readonly year: number } & Readonly<Record<(typeof COMPARED_METRICS)[number], PairedDifference>>)[];
+  readonly closingYear: ClosingYearDifference;
+}
+
+/** What `hiresim compare --json` prints. */
+export interface ComparisonSummary {
+  readonly seed: number | string;
+  readonly replications: number;
+  readonly baseYear: number;
+  readonly horizon: number;
+  readonly scenarios: readonly { readonly name: string; readonly hash: string; readonly file: string; readonly closure: ClosureSummary }[];
+  /** One entry per scenario after the first, against the first. */
+  readonly differences: readonly ScenarioDifference[];
+  /** Scenarios from earliest to latest median closing year (ties: higher P(closed by the middle year) first). */
+  readonly ranking: readonly { readonly scenario: string; readonly medianYear: number | null; readonly probabilityClosedByMidYear: number }[];
+}
+
+export interface Comparison {
+  readonly summary: ComparisonSummary;
+  readonly simulations: readonly Simulation[];
+}
+
+/**
+ * Runs every scenario and compares each with the first. The scenarios must already share seed and
+ * replications (the CLI sets them from the reference) and the simulated years.
+ */
+export async function compareScenarios(loaded: readonly LoadedScenario[], options: RunOptions & { onScenario?: (k: number) => void } = {}): Promise<Comparison> {
+  const [reference] = loaded;
+  const mismatch = loaded.filter((l) => l.scenario.baseYear !== reference.scenario.baseYear || l.scenario.horizon !== reference.scenario.horizon || l.scenario.seed !== reference.scenario.seed || l.scenario.replications !== reference.scenario.replications);
+  if (mismatch.length > 0) {
+    throw new InputError(
+      mismatch.map((l) => ({
+        file: l.file,
+        line: 0,
+        column: 0,
+        path: 'baseYear, horizon, seed, replications',
+        expected: `the reference's (${reference.scenario.baseYear}–${reference.scenario.horizon}, seed ${reference.scenario.seed}, ${reference.scenario.replications} replications) for a paired comparison`,
+        found: `${l.scenario.baseYear}–${l.scenario.horizon}, seed ${l.scenario.seed}, ${l.scenario.replications} replications`,
+      })),
+    );
+  }
+  const simulations: Simulation[] = [];
+  for (let k = 0; k < loaded.length; k++) {
+    options.onScenario?.(k);
+    simulations.push(await simulate(loaded[k], options));
+  }
+  const m = METRICS.length;
+  const years = reference.scenario.horizon - reference.scenario.baseYear + 1;
+  const column = (sim: Simulation, metric: string, y: number) => sim.values.map((v) => v[y * m + METRIC_INDEX[metric]]);
+  const [base] = simulations;
+  const differences = simulations.slice(1).map((sim): ScenarioDifference => ({
+    scenario: sim.summary.scenario.name,
+    against: base.summary.scenario.name,
+    years: Array.from({ length: years }, (_, y) => {
+      const row: Record<string, unknown> = { year: reference.scenario.baseYear + y };
+      for (const metric of COMPARED_METRICS) row[metric] = pairedDifference(column(base, metric, y), column(sim, metric, y));
+      return row as ScenarioDifference['years'][number];
+    }),
+    closingYear: closingYearDifference(
+      base.summary.runs.map((r) => r.closure),
+      sim.summary.runs.map((r) => r.closure),
+    ),
+  }));
+  const midYear = String(Math.round((reference.scenario.baseYear + reference.scenario.horizon) / 2));
+  const ranking = simulations
+    .map((sim) => ({ scenario: sim.summary.scenario.name, medianYear: sim.summary.closure.medianYear, probabilityClosedByMidYear: sim.summary.closure.probabilityClosedBy[midYear] ?? 0 }))
+    .sort((a, b) => (a.medianYear ?? Infinity) - (b.medianYear ?? Infinity) || b.probabilityClosedByMidYear - a.probabilityClosedByMidYear);
+  return {
+    simulations,
+    summary: {
+      seed: reference.scenario.seed,
+      replications: reference.scenario.replications,
+      baseYear: reference.scenario.baseYear,
+      horizon: reference.scenario.horizon,
+      scenarios: simulations.map((sim) => ({ ...sim.summary.scenario, closure: sim.summary.closure })),
+      differences,
+      ranking,
+    },
+  };
+}

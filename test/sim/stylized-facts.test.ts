@@ -29,7 +29,7 @@ describe('stylized facts', () => {
   it('a demand cycle traces a downward-sloping Beveridge curve (vacancy vs unemployment rate, r < −0.4)', () => {
     // No trend growth and no tools, a strong 6-year funding cycle: vacancies and unemployment should
     // move against each other. Pooled over 8 replications × 13 years (104 points) the correlation
-    // was −0.64 (per replication −0.53 to −0.78); −0.4 leaves room for model changes while still
+    // was −0.64 (per replication −0.55 to −0.73); −0.4 leaves room for model changes while still
     // failing if the curve flattens or slopes upward.
     const { values, years } = run(['scale=50', 'horizon=2037', 'replications=8', 'demand.growth=0', 'demand.cycleAmplitude=0.3', 'demand.cyclePeriod=6', 'tools.enabled=false']);
     const vacancy: number[] = [];
@@ -60,20 +60,28 @@ describe('stylized facts', () => {
     expect(correlation(growth, tightness)).toBeGreaterThan(0.5);
   });
 
-  it('doubling every university intake does not raise the median gap in any year by more than 0.05 (same seed)', () => {
+  it('doubling every university intake does not raise the median gap in any year beyond noise (same seed)', () => {
     // Common random numbers: both runs use the same seed, so differences come from the extra
-    // graduates and from matching draws that diverge once the populations differ. Over 2025-2033
-    // (12 replications) the largest rise of the median gap was −0.004 with this seed (none) and at
-    // most +0.041 over fifteen seeds; 0.05 is above that noise. (The noise grows as replications
-    // close: the median of a dozen diverged paths can jump by 0.1-0.3 in 2032-2034 for some seeds,
-    // which is why the run stops at 2033.) The extra graduates must also show: over 2030-2033 the
-    // median gap is lower on average (measured −0.076; between −0.14 and −0.029 over fifteen seeds).
+    // graduates and from matching draws that diverge once the populations differ. That divergence is
+    // noise, and it grows as replications close: in 2031-2033 the median of a dozen diverged paths
+    // can jump by 0.1 or more. The tolerance for year t is therefore max(0.02, 0.2 × the baseline's
+    // 10-90% band of the gap in t): 2 points while the gap is still tight across replications
+    // (2025-2029), a fifth of the spread later. Measured with this seed: no rise in any year (largest
+    // change −0.007); over twenty seeds the largest rise was 0.012 below its year's tolerance.
+    // The extra graduates must also show: over 2030-2033 the median gap is lower on average
+    // (measured −0.067; between −0.226 and −0.037 over twenty seeds).
     const base = ['scale=50', 'horizon=2033', 'replications=12'];
     const doubled = [...base, 'education.programmes.bachelor.intake=240000', 'education.programmes.master.intake=110000', 'education.programmes.phd.intake=6000'];
-    const a = gapMedians(run(base).summary);
-    const b = gapMedians(run(doubled).summary);
-    const rise = b.map((g, y) => g - a[y]);
-    expect(Math.max(...rise)).toBeLessThanOrEqual(0.05);
+    const a = run(base).summary;
+    const b = run(doubled).summary;
+    const above = a.years.flatMap((row, y) => {
+      const baseGap = row.gap as Band;
+      const rise = (b.years[y].gap as Band).p50 - baseGap.p50;
+      const tolerance = Math.max(0.02, 0.2 * (baseGap.p90 - baseGap.p10));
+      return rise > tolerance ? [`${row.year}: +${rise.toFixed(3)} > ${tolerance.toFixed(3)}`] : [];
+    });
+    expect(above).toEqual([]);
+    const rise = gapMedians(b).map((g, y) => g - gapMedians(a)[y]);
     const late = rise.slice(-4);
     expect(late.reduce((s, x) => s + x, 0) / late.length).toBeLessThan(-0.02);
   });

@@ -35,7 +35,8 @@ export function pairedDifference(a: ArrayLike<number>, b: ArrayLike<number>): Pa
   return describeDifferences(d);
 }
 
-function describeDifferences(d: Float64Array): PairedDifference {
+/** Spread, mean and 90 % interval of the mean of a set of per-replication differences. */
+export function describeDifferences(d: Float64Array): PairedDifference {
   const n = d.length;
   let sum = 0;
   for (const x of d) sum += x;

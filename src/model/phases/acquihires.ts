@@ -39,10 +39,14 @@ export function acquihires(state: SimState): void {
   const moving = new Int32Array(firms.length).fill(-1);
   const price = p.pricePerEngineer[y];
   for (const buyer of state.active) {
+    // Two draws for every firm in business, whether or not it may buy, so that scenarios with other
+    // triggers or probabilities still pair their draws firm by firm (common random numbers).
+    const decide = rng();
+    const choose = rng();
     if (!buyer.alive || buyer.unfilledYears < p.triggerYears) continue;
     const budget = segmentParams[buyer.segment].acquisitionBudget[y];
-    if (budget <= 0 || rng() >= p.probability[y] || targets.length === 0) continue;
-    const k = Math.floor(rng() * targets.length);
+    if (budget <= 0 || decide >= p.probability[y] || targets.length === 0) continue;
+    const k = Math.floor(choose * targets.length);
     const target = targets[k];
     const cost = target.employees * scale * price;
     if (cost > budget || target.id === buyer.id) continue;

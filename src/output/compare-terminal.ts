@@ -16,7 +16,29 @@ function gapCell(d: PairedDifference): string {
   return `${pts(d.mean)} [${pts(d.meanLow)}, ${pts(d.meanHigh)}]${d.withinNoise ? ' ~' : ''}`;
 }
 
-export function formatComparison(c: ComparisonSummary): string {
+/**
+ * The paired gap differences as a small chart: one column per year, one letter per scenario at its
+ * mean difference (clipped to ±100 points), the zero line dotted; colours only for a terminal.
+ */
+export function differenceChart(c: ComparisonSummary, color: boolean): string {
+  const rows = 11;
+  const level = (x: number) => Math.round(((1 - Math.min(1, Math.max(-1, x))) / 2) * (rows - 1));
+  const years = c.differences[0]?.years.length ?? 0;
+  const marks: string[][][] = Array.from({ length: rows }, () => Array.from({ length: years }, () => []));
+  const palette = [36, 33, 35, 32, 31, 34];
+  c.differences.forEach((d, k) => {
+    const letter = String.fromCharCode(65 + (k % 26));
+    const mark = color ? `\x1b[${palette[k % palette.length]}m${letter}\x1b[0m` : letter;
+    d.years.forEach((y, i) => marks[level(y.gap.mean)][i].push(mark));
+  });
+  // A cell shows up to two scenarios; an empty cell on the zero line is dotted.
+  const grid = marks.map((row, r) => row.map((cell) => (cell.length === 0 ? (r === level(0) ? '··' : '  ') : cell.length === 1 ? ` ${cell[0]}` : `${cell[0]}${cell[1]}`)));
+  const label = (r: number) => (r === 0 ? '+100' : r === level(0) ? '   0' : r === rows - 1 ? '-100' : '    ');
+  const legend = c.differences.map((d, k) => `${String.fromCharCode(65 + (k % 26))} = ${d.scenario}`).join(', ');
+  return [`Gap difference against "${c.scenarios[0].name}" (points, mean of paired differences): ${legend}`, ...grid.map((cells, r) => `${label(r)} ┤${cells.join('')}`), `      ${c.baseYear}${' '.repeat(Math.max(1, years * 2 - 8))}${c.horizon}`].join('\n');
+}
+
+export function formatComparison(c: ComparisonSummary, options: { color: boolean } = { color: false }): string {
   const ref = c.scenarios[0];
   const lines: string[] = [];
   lines.push(`hiresim compare: ${c.scenarios.length} scenarios against "${ref.name}", ${c.replications} paired replications (seed ${c.seed}: every scenario draws the same random numbers in each mechanism)`);
@@ -49,6 +71,8 @@ export function formatComparison(c: ComparisonSummary): string {
     const header = ['year', ...c.differences.map((d) => d.scenario)];
     const years = c.differences[0].years.map((y, i) => [String(y.year), ...c.differences.map((d) => gapCell(d.years[i].gap))]);
     lines.push(table(header, years));
+    lines.push('');
+    lines.push(differenceChart(c, options.color));
     lines.push('');
   }
   const [first] = c.ranking;

@@ -61,7 +61,7 @@ export async function compareCommand(options: CompareCommandOptions): Promise<Ex
   }
   if (options.json) await out(json);
   else if (options.csv) await out(differencesCsv(comparison.summary));
-  else await out(formatComparison(comparison.summary));
+  else await out(formatComparison(comparison.summary, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
   return EXIT.ok;
 }
 

@@ -4,24 +4,18 @@ import { writeResultFiles } from '../../output/files.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, say } from '../cli.js';
 import { progressBar } from '../progress.js';
+import { overridesOf, type SimulationOptions } from '../simulation-options.js';
 
-export interface AttributeCommandOptions {
+export interface AttributeCommandOptions extends SimulationOptions {
   readonly file: string;
   readonly levers: readonly Lever[];
   readonly year?: number;
-  readonly overrides: readonly string[];
-  readonly reps?: number;
-  readonly seed?: string;
-  readonly threads?: number;
   readonly json: boolean;
-  readonly out?: string;
 }
 
 /** `hiresim attribute SCENARIO`: every subset of levers on common random numbers, Shapley values. */
 export async function attributeCommand(options: AttributeCommandOptions): Promise<ExitCode> {
-  const overrides = [...options.overrides];
-  if (options.reps !== undefined) overrides.push(`replications=${options.reps}`);
-  if (options.seed !== undefined) overrides.push(`seed=${/^\d+$/.test(options.seed) ? options.seed : JSON.stringify(options.seed)}`);
+  const overrides = overridesOf(options);
   const progress = progressBar('lever subsets');
   const summary = await attributeLevers(options.file, {
     levers: options.levers,

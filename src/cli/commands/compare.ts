@@ -7,16 +7,12 @@ import type { PairedDifference } from '../../analysis/paired.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, say } from '../cli.js';
 import { progressBar } from '../progress.js';
+import { overridesOf, type SimulationOptions } from '../simulation-options.js';
 
-export interface CompareCommandOptions {
+export interface CompareCommandOptions extends SimulationOptions {
   readonly files: readonly string[];
-  readonly overrides: readonly string[];
-  readonly reps?: number;
-  readonly seed?: string;
-  readonly threads?: number;
   readonly json: boolean;
   readonly csv: boolean;
-  readonly out?: string;
 }
 
 /**
@@ -24,9 +20,7 @@ export interface CompareCommandOptions {
  * --reps), paired differences against the first.
  */
 export async function compareCommand(options: CompareCommandOptions): Promise<ExitCode> {
-  const common = [...options.overrides];
-  if (options.reps !== undefined) common.push(`replications=${options.reps}`);
-  if (options.seed !== undefined) common.push(`seed=${/^\d+$/.test(options.seed) ? options.seed : JSON.stringify(options.seed)}`);
+  const common = overridesOf(options);
   // Load everything first: a mistake in the last file must not cost the runs of the others.
   const issues: InputError['issues'][number][] = [];
   const loadAll = (extra: (reference: LoadedScenario) => string[]) => {

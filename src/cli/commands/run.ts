@@ -6,25 +6,17 @@ import { formatRun } from '../../output/terminal.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, say } from '../cli.js';
 import { progressBar } from '../progress.js';
+import { overridesOf, type SimulationOptions } from '../simulation-options.js';
 
-export interface RunCommandOptions {
+export interface RunCommandOptions extends SimulationOptions {
   readonly file: string;
-  readonly overrides: readonly string[];
-  readonly reps?: number;
-  readonly seed?: string;
-  readonly threads?: number;
   readonly json: boolean;
   readonly csv: boolean;
-  readonly out?: string;
 }
 
 /** `hiresim run SCENARIO`: the Monte Carlo projection, as a table, JSON, CSV and/or result files. */
 export async function runCommand(options: RunCommandOptions): Promise<ExitCode> {
-  // --reps and --seed are overrides like any other: validated by the schema and part of the hash.
-  const overrides = [...options.overrides];
-  if (options.reps !== undefined) overrides.push(`replications=${options.reps}`);
-  if (options.seed !== undefined) overrides.push(`seed=${/^\d+$/.test(options.seed) ? options.seed : JSON.stringify(options.seed)}`);
-  const loaded = loadScenario(options.file, { overrides });
+  const loaded = loadScenario(options.file, { overrides: overridesOf(options) });
 
   const progress = progressBar('replications');
   const simulation = await simulate(loaded, { threads: options.threads, onProgress: (d, t) => progress.update(d, t) });

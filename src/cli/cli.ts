@@ -179,7 +179,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
         setResult(
           await attributeCommand({
             file: args.file as string,
-            levers: args.levers.split(',').map((l) => l.trim()) as never,
+            levers: args.levers.split(',').map((l) => l.trim()) as (typeof LEVER_NAMES)[number][],
             year: args.year === undefined ? undefined : Number(args.year),
             overrides: args.set ?? [],
             reps: args.reps === undefined ? undefined : Number(args.reps),

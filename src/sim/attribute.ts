@@ -11,9 +11,9 @@ import { loadScenario } from '../scenario/load.js';
 import { InputError } from '../scenario/issues.js';
 import { simulate, type RunOptions } from './simulate.js';
 
-/** The levers with an `enabled` switch (DESIGN.md §2.3), in the default order. */
-export const LEVERS = ['education', 'upskilling', 'tools', 'acquihires', 'migration'] as const;
-export type Lever = (typeof LEVERS)[number];
+import type { Lever } from '../scenario/levers.js';
+
+export { LEVERS, type Lever } from '../scenario/levers.js';
 
 export interface LeverAttribution {
   readonly lever: Lever;

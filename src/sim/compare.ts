@@ -6,6 +6,7 @@
  */
 import { closingYearDifference, pairedDifference, type ClosingYearDifference, type PairedDifference } from '../analysis/paired.js';
 import type { ClosureSummary } from '../analysis/closure.js';
+import type { Band } from '../analysis/quantiles.js';
 import { METRIC_INDEX, METRICS } from '../model/metrics.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { InputError } from '../scenario/issues.js';
@@ -13,6 +14,9 @@ import { simulate, type RunOptions, type Simulation } from './simulate.js';
 
 /** The metrics whose paired differences a comparison reports each year. */
 export const COMPARED_METRICS = ['gap', 'openPositions', 'qualifiedCandidates', 'employed', 'payMedian', 'upskillingSpend', 'acquihireSpend'] as const;
+
+/** The metrics whose yearly 10–50–90 % bands each compared scenario carries (for charts and reports). */
+export const BANDED_METRICS = ['gap', 'payMedian', 'payP90', 'payPremium', 'entrantsGraduates', 'entrantsUpskilled', 'entrantsSwitchers', 'entrantsImmigrants'] as const;
 
 export interface ScenarioDifference {
   readonly scenario: string;
@@ -27,7 +31,14 @@ export interface ComparisonSummary {
   readonly replications: number;
   readonly baseYear: number;
   readonly horizon: number;
-  readonly scenarios: readonly { readonly name: string; readonly hash: string; readonly file: string; readonly closure: ClosureSummary }[];
+  readonly scenarios: readonly {
+    readonly name: string;
+    readonly hash: string;
+    readonly file: string;
+    readonly closure: ClosureSummary;
+    /** Each year's bands over replications for BANDED_METRICS, as in `run`'s summary. */
+    readonly years: readonly ({ readonly year: number } & Readonly<Record<(typeof BANDED_METRICS)[number], Band>>)[];
+  }[];
   /** One entry per scenario after the first, against the first. */
   readonly differences: readonly ScenarioDifference[];
   /** Scenarios from earliest to latest median closing year (ties: higher P(closed by the middle year) first). */
@@ -91,7 +102,15 @@ export async function compareScenarios(loaded: readonly LoadedScenario[], option
       replications: reference.scenario.replications,
       baseYear: reference.scenario.baseYear,
       horizon: reference.scenario.horizon,
-      scenarios: simulations.map((sim) => ({ ...sim.summary.scenario, closure: sim.summary.closure })),
+      scenarios: simulations.map((sim) => ({
+        ...sim.summary.scenario,
+        closure: sim.summary.closure,
+        years: sim.summary.years.map((row) => {
+          const banded: Record<string, unknown> = { year: row.year };
+          for (const metric of BANDED_METRICS) banded[metric] = row[metric];
+          return banded as ComparisonSummary['scenarios'][number]['years'][number];
+        }),
+      })),
       differences,
       ranking,
     },

@@ -1,0 +1,215 @@
+/**
+ * The report's charts, drawn server-side with Observable Plot into a light DOM (linkedom) and
+ * serialised as static SVG. Plot and linkedom are passed in (imported by the report command only),
+ * so that no other command pays for loading them.
+ */
+import type * as PlotModule from '@observablehq/plot';
+import type { AttributionSummary } from '../sim/attribute.js';
+import { bandOf, ENTRANT_SOURCES, type ReportData, type ScenarioSeries } from './series.js';
+
+type Plot = typeof PlotModule;
+
+export interface Chart {
+  /** Stable id, also the figure's `data-chart`. */
+  readonly id: string;
+  readonly title: string;
+  /** What the chart shows and how to read it (plain text). */
+  readonly caption: string;
+  /** The chart's HTML: Plot's <svg> (or <figure> with a legend). */
+  readonly html: string;
+}
+
+export interface ChartSet {
+  readonly charts: readonly Chart[];
+  /** Charts that could not be drawn from these inputs, with why (plain text). */
+  readonly omitted: readonly string[];
+}
+
+const WIDTH = 960;
+const FACET_HEIGHT = 210;
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+/** Every chart the inputs allow, in reading order. */
+export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable<PlotModule.PlotOptions['document']>): ChartSet {
+  const charts: Chart[] = [];
+  const omitted: string[] = [];
+  const render = (options: PlotModule.PlotOptions) => (Plot.plot({ width: WIDTH, marginLeft: 64, style: { fontSize: '12px', background: 'white', color: '#222' }, ...options, document }) as unknown as { outerHTML: string }).outerHTML;
+  const color = { legend: true, domain: data.series.map((s) => s.label) };
+  const facets = (series: readonly ScenarioSeries[]) => (series.length > 1 ? { fy: { label: null }, marginRight: 140, height: FACET_HEIGHT * series.length + 60 } : { height: 320 });
+
+  const { series } = data;
+  const allYears = [...new Set([...series.flatMap((s) => s.years.map((row) => row.year)), ...data.differences.flatMap((d) => d.years.map((y) => y.year))])].sort((a, b) => a - b);
+  const yearAxis = { label: 'year', tickFormat: 'd', ticks: allYears.length <= 26 ? allYears : undefined } as const;
+  if (series.length === 0) {
+    omitted.push('Gap fan chart, closing years, entrants and pay: no yearly results among the inputs (give a run or compare result).');
+  } else {
+    // 1. The gap, median and 10–90 % band, per scenario.
+    const gapRows = series.flatMap((s) => s.years.flatMap((row) => {
+      const b = bandOf(row, 'gap');
+      return b ? [{ scenario: s.label, year: row.year, ...b }] : [];
+    }));
+    const thresholds = [...new Set(series.map((s) => s.closure.threshold))];
+    charts.push({
+      id: 'gap-fan',
+      title: 'The gap, year by year',
+      caption: `Gap = 1 − qualified candidates ÷ open positions. Line: median over replications; band: 10th–90th percentile. Dashed: the closing threshold (${thresholds.map(percent).join(', ')}).`,
+      html: render({
+        height: 360,
+        color,
+        x: yearAxis,
+        y: { label: 'gap', tickFormat: '.0%', grid: true },
+        marks: [
+          Plot.ruleY(thresholds, { stroke: '#888', strokeDasharray: '4,3' }),
+          Plot.areaY(gapRows, { x: 'year', y1: 'p10', y2: 'p90', fill: 'scenario', fillOpacity: 0.18, curve: 'linear' }),
+          Plot.lineY(gapRows, { x: 'year', y: 'p50', stroke: 'scenario', strokeWidth: 2 }),
+          Plot.dot(gapRows, { x: 'year', y: 'p50', fill: 'scenario', r: 2.5 }),
+        ],
+      }),
+    });
+
+    // 2. Closing year: P(closed by year), the censored share marked past the horizon.
+    const closeRows = series.flatMap((s) => Object.entries(s.closure.probabilityClosedBy).map(([year, p]) => ({ scenario: s.label, year: Number(year), p })));
+    const horizon = Math.max(...series.map((s) => s.horizon));
+    const baseYear = Math.min(...series.map((s) => s.baseYear));
+    const censored = series.map((s, k) => ({ scenario: s.label, x: horizon + 0.35 + (0.5 * k) / Math.max(1, series.length), y1: 1 - s.closure.censoredShare, y2: 1, share: s.closure.censoredShare }));
+    charts.push({
+      id: 'closing-year',
+      title: 'When the gap closes',
+      caption: `Share of replications in which the gap has closed (at or below the threshold for the required years) by each year. Thick bars right of ${horizon}: the censored share, not closed by the horizon — ${censored.map((c) => `${c.scenario} ${percent(c.share)}`).join(', ')}.`,
+      html: render({
+        height: 320,
+        color,
+        x: { ...yearAxis, domain: [baseYear, horizon + 1] },
+        y: { label: 'P(closed by year)', domain: [0, 1], tickFormat: '.0%', grid: true },
+        marks: [
+          Plot.lineY(closeRows, { x: 'year', y: 'p', stroke: 'scenario', strokeWidth: 2, curve: 'step-after' }),
+          Plot.dot(closeRows, { x: 'year', y: 'p', fill: 'scenario', r: 2.5 }),
+          Plot.ruleX(censored, { x: 'x', y1: 'y1', y2: 'y2', stroke: 'scenario', strokeWidth: 5, strokeOpacity: 0.7 }),
+          Plot.text([{ x: horizon + 0.6, y: 1 }], { x: 'x', y: 'y', text: () => 'censored', dy: -8, fill: '#555' }),
+        ],
+      }),
+    });
+  }
+
+  // 3. Paired differences of the gap against the reference, with the 90 % interval of the mean.
+  if (data.differences.length > 0) {
+    const rows = data.differences.flatMap((d) => d.years.map((y) => ({ scenario: `${d.scenario} − ${d.against}`, year: y.year, mean: y.gap.mean, low: y.gap.meanLow, high: y.gap.meanHigh })));
+    charts.push({
+      id: 'paired-differences',
+      title: 'Gap difference against the reference (paired)',
+      caption: 'Each scenario minus the reference, replication by replication on common random numbers. Line: mean difference of the gap; band: its 90% interval. Below zero: a narrower gap than the reference.',
+      html: render({
+        height: 320,
+        color: { legend: true },
+        x: yearAxis,
+        y: { label: 'gap difference (percentage points)', tickFormat: '+.0%', grid: true },
+        marks: [
+          Plot.ruleY([0], { stroke: '#888' }),
+          Plot.areaY(rows, { x: 'year', y1: 'low', y2: 'high', fill: 'scenario', fillOpacity: 0.2 }),
+          Plot.lineY(rows, { x: 'year', y: 'mean', stroke: 'scenario', strokeWidth: 2 }),
+          Plot.dot(rows, { x: 'year', y: 'mean', fill: 'scenario', r: 2.5 }),
+        ],
+      }),
+    });
+  } else omitted.push('Paired differences: no comparison among the inputs.');
+
+  // 4. Lever attributions (Shapley values with 90 % intervals), on the closing year and on the gap.
+  data.attributions.forEach((a, k) => charts.push(...attributionCharts(a, k, Plot, (o) => render({ marginLeft: 130, ...o }))));
+  if (data.attributions.length === 0) omitted.push('Lever attribution: no attribution among the inputs.');
+
+  // 5. Entrants by source and 6. pay, for the scenarios whose results carry them.
+  const withEntrants = series.filter((s) => s.years.some((row) => bandOf(row, 'entrantsGraduates')));
+  if (withEntrants.length > 0) {
+    const rows = withEntrants.flatMap((s) => s.years.flatMap((row) => ENTRANT_SOURCES.map(([metric, source]) => ({ scenario: s.label, year: row.year, source, value: bandOf(row, metric)?.mean ?? 0 }))));
+    charts.push({
+      id: 'entrants',
+      title: 'New qualified entrants by source',
+      caption: 'People becoming qualified GenAI candidates each year, stacked by where they come from: university graduates, upskilling programmes, self-taught switchers from adjacent software work and immigrants (means over replications, which add up).',
+      html: render({
+        ...facets(withEntrants),
+        color: { legend: true, domain: ENTRANT_SOURCES.map(([, source]) => source) },
+        x: yearAxis,
+        y: { label: 'entrants per year', tickFormat: '~s', grid: true },
+        marks: [Plot.areaY(rows, { x: 'year', y: 'value', fill: 'source', fy: withEntrants.length > 1 ? 'scenario' : undefined, order: ENTRANT_SOURCES.map(([, source]) => source) }), Plot.ruleY([0])],
+      }),
+    });
+  }
+  const withPay = series.filter((s) => s.years.some((row) => bandOf(row, 'payMedian') && bandOf(row, 'payP90')));
+  if (withPay.length > 0) {
+    const measures = [['payMedian', 'median pay'], ['payP90', '90th percentile pay']] as const;
+    const rows = withPay.flatMap((s) => s.years.flatMap((row) => measures.map(([metric, measure]) => ({ scenario: s.label, year: row.year, measure, ...bandOf(row, metric)! }))));
+    charts.push({
+      id: 'pay',
+      title: 'GenAI pay',
+      caption: 'Annual pay of employed GenAI workers (USD): the median and the 90th percentile. Line: median over replications; band: 10th–90th percentile across replications.',
+      html: render({
+        ...facets(withPay),
+        color: { legend: true, domain: measures.map(([, m]) => m), range: ['#4269d0', '#ff725c'] },
+        x: yearAxis,
+        y: { label: 'pay (USD a year)', tickFormat: '$~s', grid: true },
+        marks: [
+          Plot.areaY(rows, { x: 'year', y1: 'p10', y2: 'p90', fill: 'measure', fillOpacity: 0.18, fy: withPay.length > 1 ? 'scenario' : undefined }),
+          Plot.lineY(rows, { x: 'year', y: 'p50', stroke: 'measure', strokeWidth: 2, fy: withPay.length > 1 ? 'scenario' : undefined }),
+        ],
+      }),
+    });
+  }
+  const withPremium = series.filter((s) => s.years.some((row) => bandOf(row, 'payPremium')));
+  if (withPremium.length > 0) {
+    const rows = withPremium.flatMap((s) => s.years.flatMap((row) => ({ scenario: s.label, year: row.year, ...bandOf(row, 'payPremium')! })));
+    charts.push({
+      id: 'premium',
+      title: 'GenAI pay premium',
+      caption: 'Median GenAI pay divided by adjacent software pay. Line: median over replications; band: 10th–90th percentile.',
+      html: render({
+        height: 300,
+        color,
+        x: yearAxis,
+        y: { label: 'pay ÷ adjacent software pay', tickFormat: '.2~f', grid: true },
+        marks: [
+          Plot.areaY(rows, { x: 'year', y1: 'p10', y2: 'p90', fill: 'scenario', fillOpacity: 0.18 }),
+          Plot.lineY(rows, { x: 'year', y: 'p50', stroke: 'scenario', strokeWidth: 2 }),
+          Plot.dot(rows, { x: 'year', y: 'p50', fill: 'scenario', r: 2.5 }),
+        ],
+      }),
+    });
+  }
+  if (series.length > 0 && (withEntrants.length < series.length || withPay.length < series.length)) {
+    const missing = series.filter((s) => !withEntrants.includes(s) || !withPay.includes(s)).map((s) => s.label);
+    omitted.push(`Entrants and pay for ${missing.join(', ')}: not in these results (a comparison written before per-scenario bands were added carries only the gap).`);
+  }
+  return { charts, omitted };
+}
+
+function attributionCharts(a: AttributionSummary, k: number, Plot: Plot, render: (options: PlotModule.PlotOptions) => string): Chart[] {
+  const measures = [
+    { key: 'closingYear', id: 'closing', label: 'closing year', unit: 'years', format: '+.1f', title: `Levers' contribution to the closing year — ${a.scenario.name}`, caption: 'years; negative: the lever closes the gap earlier' },
+    { key: 'gap', id: 'gap', label: `gap in ${a.year}`, unit: 'percentage points', format: '+.0%', title: `Levers' contribution to the gap in ${a.year} — ${a.scenario.name}`, caption: 'negative: the lever narrows the gap' },
+  ] as const;
+  return measures.map((m) => {
+    const rows = [
+      ...a.attributions.map((l) => ({ lever: l.lever, kind: 'lever (Shapley value)', mean: l[m.key].mean, low: l[m.key].meanLow, high: l[m.key].meanHigh })),
+      { lever: 'all levers (total)', kind: 'all on − all off', mean: a.total[m.key].mean, low: a.total[m.key].meanLow, high: a.total[m.key].meanHigh },
+    ];
+    // All zero (e.g. every run censored): a symmetric domain instead of a degenerate one.
+    const flat = rows.every((r) => r.mean === 0 && r.low === 0 && r.high === 0);
+    return {
+      id: `attribution-${m.id}${k === 0 ? '' : `-${k + 1}`}`,
+      title: m.title,
+      caption: `Each lever's exact Shapley contribution to the ${m.label} (${m.caption}), averaged over ${a.replications} replications on common random numbers; whiskers: 90% interval of the mean. The lever contributions add up to the total, all levers on minus all off.`,
+      html: render({
+        height: 70 + 42 * rows.length,
+        color: { legend: true, domain: ['lever (Shapley value)', 'all on − all off'], range: ['#4269d0', '#9c9c9c'] },
+        x: { label: `contribution to the ${m.label} (${m.unit})`, tickFormat: m.format, grid: true, ...(flat ? { domain: m.key === 'gap' ? [-0.01, 0.01] : [-1, 1] } : {}) },
+        y: { label: null, domain: rows.map((r) => r.lever) },
+        marks: [
+          Plot.barX(rows, { x: 'mean', y: 'lever', fill: 'kind', insetTop: 8, insetBottom: 8 }),
+          Plot.ruleY(rows, { y: 'lever', x1: 'low', x2: 'high', stroke: '#222', strokeWidth: 1.5 }),
+          Plot.tickX(rows, { y: 'lever', x: 'low', stroke: '#222', insetTop: 12, insetBottom: 12 }),
+          Plot.tickX(rows, { y: 'lever', x: 'high', stroke: '#222', insetTop: 12, insetBottom: 12 }),
+          Plot.ruleX([0], { stroke: '#444' }),
+        ],
+      }),
+    };
+  });
+}

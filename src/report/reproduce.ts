@@ -1,0 +1,147 @@
+/**
+ * What a report needs to be reproduced and explained: for every result, the command line that
+ * reproduces it, checked by loading the scenario file with those options and comparing the
+ * scenario hash with the one recorded in the result; and each scenario's parameters with value
+ * and source (`explainScenario`), when its file is readable.
+ *
+ * Results do not record `--set` overrides, only their effect on the hash. The scale, horizon and
+ * base year that results do record are tried as overrides; when no combination gives the recorded
+ * hash the command is still shown, marked as not verified.
+ */
+import { readFileSync } from 'node:fs';
+import { explainScenario, type Explanation } from '../scenario/explain.js';
+import { InputError, formatIssue } from '../scenario/issues.js';
+import { loadScenario, type LoadedScenario } from '../scenario/load.js';
+import type { LoadedResult } from './load-results.js';
+
+export interface Reproduction {
+  readonly kind: LoadedResult['kind'];
+  /** The result file's name (summary.json, comparison.json, attribution.json). */
+  readonly result: string;
+  readonly scenarios: readonly { readonly name: string; readonly file: string; readonly hash: string }[];
+  readonly seed: number | string;
+  readonly replications: number;
+  readonly command: string;
+  /** Loading the files with the command's options gives every recorded hash. */
+  readonly verified: boolean;
+  /** Why not verified (plain text), when not. */
+  readonly note?: string;
+}
+
+export interface ExplainedScenario {
+  readonly name: string;
+  readonly file: string;
+  readonly hash: string;
+  /** The explanation with the overrides the result was made with (when found), else undefined. */
+  readonly explanation?: Explanation;
+  /** Why the parameters are missing or may differ from the run's. */
+  readonly note?: string;
+}
+
+export interface ReproductionInfo {
+  readonly version: string;
+  readonly reproductions: readonly Reproduction[];
+  readonly scenarios: readonly ExplainedScenario[];
+}
+
+/** hiresim's version, from its package.json. */
+export function hiresimVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function reproductionInfo(results: readonly LoadedResult[]): ReproductionInfo {
+  // What the results record about structural settings, tried as --set overrides.
+  const recorded = { scale: new Set<number>(), horizon: new Set<number>(), baseYear: new Set<number>() };
+  for (const r of results) {
+    if (r.kind === 'run') recorded.scale.add(r.summary.scale);
+    if (r.kind !== 'attribute') {
+      recorded.horizon.add(r.summary.horizon);
+      recorded.baseYear.add(r.summary.baseYear);
+    }
+  }
+  const explained = new Map<string, ExplainedScenario>();
+  const reproductions = results.map((r): Reproduction => {
+    const s = r.summary;
+    const files = r.kind === 'compare' ? r.summary.scenarios : [r.summary.scenario];
+    const runOptions = [`replications=${s.replications}`, `seed=${typeof s.seed === 'number' ? s.seed : JSON.stringify(s.seed)}`];
+    const extra = r.kind === 'attribute' ? r.summary.levers.map((lever) => `${lever}.enabled=true`) : [];
+    const own = r.kind === 'run' ? { scale: [r.summary.scale], horizon: [r.summary.horizon], baseYear: [r.summary.baseYear] } : r.kind === 'compare' ? { scale: [...recorded.scale], horizon: [r.summary.horizon], baseYear: [r.summary.baseYear] } : { scale: [...recorded.scale], horizon: [...recorded.horizon], baseYear: [...recorded.baseYear] };
+    const found = findOverrides(files, own, [...runOptions, ...extra]);
+    for (const f of files) {
+      const key = `${f.file}|${f.hash}`;
+      if (explained.has(key)) continue;
+      explained.set(key, explainFile(f, found.sets, [...runOptions, ...extra], found.verified));
+    }
+    const sets = found.sets.map((o) => ` --set ${shellQuote(o)}`).join('');
+    const common = ` --seed ${shellQuote(String(s.seed))} --reps ${s.replications}${sets}`;
+    const command =
+      r.kind === 'run'
+        ? `hiresim run ${shellQuote(r.summary.scenario.file)}${common}`
+        : r.kind === 'compare'
+          ? `hiresim compare ${r.summary.scenarios.map((x) => shellQuote(x.file)).join(' ')}${common}`
+          : `hiresim attribute ${shellQuote(r.summary.scenario.file)} --levers ${r.summary.levers.join(',')} --year ${r.summary.year}${common}`;
+    return {
+      kind: r.kind,
+      result: r.file.split(/[\\/]/).pop() ?? r.file,
+      scenarios: files.map((f) => ({ name: f.name, file: f.file, hash: f.hash })),
+      seed: s.seed,
+      replications: s.replications,
+      command,
+      verified: found.verified,
+      ...(found.verified ? {} : { note: found.note }),
+    };
+  });
+  return { version: hiresimVersion(), reproductions, scenarios: [...explained.values()] };
+}
+
+interface Candidates {
+  readonly scale: readonly number[];
+  readonly horizon: readonly number[];
+  readonly baseYear: readonly number[];
+}
+
+/** The --set overrides (from recorded settings) under which every file loads to its recorded hash. */
+function findOverrides(files: readonly { file: string; hash: string }[], candidates: Candidates, always: readonly string[]): { sets: string[]; verified: boolean; note?: string } {
+  let plain: LoadedScenario;
+  try {
+    plain = loadScenario(files[0].file);
+  } catch (error) {
+    return { sets: [], verified: false, note: `${files[0].file} could not be read here (${describeError(error)}), so the command is not checked` };
+  }
+  const options = (key: keyof Candidates) => [undefined, ...candidates[key].filter((v) => v !== plain.scenario[key])];
+  for (const baseYear of options('baseYear')) {
+    for (const horizon of options('horizon')) {
+      for (const scale of options('scale')) {
+        const sets = [...(scale === undefined ? [] : [`scale=${scale}`]), ...(horizon === undefined ? [] : [`horizon=${horizon}`]), ...(baseYear === undefined ? [] : [`baseYear=${baseYear}`])];
+        try {
+          if (files.every((f) => loadScenario(f.file, { overrides: [...sets, ...always] }).hash === f.hash)) return { sets, verified: true };
+        } catch {
+          // Not this combination (or a file not readable): try the next.
+        }
+      }
+    }
+  }
+  return { sets: [], verified: false, note: 'the scenario files, loaded with these options, do not give the recorded hashes: the results were made with other --set overrides (not recorded in result files) or the files have changed since' };
+}
+
+function explainFile(f: { name: string; file: string; hash: string }, sets: readonly string[], always: readonly string[], verified: boolean): ExplainedScenario {
+  const base = { name: f.name, file: f.file, hash: f.hash };
+  try {
+    const loaded = loadScenario(f.file, { overrides: [...sets, ...always] });
+    if (verified && loaded.hash === f.hash) return { ...base, explanation: explainScenario(loaded) };
+    return { ...base, explanation: explainScenario(loadScenario(f.file)), note: `${f.file} as it reads now (hash ${loadScenario(f.file).hash}) without the overrides the results were made with, which are not recorded: values may differ from the run's` };
+  } catch (error) {
+    return { ...base, note: `${f.file} could not be read here (${describeError(error)}): parameters omitted` };
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof InputError) return error.issues.length > 0 ? formatIssue(error.issues[0]) : 'invalid';
+  return (error as Error)?.message ?? String(error);
+}
+
+/** Quotes an argument for a POSIX shell when it needs it. */
+export function shellQuote(argument: string): string {
+  return /^[\w@%+=:,./-]+$/.test(argument) ? argument : `'${argument.replace(/'/g, `'\\''`)}'`;
+}

@@ -198,9 +198,10 @@ function attributionCharts(a: AttributionSummary, k: number, Plot: Plot, render:
       title: m.title,
       caption: `Each lever's exact Shapley contribution to the ${m.label} (${m.caption}), averaged over ${a.replications} replications on common random numbers; whiskers: 90% interval of the mean. The lever contributions add up to the total, all levers on minus all off.`,
       html: render({
-        height: 70 + 42 * rows.length,
+        height: 80 + 42 * rows.length,
+        marginBottom: 42,
         color: { legend: true, domain: ['lever (Shapley value)', 'all on − all off'], range: ['#4269d0', '#9c9c9c'] },
-        x: { label: `contribution to the ${m.label} (${m.unit})`, tickFormat: m.format, grid: true, ...(flat ? { domain: m.key === 'gap' ? [-0.01, 0.01] : [-1, 1] } : {}) },
+        x: { label: `contribution to the ${m.label} (${m.unit})`, tickFormat: m.format, grid: true, inset: 12, ...(flat ? { domain: m.key === 'gap' ? [-0.01, 0.01] : [-1, 1] } : {}) },
         y: { label: null, domain: rows.map((r) => r.lever) },
         marks: [
           Plot.barX(rows, { x: 'mean', y: 'lever', fill: 'kind', insetTop: 8, insetBottom: 8 }),
@@ -208,6 +209,7 @@ function attributionCharts(a: AttributionSummary, k: number, Plot: Plot, render:
           Plot.tickX(rows, { y: 'lever', x: 'low', stroke: '#222', insetTop: 12, insetBottom: 12 }),
           Plot.tickX(rows, { y: 'lever', x: 'high', stroke: '#222', insetTop: 12, insetBottom: 12 }),
           Plot.ruleX([0], { stroke: '#444' }),
+          Plot.dot(rows, { x: 'mean', y: 'lever', fill: '#222', r: 3 }),
         ],
       }),
     };

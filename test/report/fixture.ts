@@ -1,5 +1,5 @@
 /**
- * Small fixed results for report tests: a run, a comparison and an attribution of the shipped
+ * Small fixed results for report tests: a run, a comparison and an attribution (tool-breakthrough) of the shipped
  * scenarios (4 replications, seed 7, 1 agent = 50 persons, to 2030), written by the compiled CLI
  * into a fresh temporary directory.
  */
@@ -24,7 +24,7 @@ export async function makeReportInputs(): Promise<ReportInputs> {
   const results = await Promise.all([
     hiresimAsync(['run', 'scenarios/baseline.yaml', ...SMALL, '--out', inputs.run]),
     hiresimAsync(['compare', 'scenarios/baseline.yaml', 'scenarios/tool-breakthrough.yaml', ...SMALL, '--out', inputs.compare]),
-    hiresimAsync(['attribute', 'scenarios/baseline.yaml', '--levers', 'upskilling,tools', '--year', '2028', ...SMALL, '--out', inputs.attribute]),
+    hiresimAsync(['attribute', 'scenarios/tool-breakthrough.yaml', '--levers', 'upskilling,tools', '--year', '2028', ...SMALL, '--out', inputs.attribute]),
   ]);
   for (const r of results) expect(r.status, r.stderr).toBe(0);
   return inputs;

@@ -69,7 +69,7 @@ describe('hiresim report', () => {
     for (const command of [
       'hiresim run scenarios/baseline.yaml --seed 7 --reps 4 --set scale=50 --set horizon=2030',
       'hiresim compare scenarios/baseline.yaml scenarios/tool-breakthrough.yaml --seed 7 --reps 4 --set scale=50 --set horizon=2030',
-      'hiresim attribute scenarios/baseline.yaml --levers upskilling,tools --year 2028 --seed 7 --reps 4 --set scale=50 --set horizon=2030',
+      'hiresim attribute scenarios/tool-breakthrough.yaml --levers upskilling,tools --year 2028 --seed 7 --reps 4 --set scale=50 --set horizon=2030',
     ]) expect(html).toContain(`<pre>${command}</pre>`);
     expect(html.match(/Checked: the scenario files loaded with these options give the recorded hashes/g)).toHaveLength(3);
     const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;

@@ -201,9 +201,9 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
           .usage(
             usage([
               'Examples:',
-              '  hiresim run scenarios/baseline.yaml --out results/baseline && hiresim report results/baseline --html report.html',
+              '  hiresim report results/baseline --html report.html',
               '  hiresim report results/compare results/levers --html report.html',
-              '  hiresim report results/compare/comparison.json results/levers/attribution.json --html out/report.html',
+              '  hiresim report results/compare/comparison.json levers/attribution.json --html out/report.html',
               '',
               'Each RESULTS is an --out directory of run, compare or attribute, or one of their JSON files',
               '(summary.json, comparison.json, attribution.json: recognised by their contents). Charts: the',

@@ -7,14 +7,8 @@ import fc from 'fast-check';
 import { initialState } from '../../src/model/init.js';
 import { yearCount } from '../../src/model/params.js';
 import { Status, STATUS_COUNT, type Population } from '../../src/model/population.js';
-import { stepYear } from '../../src/model/step.js';
-import { newCounters, type SimState } from '../../src/model/state.js';
-import { demand } from '../../src/model/phases/demand.js';
-import { education } from '../../src/model/phases/education.js';
-import { migration } from '../../src/model/phases/migration.js';
-import { switching } from '../../src/model/phases/switching.js';
-import { tools } from '../../src/model/phases/tools.js';
-import { upskilling } from '../../src/model/phases/upskilling.js';
+import { beforeMatching, stepYear } from '../../src/model/step.js';
+import type { SimState } from '../../src/model/state.js';
 import { loadScenario, type LoadedScenario } from '../../src/scenario/load.js';
 import { BASELINE } from '../helpers/problems.js';
 
@@ -133,19 +127,9 @@ export function positions(population: Population): Int32Array {
   return (population as unknown as { position: Int32Array }).position;
 }
 
-/**
- * The phases of a year before matching, in the order of src/model/step.ts (keep in step with it):
- * so that matching and acqui-hires can be observed on their own.
- */
+/** The phases of a year before matching, as src/model/step.ts runs them (so that rounds can be observed). */
 export function phasesBeforeMatching(state: SimState): void {
-  state.counters = newCounters();
-  state.population.resetFlows();
-  tools(state);
-  demand(state);
-  education(state);
-  upskilling(state);
-  switching(state);
-  migration(state);
+  beforeMatching(state);
 }
 
 /** GenAI agents per firm id, by scanning. */

@@ -1,6 +1,7 @@
 /** The Sobol' sequence against published points and its power-of-two balance. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { JOE_KUO_2008 } from '../../../src/analysis/design/joe-kuo.js';
 import { directionNumbers, sobolSequence, SOBOL_MAX_DIMENSIONS } from '../../../src/analysis/design/sobol-sequence.js';
 
 describe('sobolSequence', () => {
@@ -71,6 +72,22 @@ describe('sobolSequence', () => {
     // By hand: m_3 = (2·3) ⊕ (4·1) ⊕ 1 = 6 ⊕ 4 ⊕ 1 = 3; m_4 = (2·3) ⊕ (4·3) ⊕ 3 = 6 ⊕ 12 ⊕ 3 = 9;
     // m_5 = (2·9) ⊕ (4·3) ⊕ 3 = 18 ⊕ 12 ⊕ 3 = 29.
     expect(m).toEqual([1, 3, 3, 9, 29]);
+  });
+
+  it('holds a well-formed Joe–Kuo table: m_k odd and < 2^k, a < 2^(s−1), degrees non-decreasing (catches most typos)', () => {
+    // The first 44 rows were also compared programmatically with a second published copy of the file.
+    expect(SOBOL_MAX_DIMENSIONS).toBe(64);
+    let degree = 1;
+    for (const [a, ...m] of JOE_KUO_2008) {
+      const s = m.length;
+      expect(s).toBeGreaterThanOrEqual(degree);
+      degree = s;
+      expect(a).toBeLessThan(2 ** Math.max(0, s - 1));
+      m.forEach((mk, k) => {
+        expect(mk % 2).toBe(1);
+        expect(mk).toBeLessThan(2 ** (k + 1));
+      });
+    }
   });
 
   it('rejects dimensions without direction numbers and impossible counts', () => {

@@ -223,6 +223,71 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
       },
     )
     .command(
+      'sweep <file>',
+      'Run a design of parameter points (grid, Latin hypercube, Sobol\') and append one result line per point',
+      (y) =>
+        y
+          .usage(
+            usage([
+              'Examples:',
+              '  hiresim sweep scenarios/baseline.yaml --param demand.payElasticity=0.2:1 --param migration.immigrants=1000,3000,6000 --design grid --samples 3 --out sweep.jsonl',
+              '  hiresim sweep scenarios/baseline.yaml --param upskilling.selfStudyRate=0.02:0.2:log --design lhs --samples 64 --reps 20 --out lhs.jsonl',
+              '  hiresim sweep scenarios/baseline.yaml --param … --out sweep.jsonl --resume          continue a killed sweep',
+              '  hiresim sweep scenarios/baseline.yaml --param … --shard 2/8 --out shard-2.jsonl     one share of the run list',
+              '',
+              'The design expands to a list of runs (point, seed, replications; each with a runId) before',
+              'anything runs. Each finished point appends one JSON line (closing-year quantiles, censored',
+              'share, gap and median pay in the chosen --years), flushed to disk, in run-list order: the file',
+              'is the same for any --threads, and --resume cuts a half-written last line and skips the runs',
+              'already there.',
+              '',
+              'Usage: hiresim sweep <file> --param path=LO:HI[:log]|a,b,c … --out FILE.jsonl [options]',
+            ]),
+          )
+          .positional('file', { type: 'string', demandOption: true, description: 'Scenario file (YAML or JSON)' })
+          .option('param', { type: 'string', array: true, requiresArg: true, demandOption: true, description: 'A parameter range: path=LO:HI, path=LO:HI:log or path=a,b,c (repeatable)' })
+          .option('design', { choices: ['grid', 'lhs', 'sobol'] as const, default: 'lhs' as const, description: 'grid: every combination; lhs: Latin hypercube; sobol: Sobol\' low-discrepancy sequence' })
+          .option('samples', { type: 'string', requiresArg: true, description: 'Points (lhs, sobol; default 16) or levels per continuous parameter (grid; default 3)' })
+          .option('years', { type: 'string', requiresArg: true, description: 'Comma-separated years whose gap and pay are recorded (default: base year + 5 and + 10)' })
+          .option('reps', { type: 'string', requiresArg: true, description: 'Replications per point (overrides the scenario\'s)' })
+          .option('seed', { type: 'string', requiresArg: true, description: 'Master seed (overrides the scenario\'s)' })
+          .option('threads', { type: 'string', requiresArg: true, description: 'Worker threads, one point each (default: all cores)' })
+          .option('shard', { type: 'string', requiresArg: true, description: 'I/N: run only the entries with index ≡ I (mod N)' })
+          .option('resume', { type: 'boolean', description: 'Continue an existing results file: skip runs already written' })
+          .option('set', setOption)
+          .option('out', { type: 'string', requiresArg: true, demandOption: true, description: 'Results file (JSON lines)' })
+          .check((args) => {
+            checkCounts(args);
+            if (args.samples !== undefined && !/^[1-9][0-9]{0,6}$/.test(args.samples)) throw new UsageError(`--samples: expected a whole number ≥ 1, found "${args.samples}"`);
+            if (args.years !== undefined && !/^\d{4}(,\d{4})*$/.test(args.years)) throw new UsageError(`--years: expected years such as 2030,2035, found "${args.years}"`);
+            if (args.shard !== undefined) {
+              const m = /^(\d+)\/(\d+)$/.exec(args.shard);
+              if (!m || Number(m[2]) < 1 || Number(m[1]) >= Number(m[2])) throw new UsageError(`--shard: expected I/N with 0 ≤ I < N, found "${args.shard}"`);
+            }
+            return true;
+          }),
+      async (args) => {
+        const { sweepCommand } = await import('./commands/sweep.js');
+        const shard = args.shard?.split('/').map(Number);
+        setResult(
+          await sweepCommand({
+            file: args.file as string,
+            params: args.param,
+            design: args.design,
+            samples: args.samples === undefined ? (args.design === 'grid' ? 3 : 16) : Number(args.samples),
+            years: args.years?.split(',').map(Number),
+            shard: shard ? { index: shard[0], of: shard[1] } : undefined,
+            resume: args.resume === true,
+            overrides: args.set ?? [],
+            reps: args.reps === undefined ? undefined : Number(args.reps),
+            seed: args.seed,
+            threads: args.threads === undefined ? undefined : Number(args.threads),
+            out: args.out as string,
+          }),
+        );
+      },
+    )
+    .command(
       'validate <files..>',
       'Check scenario files and report every problem at once',
       (y) =>
@@ -292,7 +357,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
         setResult(await schemaCommand());
       },
     )
-    .demandCommand(1, 'Name a command: run, compare, attribute, report, validate, explain or schema.')
+    .demandCommand(1, 'Name a command: run, compare, attribute, report, sweep, validate, explain or schema.')
     .strict()
     .help()
     .alias('help', 'h')

@@ -1,0 +1,33 @@
+/**
+ * One point of a sweep: all its replications, summarised into the metrics a
+ * sweep records (closing-year quantiles and censored share, and the gap and
+ * median pay in chosen years).
+ */
+import { closingYear, summarizeClosure } from '../analysis/closure.js';
+import { band, type Band } from '../analysis/quantiles.js';
+import { METRIC_INDEX, METRICS } from '../model/metrics.js';
+import { runReplication } from '../model/replication.js';
+import type { Scenario } from '../scenario/schema.js';
+
+export interface PointSummary {
+  readonly closure: { readonly medianYear: number | null; readonly p10Year: number | null; readonly p90Year: number | null; readonly censoredShare: number };
+  /** Gap bands in the chosen years, keyed by year. */
+  readonly gap: Readonly<Record<string, Band>>;
+  readonly payMedian: Readonly<Record<string, Band>>;
+}
+
+export function summarizePoint(scenario: Scenario, years: readonly number[]): PointSummary {
+  const m = METRICS.length;
+  const count = scenario.horizon - scenario.baseYear + 1;
+  const values = Array.from({ length: scenario.replications }, (_, r) => runReplication(scenario, scenario.seed, r).values);
+  const series = (metric: string, y: number) => values.map((v) => v[y * m + METRIC_INDEX[metric]]);
+  const { threshold, sustainYears } = scenario.closure;
+  const outcomes = values.map((v) => closingYear(Float64Array.from({ length: count }, (_, y) => v[y * m + METRIC_INDEX.gap]), scenario.baseYear, threshold, sustainYears));
+  const closure = summarizeClosure(outcomes, scenario.baseYear, scenario.horizon, threshold, sustainYears);
+  const byYear = (metric: string) => Object.fromEntries(years.map((year) => [String(year), band(series(metric, year - scenario.baseYear))]));
+  return {
+    closure: { medianYear: closure.medianYear, p10Year: closure.p10Year, p90Year: closure.p90Year, censoredShare: closure.censoredShare },
+    gap: byYear('gap'),
+    payMedian: byYear('payMedian'),
+  };
+}

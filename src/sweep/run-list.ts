@@ -50,6 +50,11 @@ export function expandRunList(spec: RunListSpec): Run[] {
       unit = sobolSequence(spec.samples, d);
       break;
   }
+  return toRuns(unit, spec);
+}
+
+/** Runs for points of the unit hypercube (one coordinate per range), in the given order. */
+export function toRuns(unit: readonly (readonly number[])[], spec: Pick<RunListSpec, 'scenarioHash' | 'ranges' | 'seed' | 'replications'>): Run[] {
   return unit.map((u, index) => {
     const scaled = scaleToRanges(u, spec.ranges.map(toDesignRange));
     // Discrete ranges are scaled to an index, so that their values may be any YAML scalar (true/false too).

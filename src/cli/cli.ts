@@ -343,6 +343,58 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
       },
     )
     .command(
+      'calibrate <file>',
+      'Fit parameters so that the model reproduces target figures (Nelder–Mead on common random numbers)',
+      (y) =>
+        y
+          .usage(
+            usage([
+              'Examples:',
+              '  hiresim calibrate scenarios/baseline.yaml --fit population.seekers=8000:18000 --target gap@2025=0.53±0.005',
+              '  hiresim calibrate scenarios/baseline.yaml --fit matching.screening=0.01:0.05:log --fit population.seekers=8000:18000 \\',
+              '      --target gap@2025=0.53±0.005 --target payMedian@2025=406000±20000 --write calibrated.yaml',
+              '',
+              'Each evaluation runs the scenario\'s replications on the same seeds up to the last target year; the',
+              'simulated value of a target is the median over replications. Minimises Σ ((simulated − target) ÷',
+              'tolerance)² with Nelder–Mead inside the --fit ranges, and reports the fit, the residuals, the',
+              'number of evaluations and whether it converged. --write saves the scenario with the fitted values,',
+              'keeping its comments and layout, each value noting the targets, residuals and date of the run.',
+              '',
+              'Usage: hiresim calibrate <file> --fit path=LO:HI[:log] … --target metric@year=value[±tol] … [options]',
+            ]),
+          )
+          .positional('file', { type: 'string', demandOption: true, description: 'Scenario file (YAML or JSON)' })
+          .option('fit', { type: 'string', array: true, requiresArg: true, demandOption: true, description: 'A parameter to fit within a range: path=LO:HI or path=LO:HI:log (repeatable)' })
+          .option('target', { type: 'string', array: true, requiresArg: true, demandOption: true, description: 'A figure to reproduce: metric@year=value or metric@year=value±tolerance (repeatable)' })
+          .option('max-evaluations', { type: 'string', requiresArg: true, default: '60', description: 'Largest number of objective evaluations' })
+          .option('reps', { type: 'string', requiresArg: true, description: 'Replications per evaluation (overrides the scenario\'s)' })
+          .option('seed', { type: 'string', requiresArg: true, description: 'Master seed (overrides the scenario\'s)' })
+          .option('set', setOption)
+          .option('write', { type: 'string', requiresArg: true, description: 'Write the calibrated scenario (YAML, comments kept) to this file' })
+          .option('json', { type: 'boolean', description: 'Print the result as one JSON object' })
+          .check((args) => {
+            checkCounts(args);
+            if (!/^[1-9][0-9]{0,5}$/.test(args['max-evaluations'])) throw new UsageError(`--max-evaluations: expected a whole number ≥ 1, found "${args['max-evaluations']}"`);
+            return true;
+          }),
+      async (args) => {
+        const { calibrateCommand } = await import('./commands/calibrate.js');
+        setResult(
+          await calibrateCommand({
+            file: args.file as string,
+            fit: args.fit,
+            targets: args.target,
+            maxEvaluations: Number(args['max-evaluations']),
+            overrides: args.set ?? [],
+            reps: args.reps === undefined ? undefined : Number(args.reps),
+            seed: args.seed,
+            write: args.write,
+            json: args.json === true,
+          }),
+        );
+      },
+    )
+    .command(
       'validate <files..>',
       'Check scenario files and report every problem at once',
       (y) =>
@@ -412,7 +464,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
         setResult(await schemaCommand());
       },
     )
-    .demandCommand(1, 'Name a command: run, compare, attribute, report, sweep, sensitivity, validate, explain or schema.')
+    .demandCommand(1, 'Name a command: run, compare, attribute, report, sweep, sensitivity, calibrate, validate, explain or schema.')
     .strict()
     .help()
     .alias('help', 'h')

@@ -135,8 +135,10 @@ function peels(points: readonly (readonly number[])[], inside: readonly number[]
   const m = sorted.length;
   const cut = Math.max(1, Math.floor(alpha * m));
   if (cut >= m) return [];
-  const low = sorted[cut]; // keep x ≥ the (cut+1)-th smallest: at least `cut` points go, fewer if tied
-  const high = sorted[m - 1 - cut];
+  // Keep x ≥ the (cut+1)-th smallest: `cut` points go (fewer if tied). When ties at the end would leave
+  // nothing to remove (a parameter with few levels), the whole end level goes instead.
+  const low = sorted[cut] > sorted[0] ? sorted[cut] : (sorted.find((x) => x > sorted[0]) ?? sorted[0]);
+  const high = sorted[m - 1 - cut] < sorted[m - 1] ? sorted[m - 1 - cut] : (sorted.findLast((x) => x < sorted[m - 1]) ?? sorted[m - 1]);
   const out: { limit: PrimLimit; inside: number[] }[] = [];
   if (low > sorted[0]) out.push({ limit: { kind: 'continuous', low, high: limit.high }, inside: inside.filter((i) => points[i][k] >= low) });
   if (high < sorted[m - 1]) out.push({ limit: { kind: 'continuous', low: limit.low, high }, inside: inside.filter((i) => points[i][k] <= high) });

@@ -223,8 +223,8 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
       },
     )
     .command(
-      'sweep <file>',
-      'Run a design of parameter points (grid, Latin hypercube, Sobol\') and append one result line per point',
+      'sweep',
+      'Run a design of parameter points (grid, Latin hypercube, Sobol\') and append one result line per point; sweep summarize: what the results say',
       (y) =>
         y
           .usage(
@@ -234,6 +234,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
               '  hiresim sweep scenarios/baseline.yaml --param upskilling.selfStudyRate=0.02:0.2:log --design lhs --samples 64 --reps 20 --out lhs.jsonl',
               '  hiresim sweep scenarios/baseline.yaml --param … --out sweep.jsonl --resume          continue a killed sweep',
               '  hiresim sweep scenarios/baseline.yaml --param … --shard 2/8 --out shard-2.jsonl     one share of the run list',
+              '  hiresim sweep summarize sweep.jsonl --by 2032                                      which parameters close the gap by 2032',
               '',
               'The design expands to a list of runs (point, seed, replications; each with a runId) before',
               'anything runs. Each finished point appends one JSON line (closing-year quantiles, censored',
@@ -241,51 +242,102 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
               'is the same for any --threads, and --resume cuts a half-written last line and skips the runs',
               'already there.',
               '',
+              'hiresim sweep summarize FILE.jsonl reads a finished sweep: each parameter\'s rank correlation',
+              'with the closing year and the gap, binned responses, and a PRIM box of the parameter values under',
+              'which the gap closes by a chosen year (hiresim sweep summarize --help).',
+              '',
               'Usage: hiresim sweep <file> --param path=LO:HI[:log]|a,b,c … --out FILE.jsonl [options]',
+              '       hiresim sweep summarize <results> [--year Y] [--by YEAR] [--json]',
             ]),
           )
-          .positional('file', { type: 'string', demandOption: true, description: 'Scenario file (YAML or JSON)' })
-          .option('param', { type: 'string', array: true, requiresArg: true, demandOption: true, description: 'A parameter range: path=LO:HI, path=LO:HI:log or path=a,b,c (repeatable)' })
-          .option('design', { choices: ['grid', 'lhs', 'sobol'] as const, default: 'lhs' as const, description: 'grid: every combination; lhs: Latin hypercube; sobol: Sobol\' low-discrepancy sequence' })
-          .option('samples', { type: 'string', requiresArg: true, description: 'Points (lhs, sobol; default 16) or levels per continuous parameter (grid; default 3)' })
-          .option('years', { type: 'string', requiresArg: true, description: 'Comma-separated years whose gap and pay are recorded (default: base year + 5 and + 10)' })
-          .option('reps', { type: 'string', requiresArg: true, description: 'Replications per point (overrides the scenario\'s)' })
-          .option('seed', { type: 'string', requiresArg: true, description: 'Master seed (overrides the scenario\'s)' })
-          .option('threads', { type: 'string', requiresArg: true, description: 'Worker threads, one point each (default: all cores)' })
-          .option('shard', { type: 'string', requiresArg: true, description: 'I/N: run only the entries with index ≡ I (mod N)' })
-          .option('resume', { type: 'boolean', description: 'Continue an existing results file: skip runs already written' })
-          .option('set', setOption)
-          .option('out', { type: 'string', requiresArg: true, demandOption: true, description: 'Results file (JSON lines)' })
-          .check((args) => {
-            checkCounts(args);
-            if (args.samples !== undefined && !/^[1-9][0-9]{0,6}$/.test(args.samples)) throw new UsageError(`--samples: expected a whole number ≥ 1, found "${args.samples}"`);
-            if (args.years !== undefined && !/^\d{4}(,\d{4})*$/.test(args.years)) throw new UsageError(`--years: expected years such as 2030,2035, found "${args.years}"`);
-            if (args.shard !== undefined) {
-              const m = /^(\d+)\/(\d+)$/.exec(args.shard);
-              if (!m || Number(m[2]) < 1 || Number(m[1]) >= Number(m[2])) throw new UsageError(`--shard: expected I/N with 0 ≤ I < N, found "${args.shard}"`);
-            }
-            return true;
-          }),
-      async (args) => {
-        const { sweepCommand } = await import('./commands/sweep.js');
-        const shard = args.shard?.split('/').map(Number);
-        setResult(
-          await sweepCommand({
-            file: args.file as string,
-            params: args.param,
-            design: args.design,
-            samples: args.samples === undefined ? (args.design === 'grid' ? 3 : 16) : Number(args.samples),
-            years: args.years?.split(',').map(Number),
-            shard: shard ? { index: shard[0], of: shard[1] } : undefined,
-            resume: args.resume === true,
-            overrides: args.set ?? [],
-            reps: args.reps === undefined ? undefined : Number(args.reps),
-            seed: args.seed,
-            threads: args.threads === undefined ? undefined : Number(args.threads),
-            out: args.out as string,
-          }),
-        );
-      },
+          .command(
+            'summarize <results>',
+            'Summarise a sweep: rank correlations and binned responses per parameter, PRIM boxes where the gap closes by a year',
+            (z) =>
+              z
+                .usage(
+                  usage([
+                    'Examples:',
+                    '  hiresim sweep summarize sweep.jsonl',
+                    '  hiresim sweep summarize sweep.jsonl --year 2033 --by 2031',
+                    '  hiresim sweep summarize sweep.jsonl --json > summary.json',
+                    '',
+                    'Reads the JSON lines of one sweep (shards concatenated are fine; lines from different sweeps or a',
+                    'malformed line are exit 2 at FILE:LINE). For the median closing year and the median gap in --year,',
+                    'per parameter: Spearman\'s rank correlation ρ (sign and a |ρ| bar) and the mean per quartile of the',
+                    'parameter (one bin per value when it has at most four), with the censored share. A censored run',
+                    '(not closed by the horizon) ranks after every closed one and is left out of bin means. Then PRIM',
+                    'scenario discovery (Friedman & Fisher 1999; α = 0.05 peeling): a run is a case when its median',
+                    'closing year is ≤ --by; the box reported is the densest one still holding ≥ 50% of the cases.',
+                    '',
+                    'Usage: hiresim sweep summarize <results> [--year Y] [--by YEAR] [--json]',
+                  ]),
+                )
+                .positional('results', { type: 'string', demandOption: true, description: 'Results file of hiresim sweep --out (JSON lines)' })
+                .option('year', { type: 'string', requiresArg: true, description: 'Year of the gap output, one of the sweep\'s --years (default: the first)' })
+                .option('by', { type: 'string', requiresArg: true, description: 'Case of interest: median closing year ≤ this year (default: base year + 8)' })
+                .option('json', { type: 'boolean', description: 'Print the summary as one JSON object' })
+                .check((args) => {
+                  for (const name of ['year', 'by'] as const) {
+                    const value = args[name];
+                    if (value !== undefined && !/^\d{4}$/.test(value)) throw new UsageError(`--${name}: expected a year such as 2030, found "${value}"`);
+                  }
+                  return true;
+                }),
+            async (args) => {
+              const { sweepSummarizeCommand } = await import('./commands/sweep-summarize.js');
+              setResult(await sweepSummarizeCommand({ results: args.results as string, year: args.year === undefined ? undefined : Number(args.year), by: args.by === undefined ? undefined : Number(args.by), json: args.json === true }));
+            },
+          )
+          .command(
+            '$0 <file>',
+            'Run a design of parameter points and append one result line per point',
+            (z) =>
+              z
+                .positional('file', { type: 'string', demandOption: true, description: 'Scenario file (YAML or JSON)' })
+                .option('param', { type: 'string', array: true, requiresArg: true, demandOption: true, description: 'A parameter range: path=LO:HI, path=LO:HI:log or path=a,b,c (repeatable)' })
+                .option('design', { choices: ['grid', 'lhs', 'sobol'] as const, default: 'lhs' as const, description: 'grid: every combination; lhs: Latin hypercube; sobol: Sobol\' low-discrepancy sequence' })
+                .option('samples', { type: 'string', requiresArg: true, description: 'Points (lhs, sobol; default 16) or levels per continuous parameter (grid; default 3)' })
+                .option('years', { type: 'string', requiresArg: true, description: 'Comma-separated years whose gap and pay are recorded (default: base year + 5 and + 10)' })
+                .option('reps', { type: 'string', requiresArg: true, description: 'Replications per point (overrides the scenario\'s)' })
+                .option('seed', { type: 'string', requiresArg: true, description: 'Master seed (overrides the scenario\'s)' })
+                .option('threads', { type: 'string', requiresArg: true, description: 'Worker threads, one point each (default: all cores)' })
+                .option('shard', { type: 'string', requiresArg: true, description: 'I/N: run only the entries with index ≡ I (mod N)' })
+                .option('resume', { type: 'boolean', description: 'Continue an existing results file: skip runs already written' })
+                .option('set', setOption)
+                .option('out', { type: 'string', requiresArg: true, demandOption: true, description: 'Results file (JSON lines)' })
+                .check((args) => {
+                  checkCounts(args);
+                  if (args.samples !== undefined && !/^[1-9][0-9]{0,6}$/.test(args.samples)) throw new UsageError(`--samples: expected a whole number ≥ 1, found "${args.samples}"`);
+                  if (args.years !== undefined && !/^\d{4}(,\d{4})*$/.test(args.years)) throw new UsageError(`--years: expected years such as 2030,2035, found "${args.years}"`);
+                  if (args.shard !== undefined) {
+                    const m = /^(\d+)\/(\d+)$/.exec(args.shard);
+                    if (!m || Number(m[2]) < 1 || Number(m[1]) >= Number(m[2])) throw new UsageError(`--shard: expected I/N with 0 ≤ I < N, found "${args.shard}"`);
+                  }
+                  return true;
+                }),
+            async (args) => {
+              const { sweepCommand } = await import('./commands/sweep.js');
+              const shard = args.shard?.split('/').map(Number);
+              setResult(
+                await sweepCommand({
+                  file: args.file as string,
+                  params: args.param,
+                  design: args.design,
+                  samples: args.samples === undefined ? (args.design === 'grid' ? 3 : 16) : Number(args.samples),
+                  years: args.years?.split(',').map(Number),
+                  shard: shard ? { index: shard[0], of: shard[1] } : undefined,
+                  resume: args.resume === true,
+                  overrides: args.set ?? [],
+                  reps: args.reps === undefined ? undefined : Number(args.reps),
+                  seed: args.seed,
+                  threads: args.threads === undefined ? undefined : Number(args.threads),
+                  out: args.out as string,
+                }),
+              );
+            },
+          ),
+      () => {},
     )
     .command(
       'sensitivity <file>',

@@ -117,3 +117,16 @@ describe('prim', () => {
     }
   });
 });
+
+describe('prim on tied values', () => {
+  it('peels a whole level of a numeric parameter with few levels (a grid), which a 5% quantile alone could not', () => {
+    const rng = seedrandom('prim-levels');
+    const points = Array.from({ length: 300 }, () => [[1, 2, 3][Math.floor(rng() * 3)], rng()]);
+    const outcome = points.map((x) => x[0] === 3);
+    const r = prim(points, outcome);
+    const box = r.trajectory[r.chosen as number];
+    expect(box.limits[0]).toMatchObject({ kind: 'continuous', low: 3, high: 3 });
+    expect(box.density).toBe(1);
+    expect(box.coverage).toBe(1);
+  });
+});

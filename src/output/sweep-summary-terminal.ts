@@ -1,0 +1,65 @@
+/** The terminal view of `hiresim sweep summarize`: response tables with |ρ| bars, and the PRIM box in words. */
+import type { ParameterResponse, SweepSummary } from '../sweep/summarize.js';
+import { describeRestriction } from '../sweep/summarize.js';
+import { percent, table } from './format.js';
+
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/** |ρ| as a bar of `width` cells with eighth-cell resolution. */
+export function rhoBar(rho: number | null, width = 10): string {
+  if (rho === null) return ''.padEnd(width);
+  const eighths = Math.round(Math.min(1, Math.abs(rho)) * width * 8);
+  return `${'█'.repeat(Math.floor(eighths / 8))}${EIGHTHS[eighths % 8]}`.padEnd(width);
+}
+
+const signed = (x: number | null) => (x === null ? 'n/a' : `${x < 0 ? '−' : x > 0 ? '+' : ' '}${Math.abs(x).toFixed(2)}`);
+const num = (x: number) => String(Number(x.toPrecision(3)));
+
+function binLabel(p: ParameterResponse, k: number): string {
+  const b = p.bins[k];
+  if (b.value !== null) return String(b.value);
+  return b.low === b.high ? num(b.low as number) : `${num(b.low as number)}…${num(b.high as number)}`;
+}
+
+export function formatSweepSummary(s: SweepSummary, options: { color: boolean }): string {
+  const paint = (text: string) => (options.color ? `\x1b[36m${text}\x1b[0m` : text);
+  const widest = Math.max(...s.parameters.map((p) => p.path.length), 'parameter'.length);
+  const nBins = Math.max(...s.parameters.map((p) => p.bins.length));
+  const binHeads = Array.from({ length: nBins }, (_, k) => (nBins === 4 ? `Q${k + 1}` : `bin ${k + 1}`));
+  const name = (p: ParameterResponse) => p.path.padEnd(widest);
+  const bar = (rho: number | null) => paint(rhoBar(rho));
+  const cell = (p: ParameterResponse, k: number, f: (b: ParameterResponse['bins'][number]) => string) => (k < p.bins.length ? f(p.bins[k]) : '');
+
+  const lines = [
+    `hiresim sweep summarize: ${s.file}: ${s.runs} runs (${s.design}, ${s.replications} replications each, seed ${s.seed}), scenario ${s.scenario}${s.horizon === null ? '' : `, ${s.baseYear}–${s.horizon}`}`,
+    '',
+    'Median closing year: Spearman ρ with each parameter, and per bin of the parameter the mean closing year of the closed',
+    'runs with the share censored in brackets',
+    table(
+      ['parameter'.padEnd(widest), 'ρ', '|ρ|'.padEnd(10), ...binHeads],
+      s.parameters.map((p) => [name(p), signed(p.spearman.closingYear), bar(p.spearman.closingYear), ...binHeads.map((_, k) => cell(p, k, (b) => `${b.closingYearMeanClosed === null ? '—' : b.closingYearMeanClosed.toFixed(1)} (${percent(b.censoredShare)})`))]),
+    ),
+    '',
+    `Median gap in ${s.year}: Spearman ρ, and the mean median gap per bin`,
+    table(
+      ['parameter'.padEnd(widest), 'ρ', '|ρ|'.padEnd(10), ...binHeads],
+      s.parameters.map((p) => [name(p), signed(p.spearman.gap), bar(p.spearman.gap), ...binHeads.map((_, k) => cell(p, k, (b) => (b.gapMean === null ? '—' : percent(b.gapMean))))]),
+    ),
+    '',
+    'Bins (parameter ranges)',
+    table(['parameter'.padEnd(widest), ...binHeads], s.parameters.map((p) => [name(p), ...binHeads.map((_, k) => (k < p.bins.length ? `${binLabel(p, k)} (${p.bins[k].runs})` : ''))])),
+    '',
+    `Scenario discovery (PRIM): which parameter values make the gap close by ${s.prim.by}? ${s.prim.cases} of ${s.runs} runs do.`,
+    `  ${s.prim.sentence}`,
+  ];
+  if (s.prim.chosen !== null && s.prim.cases < s.runs) {
+    lines.push('', `Peeling trajectory (boxes with coverage ≥ ${s.prim.minCoverage}; ◀ the one reported)`);
+    const rows = s.prim.trajectory
+      .map((b, i) => ({ b, i }))
+      .filter(({ b }) => b.coverage >= s.prim.minCoverage)
+      .map(({ b, i }) => [String(i), percent(b.coverage), percent(b.density), String(b.runs), b.restrictions.map(describeRestriction).join(' and ') || '(all runs)', i === s.prim.chosen ? '◀' : '']);
+    lines.push(...table(['step', 'coverage', 'density', 'runs', 'box'.padEnd(Math.max(...rows.map((r) => r[4].length))), ''], rows.map((r) => [...r.slice(0, 4), r[4].padEnd(Math.max(...rows.map((x) => x[4].length))), r[5]])).split('\n').map((l) => l.trimEnd()));
+  }
+  lines.push('', `Censoring: ${s.censoring}.`, `PRIM: ${s.prim.rule}.`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,367 @@
+/**
+ * `hiresim sweep summarize`: what a finished sweep says about its parameters.
+ *
+ * 1. Response of the outputs to each parameter: Spearman's rank correlation of
+ *    the median closing year and of the median gap in one year with the
+ *    parameter, and a binned response (quartiles of the parameter, or one bin
+ *    per value when it has at most four).
+ * 2. Scenario discovery with PRIM (src/analysis/prim.ts): which box of
+ *    parameter values makes the gap close by a chosen year.
+ *
+ * Censoring: a run whose median closing year is null had not closed by the
+ * horizon. It ranks after every closed run (ties among the censored) in the
+ * correlations; bin means of the closing year are over closed runs only, with
+ * the censored share beside them; and it is never a case of interest.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { InputError, type InputIssue } from '../scenario/issues.js';
+import { prim, type PrimLimit } from '../analysis/prim.js';
+
+type Value = number | string | boolean;
+
+/** One validated result line of a sweep. */
+export interface SweepResultLine {
+  readonly runId: string;
+  readonly index: number;
+  readonly scenario: string;
+  readonly design: string;
+  readonly seed: number | string;
+  readonly replications: number;
+  readonly point: Readonly<Record<string, Value>>;
+  readonly closure: { readonly medianYear: number | null; readonly censoredShare: number };
+  readonly gap: Readonly<Record<string, { readonly p50: number }>>;
+  readonly baseYear?: number;
+  readonly horizon?: number;
+}
+
+export interface SweepResults {
+  readonly file: string;
+  readonly lines: readonly SweepResultLine[];
+  /** Parameter paths, in the order of the first line's point. */
+  readonly params: readonly string[];
+  /** Years with a recorded gap, in the order of the first line. */
+  readonly years: readonly number[];
+  /** From the lines, when the sweep recorded them (hiresim ≥ this command); null otherwise. */
+  readonly baseYear: number | null;
+  readonly horizon: number | null;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isYear = (v: unknown): v is number => Number.isInteger(v);
+
+/** Reads and checks a sweep's JSON lines; every malformed line, and lines from another sweep, are exit 2 at FILE:LINE:1. */
+export function readSweepResults(file: string): SweepResults {
+  const fail = (line: number, path: string, expected: string, found: string): never => {
+    throw new InputError([{ file, line, column: line > 0 ? 1 : 0, path, expected, found }]);
+  };
+  if (!existsSync(file)) fail(0, '(root)', 'a sweep results file (JSON lines written by hiresim sweep --out)', 'no such file');
+  const text = readFileSync(file, 'utf8');
+  const raw = text.split('\n');
+  const issues: InputIssue[] = [];
+  const lines: { line: number; value: SweepResultLine }[] = [];
+  raw.forEach((textLine, k) => {
+    if (textLine.trim() === '') return;
+    const line = k + 1;
+    const bad = (path: string, expected: string, found: string) => issues.push({ file, line, column: 1, path, expected, found });
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(textLine);
+    } catch {
+      const cut = k === raw.length - 1 && !text.endsWith('\n');
+      bad('(root)', `a sweep result line (one JSON object)${cut ? '; a half-written last line: finish the sweep with --resume' : ''}`, JSON.stringify(textLine.length > 60 ? `${textLine.slice(0, 59)}…` : textLine));
+      return;
+    }
+    const problem = checkLine(parsed);
+    if (problem) return bad(problem.path, problem.expected, problem.found);
+    lines.push({ line, value: parsed as SweepResultLine });
+  });
+  if (issues.length > 0) throw new InputError(issues);
+  if (lines.length === 0) fail(1, '(root)', 'at least one sweep result line', 'an empty file');
+
+  // Every line must come from the same sweep: same scenario, design, seed, replications, parameters and years.
+  const first = lines[0].value;
+  const signature = (l: SweepResultLine) => ({
+    scenario: l.scenario,
+    design: l.design,
+    seed: String(l.seed),
+    replications: String(l.replications),
+    point: Object.keys(l.point).sort().join(', '),
+    gap: Object.keys(l.gap).join(', '),
+    baseYear: String(l.baseYear ?? ''),
+    horizon: String(l.horizon ?? ''),
+  });
+  const ref = signature(first);
+  const seen = new Map<string, number>();
+  for (const { line, value } of lines) {
+    const sig = signature(value);
+    for (const key of Object.keys(ref) as (keyof typeof ref)[]) {
+      if (sig[key] !== ref[key]) {
+        issues.push({ file, line, column: 1, path: key === 'gap' ? 'gap (years)' : key === 'point' ? 'point (parameters)' : key, expected: `the same sweep as line ${lines[0].line} (${key} ${ref[key] || 'not recorded'}): lines from different sweeps cannot be summarised together`, found: sig[key] || 'not recorded' });
+        break;
+      }
+    }
+    const again = seen.get(value.runId);
+    if (again !== undefined) issues.push({ file, line, column: 1, path: 'runId', expected: `each run once (run ${value.runId} is already on line ${again})`, found: 'a repeated run' });
+    seen.set(value.runId, line);
+  }
+  if (issues.length > 0) throw new InputError(issues.slice(0, 20));
+  return {
+    file,
+    lines: lines.map((l) => l.value),
+    params: Object.keys(first.point),
+    years: Object.keys(first.gap).map(Number),
+    baseYear: first.baseYear ?? null,
+    horizon: first.horizon ?? null,
+  };
+}
+
+function checkLine(v: unknown): { path: string; expected: string; found: string } | undefined {
+  const found = (x: unknown) => (x === undefined ? 'nothing' : JSON.stringify(x)?.slice(0, 40) ?? String(x));
+  if (!isRecord(v)) return { path: '(root)', expected: 'a JSON object', found: found(v) };
+  if (typeof v.runId !== 'string') return { path: 'runId', expected: 'a run id (string)', found: found(v.runId) };
+  if (!Number.isInteger(v.index)) return { path: 'index', expected: 'a whole number', found: found(v.index) };
+  if (typeof v.scenario !== 'string') return { path: 'scenario', expected: 'a scenario hash (string)', found: found(v.scenario) };
+  if (typeof v.design !== 'string') return { path: 'design', expected: 'a design name', found: found(v.design) };
+  if (typeof v.seed !== 'number' && typeof v.seed !== 'string') return { path: 'seed', expected: 'a seed', found: found(v.seed) };
+  if (!Number.isInteger(v.replications)) return { path: 'replications', expected: 'a whole number', found: found(v.replications) };
+  if (!isRecord(v.point) || Object.keys(v.point).length === 0) return { path: 'point', expected: 'an object of parameter values by path', found: found(v.point) };
+  for (const [path, value] of Object.entries(v.point)) {
+    if (!(typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)))) return { path: `point.${path}`, expected: 'a number, string or boolean', found: found(value) };
+  }
+  if (!isRecord(v.closure)) return { path: 'closure', expected: 'an object {medianYear, p10Year, p90Year, censoredShare}', found: found(v.closure) };
+  if (!(v.closure.medianYear === null || isYear(v.closure.medianYear))) return { path: 'closure.medianYear', expected: 'a year or null (censored)', found: found(v.closure.medianYear) };
+  if (typeof v.closure.censoredShare !== 'number') return { path: 'closure.censoredShare', expected: 'a number', found: found(v.closure.censoredShare) };
+  if (!isRecord(v.gap) || Object.keys(v.gap).length === 0) return { path: 'gap', expected: 'gap bands by year', found: found(v.gap) };
+  for (const [year, b] of Object.entries(v.gap)) {
+    if (!/^\d{4}$/.test(year)) return { path: 'gap', expected: 'years as keys', found: found(year) };
+    if (!isRecord(b) || typeof b.p50 !== 'number' || !Number.isFinite(b.p50)) return { path: `gap.${year}.p50`, expected: 'a number', found: found(isRecord(b) ? b.p50 : b) };
+  }
+  for (const key of ['baseYear', 'horizon'] as const) if (v[key] !== undefined && !isYear(v[key])) return { path: key, expected: 'a year', found: found(v[key]) };
+  return undefined;
+}
+
+// ─── Analysis ─────────────────────────────────────────────────────────────────
+
+export interface ResponseBin {
+  /** Numeric parameters: the bin's parameter range (inclusive); categorical: the value. */
+  readonly low: number | null;
+  readonly high: number | null;
+  readonly value: Value | null;
+  readonly runs: number;
+  /** Mean of the median closing year over the bin's closed runs (null: none closed). */
+  readonly closingYearMeanClosed: number | null;
+  /** Share of the bin's runs with a censored median closing year. */
+  readonly censoredShare: number;
+  /** Mean over the bin's runs of the median gap in the chosen year. */
+  readonly gapMean: number | null;
+}
+
+export interface ParameterResponse {
+  readonly path: string;
+  readonly kind: 'numeric' | 'categorical';
+  /** Spearman's ρ (null: categorical, or an output or parameter that did not vary). */
+  readonly spearman: { readonly closingYear: number | null; readonly gap: number | null };
+  readonly bins: readonly ResponseBin[];
+}
+
+export type BoxRestriction = { readonly path: string; readonly low?: number; readonly high?: number } | { readonly path: string; readonly values: readonly Value[] };
+
+export interface SummaryBox {
+  readonly runs: number;
+  readonly cases: number;
+  readonly coverage: number;
+  readonly density: number;
+  readonly mass: number;
+  /** The parameters the box limits (the others span their whole sampled range). */
+  readonly restrictions: readonly BoxRestriction[];
+}
+
+export interface SweepSummary {
+  readonly file: string;
+  readonly scenario: string;
+  readonly design: string;
+  readonly seed: number | string;
+  readonly replications: number;
+  readonly runs: number;
+  readonly baseYear: number | null;
+  readonly horizon: number | null;
+  /** Year of the gap output. */
+  readonly year: number;
+  readonly censoring: string;
+  readonly parameters: readonly ParameterResponse[];
+  readonly prim: {
+    /** A case of interest: a run whose median closing year is ≤ by. */
+    readonly by: number;
+    readonly cases: number;
+    readonly alpha: number;
+    readonly minMass: number;
+    readonly minCoverage: number;
+    readonly rule: string;
+    readonly trajectory: readonly SummaryBox[];
+    readonly chosen: number | null;
+    readonly box: SummaryBox | null;
+    readonly sentence: string;
+  };
+}
+
+export interface SummarizeOptions {
+  /** Year of the gap output; default: the first year in the file. */
+  readonly year?: number;
+  /** Cases of interest close by this year; default: base year + 8. */
+  readonly by?: number;
+}
+
+/** Summarises validated sweep results. Throws InputError for a --year not in the file or a --by that cannot be defaulted. */
+export function summarizeSweep(results: SweepResults, options: SummarizeOptions = {}): SweepSummary {
+  const year = options.year ?? results.years[0];
+  if (!results.years.includes(year)) throw new InputError([{ file: '--year', line: 1, column: 1, path: 'year', expected: `one of the years in ${results.file}: ${results.years.join(', ')}`, found: String(year) }]);
+  if (options.by === undefined && results.baseYear === null) {
+    throw new InputError([{ file: '--by', line: 1, column: 1, path: 'by', expected: `a year (this results file does not record its base year, so the default, base year + 8, is unknown)`, found: 'nothing' }]);
+  }
+  const by = options.by ?? (results.baseYear as number) + 8;
+  const lines = results.lines;
+  const after = results.horizon === null ? 'after the horizon' : `after ${results.horizon}`;
+  const censoring = `a run whose median closing year is censored (not closed by the horizon) counts as closing ${after}: it ranks after every closed run in ρ, bin means of the closing year are over closed runs only (the censored share is shown beside them), and it never counts as closing by ${by}`;
+
+  const closing = lines.map((l) => (l.closure.medianYear === null ? Infinity : l.closure.medianYear));
+  const gaps = lines.map((l) => l.gap[String(year)].p50);
+
+  const parameters: ParameterResponse[] = results.params.map((path) => {
+    const values = lines.map((l) => l.point[path]);
+    const numeric = values.every((v) => typeof v === 'number');
+    if (!numeric) {
+      const distinct = [...new Set(values)];
+      return { path, kind: 'categorical', spearman: { closingYear: null, gap: null }, bins: distinct.map((value) => binOf(lines, closing, gaps, values.map((v) => v === value), { low: null, high: null, value })) };
+    }
+    const x = values as number[];
+    return { path, kind: 'numeric', spearman: { closingYear: spearman(x, closing), gap: spearman(x, gaps) }, bins: numericBins(x).map(({ low, high }) => binOf(lines, closing, gaps, x.map((v) => v >= low && v <= high), { low, high, value: null })) };
+  });
+
+  // PRIM: numeric parameters peel from either end, categorical ones drop a value at a time.
+  const codes = parameters.map((p) => (p.kind === 'categorical' ? p.bins.map((b) => b.value as Value) : []));
+  const points = lines.map((l) => parameters.map((p, k) => (p.kind === 'numeric' ? (l.point[p.path] as number) : codes[k].indexOf(l.point[p.path]))));
+  const outcome = lines.map((l) => l.closure.medianYear !== null && l.closure.medianYear <= by);
+  const result = prim(points, outcome, { dimensions: parameters.map((p) => ({ kind: p.kind === 'numeric' ? 'continuous' : 'categorical' })) });
+  const full = result.trajectory[0].limits;
+  const toBox = (i: number): SummaryBox => {
+    const b = result.trajectory[i];
+    const restrictions = b.limits.flatMap((limit, k): BoxRestriction[] => restrictionOf(parameters[k].path, limit, full[k], codes[k]));
+    return { runs: b.n, cases: b.cases, coverage: b.coverage, density: b.density, mass: b.mass, restrictions };
+  };
+  const trajectory = result.trajectory.map((_, i) => toBox(i));
+  const box = result.chosen === null ? null : trajectory[result.chosen];
+  return {
+    file: results.file,
+    scenario: lines[0].scenario,
+    design: lines[0].design,
+    seed: lines[0].seed,
+    replications: lines[0].replications,
+    runs: lines.length,
+    baseYear: results.baseYear,
+    horizon: results.horizon,
+    year,
+    censoring,
+    parameters,
+    prim: {
+      by,
+      cases: result.cases,
+      alpha: result.alpha,
+      minMass: result.minMass,
+      minCoverage: result.minCoverage,
+      rule: `peel ${result.alpha * 100}% of the box's runs at a parameter's low or high end (a categorical parameter: one value) where the density rises most per run removed, down to ${result.minMass * 100}% of the runs; report the box with the highest density among those holding at least ${result.minCoverage * 100}% of the cases (coverage ≥ ${result.minCoverage})`,
+      trajectory,
+      chosen: result.chosen,
+      box,
+      sentence: sentenceOf(box, by, result.cases, lines.length),
+    },
+  };
+}
+
+function binOf(lines: readonly SweepResultLine[], closing: readonly number[], gaps: readonly number[], member: readonly boolean[], where: { low: number | null; high: number | null; value: Value | null }): ResponseBin {
+  const idx = lines.map((_, i) => i).filter((i) => member[i]);
+  const closed = idx.filter((i) => Number.isFinite(closing[i]));
+  const mean = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
+  return { ...where, runs: idx.length, closingYearMeanClosed: mean(closed.map((i) => closing[i])), censoredShare: idx.length === 0 ? 0 : (idx.length - closed.length) / idx.length, gapMean: mean(idx.map((i) => gaps[i])) };
+}
+
+/** One bin per value when there are at most four; otherwise quartiles (bins between the 25/50/75% sample quantiles). */
+function numericBins(x: readonly number[]): { low: number; high: number }[] {
+  const distinct = [...new Set(x)].sort((a, b) => a - b);
+  if (distinct.length <= 4) return distinct.map((v) => ({ low: v, high: v }));
+  const sorted = [...x].sort((a, b) => a - b);
+  // Bin k holds the runs of rank in [k n/4, (k+1) n/4); ties go with the lower bin.
+  const edges = [0, 1, 2, 3, 4].map((k) => Math.round((k * sorted.length) / 4));
+  const bins: { low: number; high: number }[] = [];
+  for (let k = 0; k < 4; k++) {
+    const lo = sorted[edges[k]];
+    const hi = sorted[edges[k + 1] - 1];
+    if (lo === undefined || hi === undefined || hi < lo) continue;
+    const previous = bins[bins.length - 1];
+    if (previous && lo <= previous.high) {
+      // A tie across the edge: the tied runs stay in the previous bin.
+      const next = sorted.find((v) => v > previous.high);
+      if (next === undefined || next > hi) continue;
+      bins.push({ low: next, high: hi });
+    } else bins.push({ low: lo, high: hi });
+  }
+  return bins;
+}
+
+/** Spearman's ρ: Pearson's correlation of the ranks (ties share their mean rank); null when either side is constant. */
+export function spearman(x: readonly number[], y: readonly number[]): number | null {
+  if (x.length !== y.length || x.length < 3) return null;
+  const rx = ranks(x);
+  const ry = ranks(y);
+  const n = x.length;
+  const mx = rx.reduce((a, b) => a + b, 0) / n;
+  const my = ry.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (rx[i] - mx) * (ry[i] - my);
+    sxx += (rx[i] - mx) ** 2;
+    syy += (ry[i] - my) ** 2;
+  }
+  if (sxx === 0 || syy === 0) return null;
+  return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
+}
+
+/** 1-based ranks; tied values (Infinity included) share their mean rank. */
+export function ranks(x: readonly number[]): number[] {
+  const order = x.map((_, i) => i).sort((a, b) => (x[a] === x[b] ? 0 : x[a] < x[b] ? -1 : 1));
+  const r = new Array<number>(x.length);
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j + 1 < order.length && x[order[j + 1]] === x[order[i]]) j++;
+    for (let k = i; k <= j; k++) r[order[k]] = (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  return r;
+}
+
+function restrictionOf(path: string, limit: PrimLimit, full: PrimLimit, codes: readonly Value[]): BoxRestriction[] {
+  if (limit.kind === 'categorical' && full.kind === 'categorical') return limit.values.length < full.values.length ? [{ path, values: limit.values.map((c) => codes[c]) }] : [];
+  if (limit.kind !== 'continuous' || full.kind !== 'continuous') return [];
+  const low = limit.low > full.low ? limit.low : undefined;
+  const high = limit.high < full.high ? limit.high : undefined;
+  if (low === undefined && high === undefined) return [];
+  return [{ path, ...(low === undefined ? {} : { low }), ...(high === undefined ? {} : { high }) }];
+}
+
+const num = (x: number) => String(Number(x.toPrecision(3)));
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** A restriction in words: "demand.payElasticity ≥ 0.45", "x between 1 and 2", "flag is true or false". */
+export function describeRestriction(r: BoxRestriction): string {
+  if ('values' in r) return r.values.length === 1 ? `${r.path} = ${String(r.values[0])}` : `${r.path} ∈ {${r.values.map(String).join(', ')}}`;
+  if (r.low !== undefined && r.high !== undefined) return r.low === r.high ? `${r.path} = ${num(r.low)}` : `${r.path} between ${num(r.low)} and ${num(r.high)}`;
+  return r.low !== undefined ? `${r.path} ≥ ${num(r.low)}` : `${r.path} ≤ ${num(r.high as number)}`;
+}
+
+function sentenceOf(box: SummaryBox | null, by: number, cases: number, runs: number): string {
+  if (box === null || cases === 0) return `No run's median closing year is ${by} or earlier: there is no case of interest, so no box to find (try a later --by).`;
+  if (cases === runs) return `Every run's gap closes by ${by} (median closing year): nothing to tell apart (try an earlier --by).`;
+  if (box.restrictions.length === 0) return `No box does better than the whole sweep: the gap closes by ${by} in ${pct(box.density)} of all runs (${cases} of ${runs}), with no simple condition on the parameters.`;
+  return `The gap closes by ${by} in ${pct(box.density)} of runs (density) when ${box.restrictions.map(describeRestriction).join(' and ')}; the box holds ${pct(box.coverage)} of all such runs (coverage): ${box.cases} of ${cases}, in ${box.runs} of ${runs} runs.`;
+}

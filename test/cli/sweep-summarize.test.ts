@@ -1,0 +1,113 @@
+/**
+ * `hiresim sweep summarize`, spawned on a small sweep made here: the response table, the --json shape,
+ * the PRIM sentence, bad input as exit 2, and `sweep` still working as a command group.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hiresim } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hiresim-summarize-'));
+const results = join(dir, 'sweep.jsonl');
+const PARAMS = ['demand.payElasticity', 'upskilling.selfStudyRate'];
+const sweep = hiresim(['sweep', 'scenarios/baseline.yaml', '--param', 'demand.payElasticity=0.2:1', '--param', 'upskilling.selfStudyRate=0.02:0.3', '--design', 'lhs', '--samples', '24', '--reps', '2', '--set', 'scale=50', '--set', 'horizon=2034', '--years', '2030,2032', '--out', results]);
+
+describe('hiresim sweep summarize', () => {
+  it('runs the sweep it summarises (sweep is still a command with its options), recording base year and horizon', () => {
+    expect(sweep.status, sweep.stderr).toBe(0);
+    const first = JSON.parse(readFileSync(results, 'utf8').split('\n')[0]);
+    expect(first).toMatchObject({ baseYear: 2025, horizon: 2034 });
+  });
+
+  it('prints both parameters with a correlation in [−1, 1] and a bar; more self-study closes the gap earlier', () => {
+    const r = hiresim(['sweep', 'summarize', results]);
+    expect(r.status, r.stderr).toBe(0);
+    const closingTable = r.stdout.split('Median gap in')[0];
+    for (const path of PARAMS) {
+      const row = closingTable.split('\n').find((l) => l.startsWith(path));
+      expect(row, path).toBeDefined();
+      const rho = Number((row as string).slice(path.length).trim().split(/\s+/)[0].replace('−', '-'));
+      expect(rho).toBeGreaterThanOrEqual(-1);
+      expect(rho).toBeLessThanOrEqual(1);
+    }
+    expect(closingTable).toMatch(/upskilling\.selfStudyRate\s+−0\.\d\d\s+█/);
+    expect(r.stdout).toContain('Median gap in 2030');
+    expect(r.stdout).toContain('Censoring: a run whose median closing year is censored');
+    expect(r.stdout).toMatch(/The gap closes by 2033 in \d+% of runs \(density\) when .+; the box holds \d+% of all such runs \(coverage\)|no case of interest|Every run's gap closes by 2033|No box does better/);
+  });
+
+  it('gives the same data as one JSON object with the documented shape', () => {
+    const r = hiresim(['sweep', 'summarize', results, '--json', '--year', '2032', '--by', '2031']);
+    expect(r.status, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s).toMatchObject({ runs: 24, design: 'lhs', replications: 2, baseYear: 2025, horizon: 2034, year: 2032 });
+    expect(s.parameters.map((p: { path: string }) => p.path)).toEqual(PARAMS);
+    for (const p of s.parameters) {
+      expect(p.kind).toBe('numeric');
+      for (const rho of [p.spearman.closingYear, p.spearman.gap]) {
+        expect(rho).toBeGreaterThanOrEqual(-1);
+        expect(rho).toBeLessThanOrEqual(1);
+      }
+      expect(p.bins).toHaveLength(4);
+      expect(p.bins.reduce((n: number, b: { runs: number }) => n + b.runs, 0)).toBe(24);
+      for (const b of p.bins) expect(Object.keys(b).sort()).toEqual(['censoredShare', 'closingYearMeanClosed', 'gapMean', 'high', 'low', 'runs', 'value']);
+    }
+    expect(s.parameters[1].spearman.closingYear).toBeLessThan(0);
+    expect(s.prim).toMatchObject({ by: 2031, alpha: 0.05, minCoverage: 0.5 });
+    expect(typeof s.prim.sentence).toBe('string');
+    expect(s.prim.trajectory[0]).toMatchObject({ runs: 24, mass: 1, restrictions: [] });
+    const lines = readFileSync(results, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(s.prim.cases).toBe(lines.filter((l) => l.closure.medianYear !== null && l.closure.medianYear <= 2031).length);
+    if (s.prim.chosen !== null) {
+      expect(s.prim.box).toEqual(s.prim.trajectory[s.prim.chosen]);
+      expect(s.prim.box.coverage).toBeGreaterThanOrEqual(0.5);
+    }
+  });
+
+  it('says plainly when no run is a case of interest', () => {
+    const r = hiresim(['sweep', 'summarize', results, '--by', '2025']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('there is no case of interest');
+    const j = JSON.parse(hiresim(['sweep', 'summarize', results, '--by', '2025', '--json']).stdout);
+    expect(j.prim).toMatchObject({ cases: 0, chosen: null, box: null });
+  });
+
+  it('rejects a malformed line, mixed sweeps, a year not in the file and a bad --by with exit 2', () => {
+    const text = readFileSync(results, 'utf8').trimEnd().split('\n');
+    const bad = join(dir, 'bad.jsonl');
+    writeFileSync(bad, `${text[0]}\n${text[1]}\nnot json\n`);
+    const r1 = hiresim(['sweep', 'summarize', bad]);
+    expect(r1.status).toBe(2);
+    expect(r1.stderr).toContain(`${bad}:3:1 (root): expected a sweep result line`);
+    const shape = join(dir, 'shape.jsonl');
+    writeFileSync(shape, `${text[0]}\n${text[1].replace('"closure":{"medianYear"', '"closure":{"medianYr"')}\n`);
+    const r2 = hiresim(['sweep', 'summarize', shape]);
+    expect(r2.status).toBe(2);
+    expect(r2.stderr).toContain(`${shape}:2:1 closure.medianYear: expected a year or null (censored)`);
+    const mixed = join(dir, 'mixed.jsonl');
+    const other = JSON.parse(text[1]);
+    writeFileSync(mixed, `${text[0]}\n${JSON.stringify({ ...other, runId: 'ffffffffffffffff', scenario: '0123456789abcdef' })}\n`);
+    const r3 = hiresim(['sweep', 'summarize', mixed]);
+    expect(r3.status).toBe(2);
+    expect(r3.stderr).toContain(`${mixed}:2:1 scenario: expected the same sweep as line 1`);
+    const r4 = hiresim(['sweep', 'summarize', results, '--year', '2031']);
+    expect(r4.status).toBe(2);
+    expect(r4.stderr).toContain('expected one of the years in');
+    expect(hiresim(['sweep', 'summarize', results, '--by', 'soon']).status).toBe(2);
+    expect(hiresim(['sweep', 'summarize', join(dir, 'missing.jsonl')]).status).toBe(2);
+  });
+
+  it('shows examples first in both sweep --help and sweep summarize --help', () => {
+    const group = hiresim(['sweep', '--help']);
+    expect(group.status).toBe(0);
+    expect(group.stdout.trimStart().startsWith('Examples:')).toBe(true);
+    expect(group.stdout).toContain('--param');
+    expect(group.stdout).toContain('hiresim sweep summarize');
+    const sub = hiresim(['sweep', 'summarize', '--help']);
+    expect(sub.status).toBe(0);
+    expect(sub.stdout.trimStart().startsWith('Examples:')).toBe(true);
+    expect(sub.stdout).toContain('--by');
+    expect(sub.stdout).not.toContain('--param');
+  });
+});

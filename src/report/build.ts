@@ -14,6 +14,7 @@ export async function buildReport(inputs: readonly string[]): Promise<string> {
   const [Plot, { parseHTML }] = await Promise.all([import('@observablehq/plot'), import('linkedom')]);
   const { document } = parseHTML('<!DOCTYPE html><html><head></head><body></body></html>');
   const data = gatherReportData(results);
-  const charts = renderCharts(data, Plot, document as never);
-  return renumberIds(renderHtml(data, charts, reproductionInfo(results)));
+  const info = reproductionInfo(results);
+  const charts = renderCharts(data, Plot, document as never, { sweeps: info.sweeps, sensitivities: info.sensitivities.map((s) => s.summary) });
+  return renumberIds(renderHtml(data, charts, info));
 }

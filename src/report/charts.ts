@@ -5,7 +5,10 @@
  */
 import type * as PlotModule from '@observablehq/plot';
 import type { AttributionSummary } from '../sim/attribute.js';
+import type { SensitivitySummary } from '../sweep/sensitivity.js';
 import { bandOf, ENTRANT_SOURCES, type ReportData, type ScenarioSeries } from './series.js';
+import { sensitivityCharts, sweepCharts } from './sweep-charts.js';
+import type { SweepInfo } from './sweep.js';
 
 type Plot = typeof PlotModule;
 
@@ -30,7 +33,7 @@ const FACET_HEIGHT = 210;
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 /** Every chart the inputs allow, in reading order. */
-export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable<PlotModule.PlotOptions['document']>): ChartSet {
+export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable<PlotModule.PlotOptions['document']>, extra: { readonly sweeps: readonly SweepInfo[]; readonly sensitivities: readonly SensitivitySummary[] } = { sweeps: [], sensitivities: [] }): ChartSet {
   const charts: Chart[] = [];
   const omitted: string[] = [];
   const render = (options: PlotModule.PlotOptions) => (Plot.plot({ width: WIDTH, marginLeft: 64, style: { fontSize: '12px', background: 'white', color: '#222' }, ...options, document }) as unknown as { outerHTML: string }).outerHTML;
@@ -38,10 +41,12 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
   const facets = (series: readonly ScenarioSeries[]) => (series.length > 1 ? { fy: { label: null }, marginRight: 140, height: FACET_HEIGHT * series.length + 60 } : { height: 320 });
 
   const { series } = data;
+  // Only sweeps or sensitivity analyses among the inputs: the scenario charts are not missed.
+  const scenarioResults = data.results.some((r) => r.kind === 'run' || r.kind === 'compare' || r.kind === 'attribute') || (extra.sweeps.length === 0 && extra.sensitivities.length === 0);
   const allYears = [...new Set([...series.flatMap((s) => s.years.map((row) => row.year)), ...data.differences.flatMap((d) => d.years.map((y) => y.year))])].sort((a, b) => a - b);
   const yearAxis = { label: 'year', tickFormat: 'd', ticks: allYears.length <= 26 ? allYears : undefined } as const;
   if (series.length === 0) {
-    omitted.push('Gap fan chart, closing years, entrants and pay: no yearly results among the inputs (give a run or compare result).');
+    if (scenarioResults) omitted.push('Gap fan chart, closing years, entrants and pay: no yearly results among the inputs (give a run or compare result).');
   } else {
     // 1. The gap, median and 10–90 % band, per scenario.
     const gapRows = series.flatMap((s) => s.years.flatMap((row) => {
@@ -111,11 +116,11 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
         ],
       }),
     });
-  } else omitted.push('Paired differences: no comparison among the inputs.');
+  } else if (scenarioResults) omitted.push('Paired differences: no comparison among the inputs.');
 
   // 4. Lever attributions (Shapley values with 90 % intervals), on the closing year and on the gap.
   data.attributions.forEach((a, k) => charts.push(...attributionCharts(a, k, Plot, (o) => render({ marginLeft: 130, ...o }))));
-  if (data.attributions.length === 0) omitted.push('Lever attribution: no attribution among the inputs.');
+  if (data.attributions.length === 0 && scenarioResults) omitted.push('Lever attribution: no attribution among the inputs.');
 
   // 5. Entrants by source and 6. pay, for the scenarios whose results carry them.
   const withEntrants = series.filter((s) => s.years.some((row) => bandOf(row, 'entrantsGraduates')));
@@ -178,6 +183,14 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
     const missing = series.filter((s) => !withEntrants.includes(s) || !withPay.includes(s)).map((s) => s.label);
     omitted.push(`Entrants and pay for ${missing.join(', ')}: not in these results (a comparison written before per-scenario bands were added carries only the gap).`);
   }
+
+  // 8. Sweeps: each parameter's response; 9. sensitivity: a tornado per output.
+  extra.sweeps.forEach((info, k) => charts.push(...sweepCharts(info, k, Plot, (o) => render(o))));
+  extra.sensitivities.forEach((s, k) => {
+    const drawn = sensitivityCharts(s, k, Plot, (o) => render(o));
+    charts.push(...drawn.charts);
+    omitted.push(...drawn.omitted);
+  });
   return { charts, omitted };
 }
 

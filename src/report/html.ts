@@ -38,7 +38,7 @@ export function escapeHtml(text: string): string {
 }
 
 export function renderHtml(data: ReportData, charts: ChartSet, info: ReproductionInfo): string {
-  const names = data.series.length > 0 ? data.series.map((s) => s.label) : data.attributions.map((a) => a.scenario.name);
+  const names = data.series.length > 0 ? data.series.map((s) => s.label) : data.attributions.length > 0 ? data.attributions.map((a) => a.scenario.name) : [...info.sensitivities.map((s) => s.summary.scenario.name), ...info.sweeps.map((s) => `sweep ${s.label}`)];
   const title = `hiresim report: ${[...new Set(names)].join(', ')}`;
   const parts: string[] = [];
   parts.push(`<h1>${escapeHtml(title)}</h1>`);
@@ -72,6 +72,22 @@ export function renderHtml(data: ReportData, charts: ChartSet, info: Reproductio
     ], [false, true, true]));
   }
 
+  for (const r of info.sensitivities) {
+    const s = r.summary;
+    parts.push(`<h3>Sensitivity — ${escapeHtml(s.scenario.name)} (${escapeHtml(s.method === 'sobol' ? 'Sobol\'' : 'Morris')})</h3>`);
+    parts.push(`<p>${escapeHtml(s.note)}.</p>`);
+    for (const o of s.outputs) {
+      const label = o.output === 'closingYear' ? 'median closing year' : `median gap in ${s.year}`;
+      if (o.sobol) {
+        const sorted = [...o.sobol].sort((a, b) => b.total.index - a.total.index || (a.path < b.path ? -1 : 1));
+        parts.push(table(['parameter', `${label}: total index [95%]`, 'first-order index [95%]'], sorted.map((p) => [p.path, estimate(p.total), estimate(p.first)]), [false, true, true]));
+      } else if (o.morris) {
+        const sorted = [...o.morris].sort((a, b) => b.muStar - a.muStar || (a.path < b.path ? -1 : 1));
+        parts.push(table(['parameter', `${label}: μ*`, 'μ', 'σ'], sorted.map((p) => [p.path, p.muStar.toFixed(3), p.mu.toFixed(3), p.sigma.toFixed(3)]), [false, true, true, true]));
+      } else parts.push(`<p class="note">The ${escapeHtml(label)} did not vary over the design: no index.</p>`);
+    }
+  }
+
   parts.push('<h2>Reproduce</h2>');
   parts.push(`<p>hiresim version <code>${escapeHtml(info.version)}</code>. Each result is reproduced exactly (the same scenario hash, seed and replications give the same numbers on any machine and thread count) by:</p>`);
   for (const r of info.reproductions) {
@@ -79,6 +95,23 @@ export function renderHtml(data: ReportData, charts: ChartSet, info: Reproductio
     parts.push(table(['scenario', 'file', 'hash', 'seed', 'replications'], r.scenarios.map((s) => [s.name, s.file, s.hash, String(r.seed), String(r.replications)]), [false, false, false, true, true]));
     parts.push(`<pre>${escapeHtml(r.command)}</pre>`);
     parts.push(r.verified ? '<p class="ok">Checked: the scenario files loaded with these options give the recorded hashes.</p>' : `<p class="note">Not checked: ${escapeHtml(r.note ?? '')}.</p>`);
+  }
+
+  for (const sweep of info.sweeps) {
+    parts.push(`<h3><code>${escapeHtml(sweep.label)}</code> (sweep)</h3>`);
+    parts.push(table(['points', 'design', 'replications', 'seed', 'scenario hash'], [[sweep.lines.length === sweep.runListLength ? String(sweep.lines.length) : `${sweep.lines.length} of ≥ ${sweep.runListLength}`, sweep.design, String(sweep.replications), String(sweep.seed), sweep.scenarioHash]], [true, false, true, true, false]));
+    parts.push(`<pre>${escapeHtml(sweep.command)}</pre>`);
+    parts.push(
+      sweep.verified
+        ? `<p class="ok">Checked: these ranges, design and samples give every recorded run id, and ${escapeHtml(sweep.scenarioFile ?? '')} loaded with these options gives the recorded scenario hash.</p>`
+        : `<p class="note">Not checked: ${escapeHtml(sweep.notes.join('; '))}.</p>`,
+    );
+  }
+  for (const r of info.sensitivities) {
+    parts.push(`<h3><code>${escapeHtml(r.result)}</code> (sensitivity)</h3>`);
+    parts.push(table(['scenario', 'file', 'hash', 'seed', 'replications'], [[r.summary.scenario.name, r.summary.scenario.file, r.summary.scenario.hash, String(r.summary.seed), String(r.summary.replications)]], [false, false, false, true, true]));
+    parts.push(`<pre>${escapeHtml(r.command)}</pre>`);
+    parts.push(r.verified ? '<p class="ok">Checked: the scenario file loaded with these options gives the recorded hash.</p>' : `<p class="note">Not checked: ${escapeHtml(r.note ?? '')}.</p>`);
   }
 
   parts.push('<h2>Parameters</h2>');
@@ -119,6 +152,10 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
   const head = `<tr>${header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
   const body = rows.map((row) => `<tr>${row.map((cell, k) => `<td${numeric[k] ? ' class="num"' : ''}>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n');
   return `<table>\n${head}\n${body}\n</table>`;
+}
+
+function estimate(e: { index: number; low: number; high: number }): string {
+  return `${e.index.toFixed(3)} [${e.low.toFixed(3)}, ${e.high.toFixed(3)}]`;
 }
 
 function interval(d: { mean: number; meanLow: number; meanHigh: number }, format: (x: number) => string): string {

@@ -1,7 +1,8 @@
 /**
- * Reading the results a report is built from: `--out` directories of run, compare and attribute,
- * or their JSON files, each recognised by its shape (not its name). Every problem with every input
- * is collected and thrown together as one InputError (`FILE:1:1 (root): expected …, found …`).
+ * Reading the results a report is built from: `--out` directories of run, compare, attribute and
+ * sensitivity, or their JSON files, and the JSON-lines files of sweep, each recognised by its shape
+ * (not its name). Every problem with every input is collected and thrown together as one InputError
+ * (`FILE:1:1 (root): expected …, found …`; a bad line of a sweep file at `FILE:LINE:1`).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -9,16 +10,23 @@ import { describeValue, InputError, type InputIssue } from '../scenario/issues.j
 import type { AttributionSummary } from '../sim/attribute.js';
 import type { ComparisonSummary } from '../sim/compare.js';
 import type { RunSummary } from '../sim/simulate.js';
+import type { SensitivitySummary } from '../sweep/sensitivity.js';
+import { isSweepLine, parseSweepLines, type SweepLine } from './sweep.js';
 
 export type LoadedResult =
   | { readonly kind: 'run'; readonly file: string; readonly summary: RunSummary }
   | { readonly kind: 'compare'; readonly file: string; readonly summary: ComparisonSummary }
-  | { readonly kind: 'attribute'; readonly file: string; readonly summary: AttributionSummary };
+  | { readonly kind: 'attribute'; readonly file: string; readonly summary: AttributionSummary }
+  | { readonly kind: 'sensitivity'; readonly file: string; readonly summary: SensitivitySummary }
+  | { readonly kind: 'sweep'; readonly file: string; readonly lines: readonly SweepLine[] };
+
+/** The results that carry a scenario run with one seed (what the first sections of the report draw). */
+export type ScenarioResult = Extract<LoadedResult, { kind: 'run' | 'compare' | 'attribute' }>;
 
 /** The JSON files an `--out` directory may hold, in the order they are read. */
-export const RESULT_FILES = ['summary.json', 'comparison.json', 'attribution.json'] as const;
+export const RESULT_FILES = ['summary.json', 'comparison.json', 'attribution.json', 'sensitivity.json'] as const;
 
-const EXPECTED = 'a hiresim result: run\'s summary.json, compare\'s comparison.json or attribute\'s attribution.json';
+const EXPECTED = 'a hiresim result: run\'s summary.json, compare\'s comparison.json, attribute\'s attribution.json, sensitivity\'s sensitivity.json or sweep\'s JSON lines';
 
 /** Loads every input; throws one InputError listing every problem. */
 export function loadResults(inputs: readonly string[]): LoadedResult[] {
@@ -34,7 +42,7 @@ export function loadResults(inputs: readonly string[]): LoadedResult[] {
     if (statSync(input).isDirectory()) {
       files = RESULT_FILES.map((name) => join(input, name)).filter((path) => existsSync(path));
       if (files.length === 0) {
-        problem(input, 'a results directory holding summary.json, comparison.json or attribution.json', 'a directory with none of them');
+        problem(input, 'a results directory holding summary.json, comparison.json, attribution.json or sensitivity.json', 'a directory with none of them');
         continue;
       }
     } else files = [input];
@@ -44,6 +52,13 @@ export function loadResults(inputs: readonly string[]): LoadedResult[] {
       try {
         data = JSON.parse(text);
       } catch (error) {
+        // Not one JSON document: JSON lines of a sweep (named .jsonl, or starting with a sweep line)?
+        if (looksLikeJsonLines(file, text)) {
+          const parsed = parseSweepLines(file, text);
+          issues.push(...parsed.issues);
+          if (parsed.issues.length === 0) results.push({ kind: 'sweep', file, lines: parsed.lines });
+          continue;
+        }
         const [line, column] = jsonErrorPosition(text, (error as Error).message);
         problem(file, `${EXPECTED} (JSON)`, `text that is not JSON (${(error as Error).message})`, line, column);
         continue;
@@ -51,6 +66,13 @@ export function loadResults(inputs: readonly string[]): LoadedResult[] {
       const kind = detectKind(data);
       if (kind === undefined) {
         problem(file, EXPECTED, describeValue(data));
+        continue;
+      }
+      if (kind === 'sweep') {
+        // A sweep of one point: one JSON line is also one JSON document.
+        const parsed = parseSweepLines(file, text);
+        issues.push(...parsed.issues);
+        if (parsed.issues.length === 0) results.push({ kind: 'sweep', file, lines: parsed.lines });
         continue;
       }
       results.push({ kind, file, summary: data } as LoadedResult);
@@ -69,7 +91,21 @@ export function detectKind(data: unknown): LoadedResult['kind'] | undefined {
   if (list('scenarios') && list('differences') && list('ranking') && o.seed !== undefined) return 'compare';
   if (list('attributions') && list('levers') && list('subsets') && object('scenario')) return 'attribute';
   if (list('years') && object('closure') && list('runs') && object('scenario')) return 'run';
+  if (typeof o.method === 'string' && list('outputs') && list('parameters') && object('scenario')) return 'sensitivity';
+  if (isSweepLine(data)) return 'sweep';
   return undefined;
+}
+
+/** A file that failed to parse as one JSON document but reads as JSON lines: a .jsonl name, or a first line that is a JSON object. */
+function looksLikeJsonLines(file: string, text: string): boolean {
+  if (/\.jsonl$/i.test(file)) return true;
+  const first = text.split('\n', 1)[0];
+  try {
+    const value: unknown = JSON.parse(first);
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  } catch {
+    return false;
+  }
 }
 
 /** 1-based line and column of a JSON.parse error ("… at position N …"), or 1:1. */

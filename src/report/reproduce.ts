@@ -12,10 +12,12 @@ import { readFileSync } from 'node:fs';
 import { explainScenario, type Explanation } from '../scenario/explain.js';
 import { InputError, formatIssue } from '../scenario/issues.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
-import type { LoadedResult } from './load-results.js';
+import type { LoadedResult, ScenarioResult } from './load-results.js';
+import { formatRange, sweepInfo, type KnownSettings, type SweepInfo } from './sweep.js';
+import type { SensitivitySummary } from '../sweep/sensitivity.js';
 
 export interface Reproduction {
-  readonly kind: LoadedResult['kind'];
+  readonly kind: ScenarioResult['kind'];
   /** The result file's name (summary.json, comparison.json, attribution.json). */
   readonly result: string;
   readonly scenarios: readonly { readonly name: string; readonly file: string; readonly hash: string }[];
@@ -38,10 +40,22 @@ export interface ExplainedScenario {
   readonly note?: string;
 }
 
+/** How a sensitivity result is reproduced. */
+export interface SensitivityReproduction {
+  readonly result: string;
+  readonly summary: SensitivitySummary;
+  readonly command: string;
+  readonly verified: boolean;
+  readonly note?: string;
+}
+
 export interface ReproductionInfo {
   readonly version: string;
   readonly reproductions: readonly Reproduction[];
   readonly scenarios: readonly ExplainedScenario[];
+  /** Sweeps (JSON lines), with what could be recovered of their command. */
+  readonly sweeps: readonly SweepInfo[];
+  readonly sensitivities: readonly SensitivityReproduction[];
 }
 
 /** hiresim's version, from its package.json. */
@@ -50,7 +64,8 @@ export function hiresimVersion(): string {
   return pkg.version;
 }
 
-export function reproductionInfo(results: readonly LoadedResult[]): ReproductionInfo {
+export function reproductionInfo(all: readonly LoadedResult[]): ReproductionInfo {
+  const results = all.filter((r): r is ScenarioResult => r.kind === 'run' || r.kind === 'compare' || r.kind === 'attribute');
   // What the results record about structural settings, tried as --set overrides.
   const recorded = { scale: new Set<number>(), horizon: new Set<number>(), baseYear: new Set<number>() };
   for (const r of results) {
@@ -60,6 +75,14 @@ export function reproductionInfo(results: readonly LoadedResult[]): Reproduction
       recorded.baseYear.add(r.summary.baseYear);
     }
   }
+  const known: KnownSettings = {
+    files: [...new Set(all.flatMap((r) => (r.kind === 'compare' ? r.summary.scenarios.map((x) => x.file) : r.kind === 'sweep' ? [] : [r.summary.scenario.file])))],
+    scale: [...recorded.scale],
+    horizon: [...recorded.horizon],
+    baseYear: [...recorded.baseYear],
+  };
+  const sweeps = all.flatMap((r) => (r.kind === 'sweep' ? [sweepInfo(r.file, r.lines, known, shellQuote, findOverrides)] : []));
+  const sensitivities = all.flatMap((r) => (r.kind === 'sensitivity' ? [sensitivityReproduction(r.file, r.summary, known)] : []));
   const explained = new Map<string, ExplainedScenario>();
   const reproductions = results.map((r): Reproduction => {
     const s = r.summary;
@@ -92,7 +115,26 @@ export function reproductionInfo(results: readonly LoadedResult[]): Reproduction
       ...(found.verified ? {} : { note: found.note }),
     };
   });
-  return { version: hiresimVersion(), reproductions, scenarios: [...explained.values()] };
+  return { version: hiresimVersion(), reproductions, scenarios: [...explained.values()], sweeps, sensitivities };
+}
+
+/**
+ * The sensitivity command line: the summary records the file, method, ranges, samples, seed,
+ * replications and year; --set overrides are searched for among the settings the report knows
+ * and the horizon its note names.
+ */
+function sensitivityReproduction(file: string, s: SensitivitySummary, known: KnownSettings): SensitivityReproduction {
+  const noted = /\d{4} when not closed by (\d{4})/.exec(s.note);
+  const always = [`replications=${s.replications}`, `seed=${typeof s.seed === 'number' ? s.seed : JSON.stringify(s.seed)}`];
+  const candidates = { scale: known.scale, horizon: [...new Set([...(noted ? [Number(noted[1])] : []), ...known.horizon])], baseYear: known.baseYear };
+  const found = findOverrides([{ file: s.scenario.file, hash: s.scenario.hash }], candidates, always);
+  const command = [
+    `hiresim sensitivity ${shellQuote(s.scenario.file)} --method ${s.method}`,
+    ...s.parameters.map((p) => `--param ${shellQuote(formatRange(p))}`),
+    `--samples ${s.samples} --reps ${s.replications} --seed ${shellQuote(String(s.seed))} --year ${s.year}`,
+    ...found.sets.map((o) => `--set ${shellQuote(o)}`),
+  ].join(' ');
+  return { result: file.split(/[\\/]/).pop() ?? file, summary: s, command, verified: found.verified, ...(found.verified ? {} : { note: found.note }) };
 }
 
 interface Candidates {
@@ -102,7 +144,7 @@ interface Candidates {
 }
 
 /** The --set overrides (from recorded settings) under which every file loads to its recorded hash. */
-function findOverrides(files: readonly { file: string; hash: string }[], candidates: Candidates, always: readonly string[]): { sets: string[]; verified: boolean; note?: string } {
+export function findOverrides(files: readonly { file: string; hash: string }[], candidates: Candidates, always: readonly string[]): { sets: string[]; verified: boolean; note?: string } {
   let plain: LoadedScenario;
   try {
     plain = loadScenario(files[0].file);

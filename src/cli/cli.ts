@@ -195,7 +195,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
     )
     .command(
       'report <results..>',
-      'One self-contained HTML report (static SVG charts, parameters, how to reproduce) from run, compare and attribute results',
+      'One self-contained HTML report (static SVG charts, parameters, how to reproduce) from run, compare, attribute, sweep and sensitivity results',
       (y) =>
         y
           .usage(
@@ -204,6 +204,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
               '  hiresim report results/baseline --html report.html',
               '  hiresim report results/compare results/levers --html report.html',
               '  hiresim report results/compare/comparison.json levers/attribution.json --html out/report.html',
+              '  hiresim report sweep.jsonl results/sensitivity --html sweep.html',
               '',
               'Each RESULTS is an --out directory of run, compare or attribute, or one of their JSON files',
               '(summary.json, comparison.json, attribution.json: recognised by their contents). Charts: the',
@@ -212,10 +213,15 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
               'its value and source; the command lines that reproduce the results. The file opens offline',
               '(no scripts, no external resources) and the same inputs give the same bytes.',
               '',
+              'RESULTS may also be a sweep\'s results file (JSON lines from hiresim sweep --out) or sensitivity.json',
+              '(or its --out directory): for a sweep, each parameter\'s response (its value against the median',
+              'closing year, censored points marked, and against the median gap); for a sensitivity analysis, a',
+              'tornado chart per output, largest first. A malformed line is exit 2 at FILE:LINE.',
+              '',
               'Usage: hiresim report <results..> --html FILE',
             ]),
           )
-          .positional('results', { type: 'string', array: true, demandOption: true, description: 'Result directories (--out of run, compare, attribute) or their JSON files' })
+          .positional('results', { type: 'string', array: true, demandOption: true, description: 'Result directories (--out of run, compare, attribute, sensitivity), their JSON files, or sweep JSON lines' })
           .option('html', { type: 'string', requiresArg: true, demandOption: true, description: 'Write the HTML report to this file (atomically)' }),
       async (args) => {
         const { reportCommand } = await import('./commands/report.js');

@@ -7,6 +7,7 @@ import yargs, { type Argv } from 'yargs';
 import { InputError, formatIssue } from '../scenario/issues.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { LEVERS as LEVER_NAMES, type Lever } from '../scenario/levers.js';
+import type { SimulationOptions } from './simulation-options.js';
 
 /** Writes to stdout, resolving once the data is handed to the OS (so piping to `head` loses nothing). */
 export function out(text: string): Promise<void> {
@@ -83,7 +84,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
       async (args) => {
         const { runCommand } = await import('./commands/run.js');
         setResult(
-          await runCommand({ file: args.file as string, overrides: args.set ?? [], reps: args.reps === undefined ? undefined : Number(args.reps), seed: args.seed, threads: args.threads === undefined ? undefined : Number(args.threads), json: args.json === true, csv: args.csv === true, out: args.out }),
+          await runCommand({ file: args.file as string, ...simulationArgs(args), json: args.json === true, csv: args.csv === true, out: args.out }),
         );
       },
     )
@@ -127,10 +128,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
         setResult(
           await compareCommand({
             files: args.files as string[],
-            overrides: args.set ?? [],
-            reps: args.reps === undefined ? undefined : Number(args.reps),
-            seed: args.seed,
-            threads: args.threads === undefined ? undefined : Number(args.threads),
+            ...simulationArgs(args),
             json: args.json === true,
             csv: args.csv === true,
             out: args.out,
@@ -183,10 +181,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
             file: args.file as string,
             levers: args.levers.split(',').map((l) => l.trim()) as Lever[],
             year: args.year === undefined ? undefined : Number(args.year),
-            overrides: args.set ?? [],
-            reps: args.reps === undefined ? undefined : Number(args.reps),
-            seed: args.seed,
-            threads: args.threads === undefined ? undefined : Number(args.threads),
+            ...simulationArgs(args),
             json: args.json === true,
             out: args.out,
           }),
@@ -334,10 +329,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
                   years: args.years?.split(',').map(Number),
                   shard: shard ? { index: shard[0], of: shard[1] } : undefined,
                   resume: args.resume === true,
-                  overrides: args.set ?? [],
-                  reps: args.reps === undefined ? undefined : Number(args.reps),
-                  seed: args.seed,
-                  threads: args.threads === undefined ? undefined : Number(args.threads),
+                  ...simulationArgs(args),
                   out: args.out as string,
                 }),
               );
@@ -390,10 +382,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
             params: args.param,
             samples: args.samples === undefined ? undefined : Number(args.samples),
             year: args.year === undefined ? undefined : Number(args.year),
-            overrides: args.set ?? [],
-            reps: args.reps === undefined ? undefined : Number(args.reps),
-            seed: args.seed,
-            threads: args.threads === undefined ? undefined : Number(args.threads),
+            ...simulationArgs(args),
             json: args.json === true,
             out: args.out,
           }),
@@ -443,9 +432,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
             fit: args.fit,
             targets: args.target,
             maxEvaluations: Number(args['max-evaluations']),
-            overrides: args.set ?? [],
-            reps: args.reps === undefined ? undefined : Number(args.reps),
-            seed: args.seed,
+            ...simulationArgs(args),
             write: args.write,
             json: args.json === true,
           }),
@@ -533,6 +520,16 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
       if (error) throw error;
       throw new UsageError(message);
     });
+}
+
+/** The options every simulating command shares, from parsed arguments (counts already checked by checkCounts). */
+function simulationArgs(args: { set?: string[]; reps?: string; seed?: string; threads?: string }): Omit<SimulationOptions, 'out'> {
+  return {
+    overrides: args.set ?? [],
+    reps: args.reps === undefined ? undefined : Number(args.reps),
+    seed: args.seed,
+    threads: args.threads === undefined ? undefined : Number(args.threads),
+  };
 }
 
 /** --reps and --threads: whole numbers ≥ 1 (read as text so that "x" is reported as written). */

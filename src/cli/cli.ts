@@ -440,6 +440,107 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
       },
     )
     .command(
+      'merge <files..>',
+      'Merge the shards of a sweep into one results file, identical to the sweep run on one machine',
+      (y) =>
+        y
+          .usage(
+            usage([
+              'Examples:',
+              '  hiresim merge results/shard-*.jsonl --shards 8 --out results/merged.jsonl',
+              '',
+              'Checks that the shards belong to one run list (scenario hash, design, seed, replications and',
+              'size), that no run is missing (naming the missing shard ids when --shards is given) or',
+              'duplicated, then writes the lines sorted by run index, atomically.',
+              '',
+              'Usage: hiresim merge <files..> --out FILE.jsonl [--shards N]',
+            ]),
+          )
+          .positional('files', { type: 'string', array: true, demandOption: true, description: 'Shard results files (JSON lines)' })
+          .option('out', { type: 'string', requiresArg: true, demandOption: true, description: 'The merged results file' })
+          .option('shards', { type: 'string', requiresArg: true, description: 'How many shards the sweep was split into (to name missing shards)' })
+          .check((args) => {
+            if (args.shards !== undefined && !/^[1-9][0-9]{0,5}$/.test(args.shards)) throw new UsageError(`--shards: expected a whole number ≥ 1, found "${args.shards}"`);
+            return true;
+          }),
+      async (args) => {
+        const { mergeCommand } = await import('./commands/merge.js');
+        setResult(await mergeCommand({ files: args.files as string[], out: args.out, shards: args.shards === undefined ? undefined : Number(args.shards) }));
+      },
+    )
+    .command('slurm', 'Run a sweep on a Slurm cluster as a job array plus a merge job', (y) =>
+      y
+        .usage(usage(['Examples:', '  hiresim slurm sweep scenarios/baseline.yaml --param … --tasks 8 --out /scratch/sweep1', '', 'Usage: hiresim slurm sweep <file> [options]']))
+        .command(
+          'sweep <file>',
+          'Write (and submit) an sbatch array job running one shard per task, and a dependent merge job',
+          (z) =>
+            z
+              .usage(
+                usage([
+                  'Examples:',
+                  '  hiresim slurm sweep scenarios/baseline.yaml --param upskilling.selfStudyRate=0.02:0.3 --design lhs --samples 512 \\',
+                  '      --reps 40 --tasks 32 --cpus-per-task 4 --time 02:00:00 --partition compute --out /scratch/$USER/sweep1',
+                  '  hiresim slurm sweep scenarios/baseline.yaml --param … --tasks 4 --out sweep1 --dry-run     print the scripts only',
+                  '',
+                  'Writes DIR/sweep.sbatch (--array=0-(N-1)%K; task i runs hiresim sweep … --shard i/N --resume',
+                  '--out DIR/shard-i.jsonl) and DIR/merge.sbatch (hiresim merge, submitted with',
+                  '--dependency=afterok:<array> --kill-on-invalid-dep=yes), then submits both with sbatch --parsable',
+                  'and prints the job ids. Re-submitting sweep.sbatch after a failed or pre-empted task re-runs only',
+                  'the missing points. The merged file is identical to the same sweep on one machine.',
+                  '',
+                  'Usage: hiresim slurm sweep <file> --param … --tasks N --out DIR [options]',
+                ]),
+              )
+              .positional('file', { type: 'string', demandOption: true, description: 'Scenario file (YAML or JSON)' })
+              .option('param', { type: 'string', array: true, requiresArg: true, demandOption: true, description: 'A parameter range: path=LO:HI, path=LO:HI:log or path=a,b,c (repeatable)' })
+              .option('design', { choices: ['grid', 'lhs', 'sobol'] as const, default: 'lhs' as const, description: 'As for hiresim sweep' })
+              .option('samples', { type: 'string', requiresArg: true, description: 'As for hiresim sweep' })
+              .option('years', { type: 'string', requiresArg: true, description: 'As for hiresim sweep' })
+              .option('reps', { type: 'string', requiresArg: true, description: 'Replications per point' })
+              .option('seed', { type: 'string', requiresArg: true, description: 'Master seed' })
+              .option('set', setOption)
+              .option('tasks', { type: 'string', requiresArg: true, demandOption: true, description: 'Array tasks N (shards of the run list)' })
+              .option('array-limit', { type: 'string', requiresArg: true, description: 'At most K tasks at once (--array=…%K)' })
+              .option('partition', { type: 'string', requiresArg: true, description: 'Slurm partition' })
+              .option('time', { type: 'string', requiresArg: true, description: 'Time limit per task (e.g. 02:00:00)' })
+              .option('cpus-per-task', { type: 'string', requiresArg: true, default: '1', description: 'CPUs per task (the sweep uses as many worker threads)' })
+              .option('out', { type: 'string', requiresArg: true, demandOption: true, description: 'Directory for the scripts, shards, logs and merged.jsonl' })
+              .option('dry-run', { type: 'boolean', description: 'Write and print the scripts without submitting them' })
+              .check((args) => {
+                checkCounts(args);
+                for (const name of ['tasks', 'array-limit', 'cpus-per-task', 'samples'] as const) {
+                  const value = args[name];
+                  if (value !== undefined && !/^[1-9][0-9]{0,5}$/.test(value)) throw new UsageError(`--${name}: expected a whole number ≥ 1, found "${value}"`);
+                }
+                if (args.partition !== undefined && !/^[A-Za-z0-9_.,-]+$/.test(args.partition)) throw new UsageError(`--partition: expected a partition name, found "${args.partition}"`);
+                if (args.time !== undefined && !/^[0-9:-]+$/.test(args.time)) throw new UsageError(`--time: expected a Slurm time such as 02:00:00 or 1-00:00:00, found "${args.time}"`);
+                return true;
+              }),
+          async (args) => {
+            const { slurmSweepCommand } = await import('./commands/slurm.js');
+            setResult(
+              await slurmSweepCommand({
+                file: args.file as string,
+                params: args.param,
+                design: args.design,
+                samples: args.samples === undefined ? undefined : Number(args.samples),
+                years: args.years,
+                ...simulationArgs(args),
+                tasks: Number(args.tasks),
+                arrayLimit: args['array-limit'] === undefined ? undefined : Number(args['array-limit']),
+                partition: args.partition,
+                time: args.time,
+                cpusPerTask: Number(args['cpus-per-task']),
+                dir: args.out as string,
+                dryRun: args['dry-run'] === true,
+              }),
+            );
+          },
+        )
+        .demandCommand(1, 'Name a slurm command: sweep.'),
+    )
+    .command(
       'validate <files..>',
       'Check scenario files and report every problem at once',
       (y) =>
@@ -509,7 +610,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
         setResult(await schemaCommand());
       },
     )
-    .demandCommand(1, 'Name a command: run, compare, attribute, report, sweep, sensitivity, calibrate, validate, explain or schema.')
+    .demandCommand(1, 'Name a command: run, compare, attribute, report, sweep, sensitivity, calibrate, merge, slurm, validate, explain or schema.')
     .strict()
     .help()
     .alias('help', 'h')

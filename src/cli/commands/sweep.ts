@@ -61,7 +61,7 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<ExitCo
       years,
       threads: options.threads,
       onResult: (run, summary) => {
-        writer.append({ runId: run.runId, index: run.index, scenario: loaded.hash, design: options.design, seed: run.seed, replications: run.replications, baseYear: scenario.baseYear, horizon: scenario.horizon, point: run.point, ...summary });
+        writer.append({ runId: run.runId, index: run.index, runs: all.length, scenario: loaded.hash, design: options.design, seed: run.seed, replications: run.replications, baseYear: scenario.baseYear, horizon: scenario.horizon, point: run.point, ...summary });
         progress.update(++done, mine.length);
       },
     });

@@ -1,4 +1,9 @@
-/** Options shared by the commands that simulate (run, compare, attribute). */
+import { InputError } from '../scenario/issues.js';
+import { loadScenario, type LoadedScenario } from '../scenario/load.js';
+import type { Scenario } from '../scenario/schema.js';
+import { checkRangesAgainst, parseParamRanges, type ParamRange } from '../sweep/param-spec.js';
+
+/** Options shared by the commands that simulate (run, compare, attribute, sweep, sensitivity, calibrate). */
 export interface SimulationOptions {
   /** `path=value` overrides from --set. */
   readonly overrides: readonly string[];
@@ -17,4 +22,24 @@ export function overridesOf(options: SimulationOptions): string[] {
   if (options.reps !== undefined) overrides.push(`replications=${options.reps}`);
   if (options.seed !== undefined) overrides.push(`seed=${/^\d+$/.test(options.seed) ? options.seed : JSON.stringify(options.seed)}`);
   return overrides;
+}
+
+/**
+ * The scenario with the command's overrides and the `--param`/`--fit` ranges, each range checked
+ * against the scenario's schema (sweep, sensitivity, calibrate, slurm).
+ */
+export function loadWithRanges(file: string, params: readonly string[], options: SimulationOptions): { overrides: string[]; loaded: LoadedScenario; ranges: ParamRange[] } {
+  const overrides = overridesOf(options);
+  const loaded = loadScenario(file, { overrides });
+  const ranges = parseParamRanges(params);
+  checkRangesAgainst(file, ranges, overrides);
+  return { overrides, loaded, ranges };
+}
+
+/** Years given on the command line must be simulated ones: exit 2 naming the flag otherwise. */
+export function checkYears(scenario: Scenario, years: readonly number[], flag: string): void {
+  const outside = years.filter((y) => y < scenario.baseYear || y > scenario.horizon);
+  if (outside.length > 0) {
+    throw new InputError([{ file: flag, line: 1, column: 1, path: flag.replace(/^--/, ''), expected: `years from ${scenario.baseYear} to ${scenario.horizon}`, found: outside.join(', ') }]);
+  }
 }

@@ -1,5 +1,3 @@
-import { loadScenario } from '../../scenario/load.js';
-import { checkRangesAgainst, parseParamRanges } from '../../sweep/param-spec.js';
 import { calibrate, type CalibrationResult } from '../../calibrate/calibrate.js';
 import { parseTargets } from '../../calibrate/targets.js';
 import { calibratedScenarioText } from '../../calibrate/write-back.js';
@@ -7,7 +5,7 @@ import { writeFileAtomic } from '../../output/files.js';
 import { table } from '../../output/format.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, say } from '../cli.js';
-import { overridesOf, type SimulationOptions } from '../simulation-options.js';
+import { loadWithRanges, type SimulationOptions } from '../simulation-options.js';
 
 export interface CalibrateCommandOptions extends SimulationOptions {
   readonly file: string;
@@ -20,11 +18,8 @@ export interface CalibrateCommandOptions extends SimulationOptions {
 
 /** `hiresim calibrate SCENARIO --fit path=LO:HI … --target metric@year=value[±tol] … [--write OUT.yaml]`. */
 export async function calibrateCommand(options: CalibrateCommandOptions): Promise<ExitCode> {
-  const overrides = overridesOf(options);
-  const loaded = loadScenario(options.file, { overrides });
-  const ranges = parseParamRanges(options.fit);
   const targets = parseTargets(options.targets);
-  checkRangesAgainst(options.file, ranges, overrides);
+  const { overrides, loaded, ranges } = loadWithRanges(options.file, options.fit, options);
   const result = calibrate({
     loaded,
     overrides,

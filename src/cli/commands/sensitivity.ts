@@ -1,13 +1,10 @@
-import { loadScenario } from '../../scenario/load.js';
-import { InputError } from '../../scenario/issues.js';
-import { checkRangesAgainst, parseParamRanges } from '../../sweep/param-spec.js';
 import { runSensitivity, type Method } from '../../sweep/sensitivity.js';
 import { formatSensitivity } from '../../output/sensitivity-terminal.js';
 import { writeResultFiles } from '../../output/files.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, say } from '../cli.js';
 import { progressBar } from '../progress.js';
-import { overridesOf, type SimulationOptions } from '../simulation-options.js';
+import { checkYears, loadWithRanges, type SimulationOptions } from '../simulation-options.js';
 
 export interface SensitivityCommandOptions extends SimulationOptions {
   readonly file: string;
@@ -20,13 +17,10 @@ export interface SensitivityCommandOptions extends SimulationOptions {
 
 /** `hiresim sensitivity SCENARIO --method morris|sobol --param …`. */
 export async function sensitivityCommand(options: SensitivityCommandOptions): Promise<ExitCode> {
-  const overrides = overridesOf(options);
-  const loaded = loadScenario(options.file, { overrides });
-  const ranges = parseParamRanges(options.params);
-  checkRangesAgainst(options.file, ranges, overrides);
+  const { overrides, loaded, ranges } = loadWithRanges(options.file, options.params, options);
   const { scenario } = loaded;
   const year = options.year ?? Math.min(scenario.horizon, scenario.baseYear + 5);
-  if (year < scenario.baseYear || year > scenario.horizon) throw new InputError([{ file: '--year', line: 1, column: 1, path: 'year', expected: `a year from ${scenario.baseYear} to ${scenario.horizon}`, found: String(year) }]);
+  checkYears(scenario, [year], '--year');
   const progress = progressBar('points');
   const summary = await runSensitivity({
     loaded,

@@ -2,13 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadScenario } from '../../scenario/load.js';
-import { checkRangesAgainst, parseParamRanges } from '../../sweep/param-spec.js';
 import { mergeScript, sweepScript, type SlurmSweepPlan } from '../../slurm/sbatch.js';
 import { writeFileAtomic } from '../../output/files.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, say } from '../cli.js';
-import { overridesOf, type SimulationOptions } from '../simulation-options.js';
+import { loadWithRanges, type SimulationOptions } from '../simulation-options.js';
 
 export interface SlurmSweepOptions extends SimulationOptions {
   readonly file: string;
@@ -30,9 +28,7 @@ export interface SlurmSweepOptions extends SimulationOptions {
  * DIR/merge.sbatch, and submits them (the merge after the array) unless --dry-run.
  */
 export async function slurmSweepCommand(options: SlurmSweepOptions): Promise<ExitCode> {
-  const overrides = overridesOf(options);
-  loadScenario(options.file, { overrides });
-  checkRangesAgainst(options.file, parseParamRanges(options.params), overrides);
+  loadWithRanges(options.file, options.params, options);
   const dir = resolve(options.dir);
   const sweepArgs = [
     resolve(options.file),

@@ -1,14 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
-import { loadScenario } from '../../scenario/load.js';
 import { InputError } from '../../scenario/issues.js';
-import { checkRangesAgainst, parseParamRanges } from '../../sweep/param-spec.js';
 import { expandRunList, shardOf, type DesignName } from '../../sweep/run-list.js';
 import { readForResume, ResultsWriter } from '../../sweep/results-file.js';
 import { executeRuns } from '../../sweep/execute.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { say } from '../cli.js';
 import { progressBar } from '../progress.js';
-import { overridesOf, type SimulationOptions } from '../simulation-options.js';
+import { checkYears, loadWithRanges, type SimulationOptions } from '../simulation-options.js';
 
 export interface SweepCommandOptions extends SimulationOptions {
   readonly file: string;
@@ -26,14 +24,10 @@ export interface SweepCommandOptions extends SimulationOptions {
  * this shard's entries not already in FILE, appending one line per finished point.
  */
 export async function sweepCommand(options: SweepCommandOptions): Promise<ExitCode> {
-  const overrides = overridesOf(options);
-  const loaded = loadScenario(options.file, { overrides });
-  const ranges = parseParamRanges(options.params);
-  checkRangesAgainst(options.file, ranges, overrides);
+  const { overrides, loaded, ranges } = loadWithRanges(options.file, options.params, options);
   const { scenario } = loaded;
   const years = options.years ?? [Math.min(scenario.horizon, scenario.baseYear + 5), Math.min(scenario.horizon, scenario.baseYear + 10)];
-  const outside = years.filter((y) => y < scenario.baseYear || y > scenario.horizon);
-  if (outside.length > 0) throw new InputError([{ file: '--years', line: 1, column: 1, path: 'years', expected: `years from ${scenario.baseYear} to ${scenario.horizon}`, found: outside.join(', ') }]);
+  checkYears(scenario, years, '--years');
 
   const all = expandRunList({ scenarioHash: loaded.hash, ranges, design: options.design, samples: options.samples, seed: scenario.seed, replications: scenario.replications });
   const mine = options.shard ? shardOf(all, options.shard.index, options.shard.of) : all;

@@ -7,6 +7,7 @@ import type * as PlotModule from '@observablehq/plot';
 import type { AttributionSummary } from '../sim/attribute.js';
 import type { SensitivitySummary } from '../sweep/sensitivity.js';
 import { bandOf, ENTRANT_SOURCES, type ReportData, type ScenarioSeries } from './series.js';
+import { intervalBarMarks } from './interval-bars.js';
 import { sensitivityCharts, sweepCharts } from './sweep-charts.js';
 import type { SweepInfo } from './sweep.js';
 
@@ -217,11 +218,7 @@ function attributionCharts(a: AttributionSummary, k: number, Plot: Plot, render:
         x: { label: `contribution to the ${m.label} (${m.unit})`, tickFormat: m.format, grid: true, inset: 12, ...(flat ? { domain: m.key === 'gap' ? [-0.01, 0.01] : [-1, 1] } : {}) },
         y: { label: null, domain: rows.map((r) => r.lever) },
         marks: [
-          Plot.barX(rows, { x: 'mean', y: 'lever', fill: 'kind', insetTop: 8, insetBottom: 8 }),
-          Plot.ruleY(rows, { y: 'lever', x1: 'low', x2: 'high', stroke: '#222', strokeWidth: 1.5 }),
-          Plot.tickX(rows, { y: 'lever', x: 'low', stroke: '#222', insetTop: 12, insetBottom: 12 }),
-          Plot.tickX(rows, { y: 'lever', x: 'high', stroke: '#222', insetTop: 12, insetBottom: 12 }),
-          Plot.ruleX([0], { stroke: '#444' }),
+          ...intervalBarMarks(Plot, rows, { x: 'mean', y: 'lever' }),
           Plot.dot(rows, { x: 'mean', y: 'lever', fill: '#222', r: 3 }),
         ],
       }),

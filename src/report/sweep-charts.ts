@@ -6,6 +6,7 @@
 import type * as PlotModule from '@observablehq/plot';
 import type { SensitivitySummary } from '../sweep/sensitivity.js';
 import type { Chart } from './charts.js';
+import { intervalBarMarks } from './interval-bars.js';
 import type { SweepInfo } from './sweep.js';
 
 type Plot = typeof PlotModule;
@@ -107,11 +108,7 @@ export function sensitivityCharts(s: SensitivitySummary, k: number, Plot: Plot, 
           x: { label: 'Sobol\' index', grid: true, inset: 12, domain: [Math.min(0, ...bars.map((b) => b.low), ...dots.map((d) => d.value)), Math.max(1, ...bars.map((b) => b.high), ...dots.map((d) => d.value))] },
           y: { label: null, domain: sorted.map((p) => p.path) },
           marks: [
-            Plot.barX(bars, { x: 'value', y: 'path', fill: 'kind', insetTop: 8, insetBottom: 8 }),
-            Plot.ruleY(bars, { y: 'path', x1: 'low', x2: 'high', stroke: '#222', strokeWidth: 1.5 }),
-            Plot.tickX(bars, { y: 'path', x: 'low', stroke: '#222', insetTop: 12, insetBottom: 12 }),
-            Plot.tickX(bars, { y: 'path', x: 'high', stroke: '#222', insetTop: 12, insetBottom: 12 }),
-            Plot.ruleX([0], { stroke: '#444' }),
+            ...intervalBarMarks(Plot, bars, { x: 'value', y: 'path' }),
             Plot.dot(dots, { x: 'value', y: 'path', fill: 'kind', stroke: '#222', r: 5 }),
           ],
         }),
@@ -132,11 +129,7 @@ export function sensitivityCharts(s: SensitivitySummary, k: number, Plot: Plot, 
           x: { label: `μ* ± σ (${gap ? 'gap' : 'years'})`, grid: true, inset: 12, ...(gap ? { tickFormat: '.0%' } : {}), ...(rows.every((r) => r.low === 0 && r.high === 0) ? { domain: gap ? [0, 0.01] : [0, 1] } : {}) },
           y: { label: null, domain: sorted.map((p) => p.path) },
           marks: [
-            Plot.barX(rows, { x: 'value', y: 'path', fill: 'kind', insetTop: 8, insetBottom: 8 }),
-            Plot.ruleY(rows, { y: 'path', x1: 'low', x2: 'high', stroke: '#222', strokeWidth: 1.5 }),
-            Plot.tickX(rows, { y: 'path', x: 'low', stroke: '#222', insetTop: 12, insetBottom: 12 }),
-            Plot.tickX(rows, { y: 'path', x: 'high', stroke: '#222', insetTop: 12, insetBottom: 12 }),
-            Plot.ruleX([0], { stroke: '#444' }),
+            ...intervalBarMarks(Plot, rows, { x: 'value', y: 'path' }),
           ],
         }),
       });

@@ -8,17 +8,13 @@ import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, say } from '../cli.js';
 import { loadWithRanges, type SimulationOptions } from '../simulation-options.js';
 
-export interface SlurmSweepOptions extends SimulationOptions {
+export interface SlurmSweepOptions extends SimulationOptions, Pick<SlurmSweepPlan, 'tasks' | 'arrayLimit' | 'partition' | 'time' | 'cpusPerTask'> {
   readonly file: string;
   readonly params: readonly string[];
   readonly design: string;
   readonly samples?: number;
   readonly years?: string;
-  readonly tasks: number;
-  readonly arrayLimit?: number;
-  readonly partition?: string;
-  readonly time?: string;
-  readonly cpusPerTask: number;
+  /** The directory as given (made absolute for the scripts). */
   readonly dir: string;
   readonly dryRun: boolean;
 }

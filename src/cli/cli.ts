@@ -311,15 +311,11 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
                   checkCounts(args);
                   if (args.samples !== undefined && !/^[1-9][0-9]{0,6}$/.test(args.samples)) throw new UsageError(`--samples: expected a whole number ≥ 1, found "${args.samples}"`);
                   if (args.years !== undefined && !/^\d{4}(,\d{4})*$/.test(args.years)) throw new UsageError(`--years: expected years such as 2030,2035, found "${args.years}"`);
-                  if (args.shard !== undefined) {
-                    const m = /^(\d+)\/(\d+)$/.exec(args.shard);
-                    if (!m || Number(m[2]) < 1 || Number(m[1]) >= Number(m[2])) throw new UsageError(`--shard: expected I/N with 0 ≤ I < N, found "${args.shard}"`);
-                  }
+                  parseShard(args.shard);
                   return true;
                 }),
             async (args) => {
               const { sweepCommand } = await import('./commands/sweep.js');
-              const shard = args.shard?.split('/').map(Number);
               setResult(
                 await sweepCommand({
                   file: args.file as string,
@@ -327,7 +323,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
                   design: args.design,
                   samples: args.samples === undefined ? (args.design === 'grid' ? 3 : 16) : Number(args.samples),
                   years: args.years?.split(',').map(Number),
-                  shard: shard ? { index: shard[0], of: shard[1] } : undefined,
+                  shard: parseShard(args.shard),
                   resume: args.resume === true,
                   ...simulationArgs(args),
                   out: args.out as string,
@@ -347,11 +343,17 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
               'Examples:',
               '  hiresim sensitivity scenarios/baseline.yaml --method morris --param demand.payElasticity=0.2:1 --param upskilling.selfStudyRate=0.02:0.2',
               '  hiresim sensitivity scenarios/baseline.yaml --method sobol --samples 128 --reps 10 --param … --json > sobol.json',
+              '  hiresim sensitivity scenarios/baseline.yaml --method sobol --param … --results points.jsonl --resume   keep (and reuse) every point',
               '',
               'Runs a Morris (trajectories) or Saltelli (Sobol\') design over the --param ranges, every point on',
               'the same replication seeds, and reports Morris μ*, μ and σ, or first-order and total Sobol\'',
               'indices with 95% bootstrap intervals, for the median closing year (the year after the horizon',
               'when not closed: stated in the output) and the median gap in --year; tornado bars in the terminal.',
+              '',
+              'With --results FILE.jsonl every finished point is appended to FILE (the format of hiresim sweep), so',
+              'a killed study continues with --resume, and --shard I/N runs one share of the design on a cluster',
+              'node (hiresim slurm sensitivity writes the job scripts). After hiresim merge, the same command with',
+              '--results MERGED --resume runs nothing and prints the same indices as the study on one machine.',
               '',
               'Usage: hiresim sensitivity <file> --method morris|sobol --param path=LO:HI[:log] … [options]',
             ]),
@@ -367,8 +369,13 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
           .option('set', setOption)
           .option('json', { type: 'boolean', description: 'Print the indices as one JSON object' })
           .option('out', { type: 'string', requiresArg: true, description: 'Also write sensitivity.json to this directory' })
+          .option('results', { type: 'string', requiresArg: true, description: 'Keep every point\'s result in this file (JSON lines, as hiresim sweep writes)' })
+          .option('resume', { type: 'boolean', description: 'Continue the --results file: points already there are not run again' })
+          .option('shard', { type: 'string', requiresArg: true, description: 'I/N: run only the points with index ≡ I (mod N) into --results (no indices)' })
           .check((args) => {
             checkCounts(args);
+            parseShard(args.shard);
+            if (args.results === undefined && (args.shard !== undefined || args.resume === true)) throw new UsageError(`--${args.shard !== undefined ? 'shard' : 'resume'} needs --results FILE.jsonl`);
             if (args.samples !== undefined && !/^[1-9][0-9]{0,6}$/.test(args.samples)) throw new UsageError(`--samples: expected a whole number ≥ 1, found "${args.samples}"`);
             if (args.year !== undefined && !/^\d{4}$/.test(args.year)) throw new UsageError(`--year: expected a year such as 2030, found "${args.year}"`);
             return true;
@@ -382,6 +389,9 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
             params: args.param,
             samples: args.samples === undefined ? undefined : Number(args.samples),
             year: args.year === undefined ? undefined : Number(args.year),
+            results: args.results,
+            resume: args.resume === true,
+            shard: parseShard(args.shard),
             ...simulationArgs(args),
             json: args.json === true,
             out: args.out,
@@ -468,77 +478,91 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
         setResult(await mergeCommand({ files: args.files as string[], out: args.out, shards: args.shards === undefined ? undefined : Number(args.shards) }));
       },
     )
-    .command('slurm', 'Run a sweep on a Slurm cluster as a job array plus a merge job', (y) =>
+    .command('slurm', 'Run a sweep or a sensitivity study on a Slurm cluster as a job array plus a merge job', (y) =>
       y
-        .usage(usage(['Examples:', '  hiresim slurm sweep scenarios/baseline.yaml --param … --tasks 8 --out /scratch/sweep1', '', 'Usage: hiresim slurm sweep <file> [options]']))
+        .usage(
+          usage([
+            'Examples:',
+            '  hiresim slurm sweep scenarios/baseline.yaml --param … --tasks 8 --out /scratch/sweep1',
+            '  hiresim slurm sensitivity scenarios/baseline.yaml --method sobol --param … --tasks 8 --out /scratch/sobol1',
+            '',
+            'Usage: hiresim slurm sweep|sensitivity <file> [options]',
+          ]),
+        )
         .command(
           'sweep <file>',
           'Write (and submit) an sbatch array job running one shard per task, and a dependent merge job',
           (z) =>
-            z
-              .usage(
-                usage([
-                  'Examples:',
-                  '  hiresim slurm sweep scenarios/baseline.yaml --param upskilling.selfStudyRate=0.02:0.3 --design lhs --samples 512 \\',
-                  '      --reps 40 --tasks 32 --cpus-per-task 4 --time 02:00:00 --partition compute --out /scratch/$USER/sweep1',
-                  '  hiresim slurm sweep scenarios/baseline.yaml --param … --tasks 4 --out sweep1 --dry-run     print the scripts only',
-                  '',
-                  'Writes DIR/sweep.sbatch (--array=0-(N-1)%K; task i runs hiresim sweep … --shard i/N --resume',
-                  '--out DIR/shard-i.jsonl) and DIR/merge.sbatch (hiresim merge, submitted with',
-                  '--dependency=afterok:<array> --kill-on-invalid-dep=yes), then submits both with sbatch --parsable',
-                  'and prints the job ids. Re-submitting sweep.sbatch after a failed or pre-empted task re-runs only',
-                  'the missing points. The merged file is identical to the same sweep on one machine.',
-                  '',
-                  'Usage: hiresim slurm sweep <file> --param … --tasks N --out DIR [options]',
-                ]),
-              )
-              .positional('file', { type: 'string', demandOption: true, description: 'Scenario file (YAML or JSON)' })
-              .option('param', { type: 'string', array: true, requiresArg: true, demandOption: true, description: 'A parameter range: path=LO:HI, path=LO:HI:log or path=a,b,c (repeatable)' })
-              .option('design', { choices: ['grid', 'lhs', 'sobol'] as const, default: 'lhs' as const, description: 'As for hiresim sweep' })
-              .option('samples', { type: 'string', requiresArg: true, description: 'As for hiresim sweep' })
-              .option('years', { type: 'string', requiresArg: true, description: 'As for hiresim sweep' })
-              .option('reps', { type: 'string', requiresArg: true, description: 'Replications per point' })
-              .option('seed', { type: 'string', requiresArg: true, description: 'Master seed' })
-              .option('set', setOption)
-              .option('tasks', { type: 'string', requiresArg: true, demandOption: true, description: 'Array tasks N (shards of the run list)' })
-              .option('array-limit', { type: 'string', requiresArg: true, description: 'At most K tasks at once (--array=…%K)' })
-              .option('partition', { type: 'string', requiresArg: true, description: 'Slurm partition' })
-              .option('time', { type: 'string', requiresArg: true, description: 'Time limit per task (e.g. 02:00:00)' })
-              .option('cpus-per-task', { type: 'string', requiresArg: true, default: '1', description: 'CPUs per task (the sweep uses as many worker threads)' })
-              .option('out', { type: 'string', requiresArg: true, demandOption: true, description: 'Directory for the scripts, shards, logs and merged.jsonl' })
-              .option('dry-run', { type: 'boolean', description: 'Write and print the scripts without submitting them' })
-              .check((args) => {
-                checkCounts(args);
-                for (const name of ['tasks', 'array-limit', 'cpus-per-task', 'samples'] as const) {
-                  const value = args[name];
-                  if (value !== undefined && !/^[1-9][0-9]{0,5}$/.test(value)) throw new UsageError(`--${name}: expected a whole number ≥ 1, found "${value}"`);
-                }
-                if (args.partition !== undefined && !/^[A-Za-z0-9_.,-]+$/.test(args.partition)) throw new UsageError(`--partition: expected a partition name, found "${args.partition}"`);
-                if (args.time !== undefined && !/^[0-9:-]+$/.test(args.time)) throw new UsageError(`--time: expected a Slurm time such as 02:00:00 or 1-00:00:00, found "${args.time}"`);
-                return true;
-              }),
+            slurmOptions(
+              z
+                .usage(
+                  usage([
+                    'Examples:',
+                    '  hiresim slurm sweep scenarios/baseline.yaml --param upskilling.selfStudyRate=0.02:0.3 --design lhs --samples 512 \\',
+                    '      --reps 40 --tasks 32 --cpus-per-task 4 --time 02:00:00 --partition compute --out /scratch/$USER/sweep1',
+                    '  hiresim slurm sweep scenarios/baseline.yaml --param … --tasks 4 --out sweep1 --dry-run     print the scripts only',
+                    '',
+                    'Writes DIR/sweep.sbatch (--array=0-(N-1)%K; task i runs hiresim sweep … --shard i/N --resume',
+                    '--out DIR/shard-i.jsonl) and DIR/merge.sbatch (hiresim merge, submitted with',
+                    '--dependency=afterok:<array> --kill-on-invalid-dep=yes), then submits both with sbatch --parsable',
+                    'and prints the job ids. Re-submitting sweep.sbatch after a failed or pre-empted task re-runs only',
+                    'the missing points. The merged file is identical to the same sweep on one machine.',
+                    '',
+                    'Usage: hiresim slurm sweep <file> --param … --tasks N --out DIR [options]',
+                  ]),
+                )
+                .option('design', { choices: ['grid', 'lhs', 'sobol'] as const, default: 'lhs' as const, description: 'As for hiresim sweep' })
+                .option('samples', { type: 'string', requiresArg: true, description: 'As for hiresim sweep' })
+                .option('years', { type: 'string', requiresArg: true, description: 'As for hiresim sweep' })
+                .option('out', { type: 'string', requiresArg: true, demandOption: true, description: 'Directory for the scripts, shards, logs and merged.jsonl' })
+                .check((args) => {
+                  if (args.years !== undefined && !/^\d{4}(,\d{4})*$/.test(args.years)) throw new UsageError(`--years: expected years such as 2030,2035, found "${args.years}"`);
+                  return true;
+                }),
+            ),
           async (args) => {
             const { slurmSweepCommand } = await import('./commands/slurm.js');
-            setResult(
-              await slurmSweepCommand({
-                file: args.file as string,
-                params: args.param,
-                design: args.design,
-                samples: args.samples === undefined ? undefined : Number(args.samples),
-                years: args.years,
-                ...simulationArgs(args),
-                tasks: Number(args.tasks),
-                arrayLimit: args['array-limit'] === undefined ? undefined : Number(args['array-limit']),
-                partition: args.partition,
-                time: args.time,
-                cpusPerTask: Number(args['cpus-per-task']),
-                dir: args.out as string,
-                dryRun: args['dry-run'] === true,
-              }),
-            );
+            setResult(await slurmSweepCommand({ ...slurmArgs(args), design: args.design, years: args.years }));
           },
         )
-        .demandCommand(1, 'Name a slurm command: sweep.'),
+        .command(
+          'sensitivity <file>',
+          'Write (and submit) an sbatch array job running one share of a Morris or Saltelli design per task, and a merge job that computes the indices',
+          (z) =>
+            slurmOptions(
+              z
+                .usage(
+                  usage([
+                    'Examples:',
+                    '  hiresim slurm sensitivity scenarios/baseline.yaml --method sobol --samples 512 --reps 40 \\',
+                    '      --param upskilling.selfStudyRate=0.02:0.3 --param demand.payElasticity=0.2:1 \\',
+                    '      --tasks 64 --cpus-per-task 4 --time 04:00:00 --partition compute --out /scratch/$USER/sobol1',
+                    '  hiresim slurm sensitivity scenarios/baseline.yaml --method morris --param … --tasks 4 --out morris1 --dry-run',
+                    '',
+                    'Writes DIR/sensitivity.sbatch (--array=0-(N-1)%K; task i runs hiresim sensitivity … --shard i/N',
+                    '--resume --results DIR/shard-i.jsonl) and DIR/merge.sbatch (hiresim merge into DIR/merged.jsonl,',
+                    'then hiresim sensitivity … --results DIR/merged.jsonl --resume --out DIR, which runs nothing and',
+                    'writes DIR/sensitivity.json), submitted with --dependency=afterok:<array> --kill-on-invalid-dep=yes.',
+                    'The indices are identical to hiresim sensitivity with the same options on one machine.',
+                    '',
+                    'Usage: hiresim slurm sensitivity <file> --method morris|sobol --param … --tasks N --out DIR [options]',
+                  ]),
+                )
+                .option('method', { choices: ['morris', 'sobol'] as const, demandOption: true, description: 'As for hiresim sensitivity' })
+                .option('samples', { type: 'string', requiresArg: true, description: 'As for hiresim sensitivity' })
+                .option('year', { type: 'string', requiresArg: true, description: 'As for hiresim sensitivity' })
+                .option('out', { type: 'string', requiresArg: true, demandOption: true, description: 'Directory for the scripts, shards, logs, merged.jsonl and sensitivity.json' })
+                .check((args) => {
+                  if (args.year !== undefined && !/^\d{4}$/.test(args.year)) throw new UsageError(`--year: expected a year such as 2030, found "${args.year}"`);
+                  return true;
+                }),
+            ),
+          async (args) => {
+            const { slurmSensitivityCommand } = await import('./commands/slurm.js');
+            setResult(await slurmSensitivityCommand({ ...slurmArgs(args), method: args.method, year: args.year === undefined ? undefined : Number(args.year) }));
+          },
+        )
+        .demandCommand(1, 'Name a slurm command: sweep or sensitivity.'),
     )
     .command(
       'validate <files..>',
@@ -623,6 +647,49 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
     });
 }
 
+/** The options `slurm sweep` and `slurm sensitivity` share: the study's scenario and the Slurm settings. */
+function slurmOptions<T>(y: Argv<T>) {
+  return y
+    .positional('file', { type: 'string', demandOption: true, description: 'Scenario file (YAML or JSON)' })
+    .option('param', { type: 'string', array: true, requiresArg: true, demandOption: true, description: 'A parameter range: path=LO:HI, path=LO:HI:log or path=a,b,c (repeatable)' })
+    .option('reps', { type: 'string', requiresArg: true, description: 'Replications per point' })
+    .option('seed', { type: 'string', requiresArg: true, description: 'Master seed' })
+    .option('set', setOption)
+    .option('tasks', { type: 'string', requiresArg: true, demandOption: true, description: 'Array tasks N (shards of the run list)' })
+    .option('array-limit', { type: 'string', requiresArg: true, description: 'At most K tasks at once (--array=…%K)' })
+    .option('partition', { type: 'string', requiresArg: true, description: 'Slurm partition' })
+    .option('time', { type: 'string', requiresArg: true, description: 'Time limit per task (e.g. 02:00:00)' })
+    .option('cpus-per-task', { type: 'string', requiresArg: true, default: '1', description: 'CPUs per task (each task uses as many worker threads)' })
+    .option('dry-run', { type: 'boolean', description: 'Write and print the scripts without submitting them' })
+    .check((args) => {
+      checkCounts(args);
+      for (const name of ['tasks', 'array-limit', 'cpus-per-task', 'samples'] as const) {
+        const value = (args as { [key: string]: unknown })[name];
+        if (value !== undefined && !/^[1-9][0-9]{0,5}$/.test(String(value))) throw new UsageError(`--${name}: expected a whole number ≥ 1, found "${String(value)}"`);
+      }
+      if (args.partition !== undefined && !/^[A-Za-z0-9_.,-]+$/.test(args.partition)) throw new UsageError(`--partition: expected a partition name, found "${args.partition}"`);
+      if (args.time !== undefined && !/^[0-9:-]+$/.test(args.time)) throw new UsageError(`--time: expected a Slurm time such as 02:00:00 or 1-00:00:00, found "${args.time}"`);
+      return true;
+    });
+}
+
+/** The shared part of a slurm command's options, from parsed arguments (already checked). */
+function slurmArgs(args: { file?: unknown; param: string[]; samples?: string; set?: string[]; reps?: string; seed?: string; tasks: string; 'array-limit'?: string; partition?: string; time?: string; 'cpus-per-task': string; out: string; 'dry-run'?: boolean }) {
+  return {
+    file: args.file as string,
+    params: args.param,
+    samples: args.samples === undefined ? undefined : Number(args.samples),
+    ...simulationArgs(args),
+    tasks: Number(args.tasks),
+    arrayLimit: args['array-limit'] === undefined ? undefined : Number(args['array-limit']),
+    partition: args.partition,
+    time: args.time,
+    cpusPerTask: Number(args['cpus-per-task']),
+    dir: args.out,
+    dryRun: args['dry-run'] === true,
+  };
+}
+
 /** The options every simulating command shares, from parsed arguments (counts already checked by checkCounts). */
 function simulationArgs(args: { set?: string[]; reps?: string; seed?: string; threads?: string }): Omit<SimulationOptions, 'out'> {
   return {
@@ -631,6 +698,14 @@ function simulationArgs(args: { set?: string[]; reps?: string; seed?: string; th
     seed: args.seed,
     threads: args.threads === undefined ? undefined : Number(args.threads),
   };
+}
+
+/** `--shard I/N` with 0 ≤ I < N, or undefined without the option. */
+function parseShard(shard: string | undefined): { index: number; of: number } | undefined {
+  if (shard === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(shard);
+  if (!m || Number(m[2]) < 1 || Number(m[1]) >= Number(m[2])) throw new UsageError(`--shard: expected I/N with 0 ≤ I < N, found "${shard}"`);
+  return { index: Number(m[1]), of: Number(m[2]) };
 }
 
 /** --reps and --threads: whole numbers ≥ 1 (read as text so that "x" is reported as written). */

@@ -1,16 +1,21 @@
 /**
- * Slurm batch scripts for a sharded sweep: an array job whose task i runs
- * shard i of the run list (`hiresim sweep … --shard i/N --resume`), and a
- * merge job that runs once every task has succeeded (submitted with
+ * Slurm batch scripts for a sharded study: an array job whose task i runs
+ * shard i of the run list (`hiresim sweep|sensitivity … --shard i/N --resume`),
+ * and a merge job that runs once every task has succeeded (submitted with
  * `--dependency=afterok:<array> --kill-on-invalid-dep=yes`, so that a failed
- * task cancels it instead of leaving it pending forever).
+ * task cancels it instead of leaving it pending forever). For a sensitivity
+ * study the merge job then computes the indices from the merged points.
  */
 
-export interface SlurmSweepPlan {
+export type SlurmStudy = 'sweep' | 'sensitivity';
+
+export interface SlurmPlan {
+  /** The hiresim command each task runs. */
+  readonly study: SlurmStudy;
   /** The command that runs hiresim on the cluster (absolute paths: node and the CLI). */
   readonly hiresim: readonly string[];
-  /** Arguments of `hiresim sweep` without --shard, --out, --threads and --resume. */
-  readonly sweepArgs: readonly string[];
+  /** Arguments of `hiresim <study>` without --shard, --threads, --resume and the results file. */
+  readonly args: readonly string[];
   readonly tasks: number;
   readonly arrayLimit?: number;
   readonly partition?: string;
@@ -26,7 +31,10 @@ export function shellQuote(word: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-const header = (plan: SlurmSweepPlan, name: string, output: string, extra: string[]) =>
+/** The option naming a study's results file: a sweep's --out is its results, sensitivity's --out is a directory. */
+const resultsOption = (study: SlurmStudy) => (study === 'sweep' ? '--out' : '--results');
+
+const header = (plan: SlurmPlan, name: string, output: string, extra: string[]) =>
   [
     '#!/bin/bash',
     `#SBATCH --job-name=${name}`,
@@ -38,20 +46,29 @@ const header = (plan: SlurmSweepPlan, name: string, output: string, extra: strin
     'set -euo pipefail',
   ].join('\n');
 
-export function sweepScript(plan: SlurmSweepPlan): string {
+/** The array job: task i runs shard i of N into DIR/shard-i.jsonl. */
+export function arrayScript(plan: SlurmPlan): string {
   const array = `0-${plan.tasks - 1}${plan.arrayLimit ? `%${plan.arrayLimit}` : ''}`;
-  const command = [...plan.hiresim, 'sweep', ...plan.sweepArgs].map(shellQuote).join(' ');
-  return `${header(plan, 'hiresim-sweep', 'sweep-%A_%a.log', [`#SBATCH --array=${array}`, `#SBATCH --cpus-per-task=${plan.cpusPerTask}`])}
+  const command = [...plan.hiresim, plan.study, ...plan.args].map(shellQuote).join(' ');
+  return `${header(plan, `hiresim-${plan.study}`, `${plan.study}-%A_%a.log`, [`#SBATCH --array=${array}`, `#SBATCH --cpus-per-task=${plan.cpusPerTask}`])}
 exec ${command} \\
   --threads "\${SLURM_CPUS_PER_TASK:-1}" \\
   --shard "\${SLURM_ARRAY_TASK_ID}/${plan.tasks}" --resume \\
-  --out ${shellQuote(`${plan.dir}/shard-`)}"\${SLURM_ARRAY_TASK_ID}".jsonl
+  ${resultsOption(plan.study)} ${shellQuote(`${plan.dir}/shard-`)}"\${SLURM_ARRAY_TASK_ID}".jsonl
 `;
 }
 
-export function mergeScript(plan: SlurmSweepPlan): string {
-  const command = [...plan.hiresim, 'merge'].map(shellQuote).join(' ');
+/** The merge job: the shards into DIR/merged.jsonl; for sensitivity, then the indices into DIR/sensitivity.json. */
+export function mergeScript(plan: SlurmPlan): string {
+  const hiresim = plan.hiresim.map(shellQuote).join(' ');
+  const merged = shellQuote(`${plan.dir}/merged.jsonl`);
+  const merge = `${hiresim} merge ${shellQuote(plan.dir)}/shard-*.jsonl --shards ${plan.tasks} --out ${merged}`;
+  if (plan.study === 'sweep') return `${header(plan, 'hiresim-merge', 'merge-%j.log', [])}\nexec ${merge}\n`;
+  // Every point is in the merged file, so this runs nothing: it reads the points and computes the indices.
+  const indices = [...plan.hiresim, 'sensitivity', ...plan.args].map(shellQuote).join(' ');
   return `${header(plan, 'hiresim-merge', 'merge-%j.log', [])}
-exec ${command} ${shellQuote(plan.dir)}/shard-*.jsonl --shards ${plan.tasks} --out ${shellQuote(`${plan.dir}/merged.jsonl`)}
+${merge}
+exec ${indices} \\
+  --results ${merged} --resume --out ${shellQuote(plan.dir)}
 `;
 }

@@ -14,7 +14,7 @@ export const DESIGNS = ['grid', 'lhs', 'sobol'] as const;
 export type DesignName = (typeof DESIGNS)[number];
 
 export interface Run {
-  /** Hash of scenario hash, point and seeds: the key that --resume and merge match on. */
+  /** Hash of scenario hash, design, position, point and seeds: the key that --resume matches on. */
   readonly runId: string;
   /** Position in the run list. */
   readonly index: number;
@@ -54,13 +54,15 @@ export function expandRunList(spec: RunListSpec): Run[] {
 }
 
 /** Runs for points of the unit hypercube (one coordinate per range), in the given order. */
-export function toRuns(unit: readonly (readonly number[])[], spec: Pick<RunListSpec, 'scenarioHash' | 'ranges' | 'seed' | 'replications'>): Run[] {
+export function toRuns(unit: readonly (readonly number[])[], spec: Pick<RunListSpec, 'scenarioHash' | 'ranges' | 'seed' | 'replications'> & { readonly design: string }): Run[] {
   return unit.map((u, index) => {
     const scaled = scaleToRanges(u, spec.ranges.map(toDesignRange));
     // Discrete ranges are scaled to an index, so that their values may be any YAML scalar (true/false too).
     const point = Object.fromEntries(spec.ranges.map((r, k) => [r.path, r.kind === 'discrete' ? r.values[scaled[k] as number] : scaled[k]]));
+    // The position is part of the id: a design may hold the same point twice (only discrete
+    // parameters, or a Saltelli column taken from an equal row), and each entry is its own run.
     const runId = createHash('sha256')
-      .update(JSON.stringify([spec.scenarioHash, spec.ranges.map((r) => [r.path, point[r.path]]), spec.seed, spec.replications]))
+      .update(JSON.stringify([spec.scenarioHash, spec.design, index, spec.ranges.map((r) => [r.path, point[r.path]]), spec.seed, spec.replications]))
       .digest('hex')
       .slice(0, 16);
     return { runId, index, point, seed: spec.seed, replications: spec.replications };

@@ -12,7 +12,7 @@ import { streamRng } from '../random/seed-tree.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { executeRuns } from './execute.js';
 import type { ParamRange } from './param-spec.js';
-import { toRuns } from './run-list.js';
+import { toRuns, type Run } from './run-list.js';
 import type { PointSummary } from './point.js';
 
 export const METHODS = ['morris', 'sobol'] as const;
@@ -45,40 +45,42 @@ export interface SensitivitySummary {
   readonly outputs: readonly OutputSensitivity[];
 }
 
-export interface SensitivityOptions {
+/** A sensitivity study before it runs: its design as a run list, the same on every machine. */
+export interface SensitivityPlan {
   readonly loaded: LoadedScenario;
-  readonly overrides: readonly string[];
   readonly ranges: readonly ParamRange[];
   readonly method: Method;
   readonly samples: number;
   readonly year: number;
-  readonly threads?: number;
-  readonly onProgress?: (done: number, total: number) => void;
+  /** The name its result lines record as their design. */
+  readonly design: 'saltelli' | 'morris';
+  readonly runs: readonly Run[];
+  /** Morris: the trajectories, which the effects are read from. */
+  readonly morris?: MorrisDesign;
 }
 
-export async function runSensitivity(options: SensitivityOptions): Promise<SensitivitySummary> {
-  const { loaded, ranges, method, samples, year } = options;
+export function planSensitivity(loaded: LoadedScenario, ranges: readonly ParamRange[], method: Method, samples: number, year: number): SensitivityPlan {
   const { scenario } = loaded;
   const d = ranges.length;
-  const morris: MorrisDesign | undefined = method === 'morris' ? morrisTrajectories(samples, d, MORRIS_LEVELS, streamRng(scenario.seed, 0, 'design:morris')) : undefined;
+  const morris = method === 'morris' ? morrisTrajectories(samples, d, MORRIS_LEVELS, streamRng(scenario.seed, 0, 'design:morris')) : undefined;
+  const design = morris ? 'morris' : 'saltelli';
   const points = morris ? morris.points : saltelliDesign(samples, d).points;
-  const runs = toRuns(points, { scenarioHash: loaded.hash, ranges, seed: scenario.seed, replications: scenario.replications });
+  const runs = toRuns(points, { scenarioHash: loaded.hash, ranges, design, seed: scenario.seed, replications: scenario.replications });
+  return { loaded, ranges, method, samples, year, design, runs, morris };
+}
 
-  const summaries: PointSummary[] = [];
-  await executeRuns(runs, {
-    file: loaded.file,
-    overrides: options.overrides,
-    years: [year],
-    threads: options.threads,
-    onResult: (_, summary) => {
-      summaries.push(summary);
-      options.onProgress?.(summaries.length, runs.length);
-    },
-  });
+/** What a result needs to hold for the analysis: its closure and its gap in the plan's year. */
+export type PointOutputs = Pick<PointSummary, 'closure' | 'gap'>;
 
+/** The indices from the results of every run of the plan, in run-list order. */
+export function analyseSensitivity(plan: SensitivityPlan, results: readonly PointOutputs[]): SensitivitySummary {
+  const { loaded, ranges, method, samples, year, morris, runs } = plan;
+  const { scenario } = loaded;
+  const d = ranges.length;
+  if (results.length !== runs.length) throw new Error(`analyseSensitivity: ${results.length} results for ${runs.length} runs`);
   const outputs = {
-    closingYear: summaries.map((s) => s.closure.medianYear ?? scenario.horizon + 1),
-    gap: summaries.map((s) => s.gap[String(year)].p50),
+    closingYear: results.map((s) => s.closure.medianYear ?? scenario.horizon + 1),
+    gap: results.map((s) => s.gap[String(year)].p50),
   };
   const analyse = (output: 'closingYear' | 'gap', values: number[]): OutputSensitivity => {
     const constant = values.every((v) => v === values[0]);
@@ -104,4 +106,32 @@ export async function runSensitivity(options: SensitivityOptions): Promise<Sensi
         : `Morris elementary effects (${samples} trajectories on a ${MORRIS_LEVELS}-level grid, ${runs.length} points); effects are per whole range of each parameter; outputs as for Sobol': the median closing year (${scenario.horizon + 1} when not closed) and the median gap in ${year}`,
     outputs: [analyse('closingYear', outputs.closingYear), analyse('gap', outputs.gap)],
   };
+}
+
+export interface SensitivityOptions {
+  readonly loaded: LoadedScenario;
+  readonly overrides: readonly string[];
+  readonly ranges: readonly ParamRange[];
+  readonly method: Method;
+  readonly samples: number;
+  readonly year: number;
+  readonly threads?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Plans, runs every point in memory and analyses: one machine, no results file. */
+export async function runSensitivity(options: SensitivityOptions): Promise<SensitivitySummary> {
+  const plan = planSensitivity(options.loaded, options.ranges, options.method, options.samples, options.year);
+  const summaries: PointSummary[] = [];
+  await executeRuns(plan.runs, {
+    file: options.loaded.file,
+    overrides: options.overrides,
+    years: [plan.year],
+    threads: options.threads,
+    onResult: (_, summary) => {
+      summaries.push(summary);
+      options.onProgress?.(summaries.length, plan.runs.length);
+    },
+  });
+  return analyseSensitivity(plan, summaries);
 }

@@ -1,4 +1,6 @@
-import { runSensitivity, type Method } from '../../sweep/sensitivity.js';
+import { analyseSensitivity, planSensitivity, runSensitivity, type Method, type SensitivitySummary } from '../../sweep/sensitivity.js';
+import { runIntoFile } from '../../sweep/run-into-file.js';
+import { shardOf } from '../../sweep/run-list.js';
 import { formatSensitivity } from '../../output/sensitivity-terminal.js';
 import { writeResultFiles } from '../../output/files.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -12,27 +14,55 @@ export interface SensitivityCommandOptions extends SimulationOptions {
   readonly params: readonly string[];
   readonly samples?: number;
   readonly year?: number;
+  /** Keep each point's result in this JSON-lines file (the sweep format). */
+  readonly results?: string;
+  readonly resume: boolean;
+  /** Run only this shard of the design into --results; the indices come after merging. */
+  readonly shard?: { readonly index: number; readonly of: number };
   readonly json: boolean;
 }
 
-/** `hiresim sensitivity SCENARIO --method morris|sobol --param …`. */
+/**
+ * `hiresim sensitivity SCENARIO --method morris|sobol --param …`. With --results FILE, the points'
+ * results go to FILE as they finish, so a killed study resumes (--resume) and a cluster runs the
+ * design in shards (--shard I/N) whose merged file gives the indices without running anything.
+ */
 export async function sensitivityCommand(options: SensitivityCommandOptions): Promise<ExitCode> {
   const { overrides, loaded, ranges } = loadWithRanges(options.file, options.params, options);
   const { scenario } = loaded;
   const year = options.year ?? Math.min(scenario.horizon, scenario.baseYear + 5);
   checkYears(scenario, [year], '--year');
+  const samples = options.samples ?? (options.method === 'sobol' ? 64 : 10);
+  if (options.results === undefined) {
+    const progress = progressBar('points');
+    const summary = await runSensitivity({ loaded, overrides, ranges, method: options.method, samples, year, threads: options.threads, onProgress: (d, t) => progress.update(d, t) }).finally(() => progress.finish());
+    return report(summary, options);
+  }
+  const plan = planSensitivity(loaded, ranges, options.method, samples, year);
+  const mine = options.shard ? shardOf(plan.runs, options.shard.index, options.shard.of) : plan.runs;
   const progress = progressBar('points');
-  const summary = await runSensitivity({
-    loaded,
+  const result = await runIntoFile({
+    list: { runs: plan.runs, design: plan.design, scenarioHash: loaded.hash, baseYear: scenario.baseYear, horizon: scenario.horizon },
+    mine,
+    out: options.results,
+    resume: options.resume,
+    scenarioFile: options.file,
     overrides,
-    ranges,
-    method: options.method,
-    samples: options.samples ?? (options.method === 'sobol' ? 64 : 10),
-    year,
+    years: [year],
     threads: options.threads,
     onProgress: (d, t) => progress.update(d, t),
-  });
-  progress.finish();
+  }).finally(() => progress.finish());
+  if (result.resumed > 0) say(`resumed: ${result.resumed} point(s) were already in ${options.results}`);
+  if (options.shard) {
+    say(`${result.ran} point(s) written to ${options.results} (${mine.length} in shard ${options.shard.index}/${options.shard.of} of ${plan.runs.length})`);
+    say('the indices need every point: merge the shards (hiresim merge), then run this command again with --results MERGED --resume and without --shard');
+    return EXIT.ok;
+  }
+  return report(analyseSensitivity(plan, result.lines), options);
+}
+
+/** Prints the indices (table or JSON) and writes sensitivity.json with --out. */
+async function report(summary: SensitivitySummary, options: SensitivityCommandOptions): Promise<ExitCode> {
   const json = `${JSON.stringify(summary, null, 2)}\n`;
   if (options.out) {
     writeResultFiles(options.out, { 'sensitivity.json': json });

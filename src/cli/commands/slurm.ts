@@ -2,51 +2,73 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mergeScript, sweepScript, type SlurmSweepPlan } from '../../slurm/sbatch.js';
+import { arrayScript, mergeScript, type SlurmPlan, type SlurmStudy } from '../../slurm/sbatch.js';
 import { writeFileAtomic } from '../../output/files.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, say } from '../cli.js';
-import { loadWithRanges, type SimulationOptions } from '../simulation-options.js';
+import { checkYears, loadWithRanges, type SimulationOptions } from '../simulation-options.js';
 
-export interface SlurmSweepOptions extends SimulationOptions, Pick<SlurmSweepPlan, 'tasks' | 'arrayLimit' | 'partition' | 'time' | 'cpusPerTask'> {
+/** What `hiresim slurm sweep` and `hiresim slurm sensitivity` share: the Slurm settings and the study's scenario. */
+export interface SlurmOptions extends SimulationOptions, Pick<SlurmPlan, 'tasks' | 'arrayLimit' | 'partition' | 'time' | 'cpusPerTask'> {
   readonly file: string;
   readonly params: readonly string[];
-  readonly design: string;
   readonly samples?: number;
-  readonly years?: string;
   /** The directory as given (made absolute for the scripts). */
   readonly dir: string;
   readonly dryRun: boolean;
 }
 
-/**
- * `hiresim slurm sweep …`: checks the sweep like `hiresim sweep` would, writes DIR/sweep.sbatch and
- * DIR/merge.sbatch, and submits them (the merge after the array) unless --dry-run.
- */
+export interface SlurmSweepOptions extends SlurmOptions {
+  readonly design: string;
+  readonly years?: string;
+}
+
+export interface SlurmSensitivityOptions extends SlurmOptions {
+  readonly method: string;
+  readonly year?: number;
+}
+
+/** `hiresim slurm sweep …`: DIR/sweep.sbatch (one shard per task) and DIR/merge.sbatch (merged.jsonl). */
 export async function slurmSweepCommand(options: SlurmSweepOptions): Promise<ExitCode> {
-  loadWithRanges(options.file, options.params, options);
+  const { loaded } = loadWithRanges(options.file, options.params, options);
+  if (options.years !== undefined) checkYears(loaded.scenario, options.years.split(',').map(Number), '--years');
+  return submitStudy('sweep', ['--design', options.design, ...(options.years !== undefined ? ['--years', options.years] : [])], options);
+}
+
+/** `hiresim slurm sensitivity …`: DIR/sensitivity.sbatch (one shard of the design per task) and DIR/merge.sbatch (merged.jsonl, then sensitivity.json). */
+export async function slurmSensitivityCommand(options: SlurmSensitivityOptions): Promise<ExitCode> {
+  const { loaded } = loadWithRanges(options.file, options.params, options);
+  if (options.year !== undefined) checkYears(loaded.scenario, [options.year], '--year');
+  return submitStudy('sensitivity', ['--method', options.method, ...(options.year !== undefined ? ['--year', String(options.year)] : [])], options);
+}
+
+/**
+ * Writes the array and merge scripts and submits them (the merge after the array) unless --dry-run.
+ * The study was checked like `hiresim sweep|sensitivity` would check it, so a task never fails on input.
+ */
+async function submitStudy(study: SlurmStudy, studyArgs: readonly string[], options: SlurmOptions): Promise<ExitCode> {
   const dir = resolve(options.dir);
-  const sweepArgs = [
+  const args = [
     resolve(options.file),
     ...options.params.flatMap((p) => ['--param', p]),
-    '--design', options.design,
+    ...studyArgs,
     ...(options.samples !== undefined ? ['--samples', String(options.samples)] : []),
-    ...(options.years !== undefined ? ['--years', options.years] : []),
     ...(options.reps !== undefined ? ['--reps', String(options.reps)] : []),
     ...(options.seed !== undefined ? ['--seed', options.seed] : []),
     ...options.overrides.flatMap((s) => ['--set', s]),
   ];
   const cli = fileURLToPath(new URL('../main.js', import.meta.url));
   const version = (JSON.parse(readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8')) as { version: string }).version;
-  const plan: SlurmSweepPlan = { hiresim: [process.execPath, cli], sweepArgs, tasks: options.tasks, arrayLimit: options.arrayLimit, partition: options.partition, time: options.time, cpusPerTask: options.cpusPerTask, dir, version };
+  const plan: SlurmPlan = { study, hiresim: [process.execPath, cli], args, tasks: options.tasks, arrayLimit: options.arrayLimit, partition: options.partition, time: options.time, cpusPerTask: options.cpusPerTask, dir, version };
   mkdirSync(join(dir, 'logs'), { recursive: true });
-  const sweepFile = join(dir, 'sweep.sbatch');
+  const arrayFile = join(dir, `${study}.sbatch`);
   const mergeFile = join(dir, 'merge.sbatch');
-  writeFileAtomic(sweepFile, sweepScript(plan));
+  writeFileAtomic(arrayFile, arrayScript(plan));
   writeFileAtomic(mergeFile, mergeScript(plan));
+  const result = study === 'sweep' ? `${dir}/merged.jsonl` : `${dir}/sensitivity.json (points in ${dir}/merged.jsonl)`;
   if (options.dryRun) {
-    await out(`# ${sweepFile}\n${sweepScript(plan)}\n# ${mergeFile}\n${mergeScript(plan)}`);
-    say(`wrote ${sweepFile} and ${mergeFile}; submit with:\n  jid=$(sbatch --parsable ${sweepFile}) && sbatch --parsable --dependency=afterok:\${jid%%;*} --kill-on-invalid-dep=yes ${mergeFile}`);
+    await out(`# ${arrayFile}\n${arrayScript(plan)}\n# ${mergeFile}\n${mergeScript(plan)}`);
+    say(`wrote ${arrayFile} and ${mergeFile}; submit with:\n  jid=$(sbatch --parsable ${arrayFile}) && sbatch --parsable --dependency=afterok:\${jid%%;*} --kill-on-invalid-dep=yes ${mergeFile}`);
     return EXIT.ok;
   }
   // sbatch failing is the system's failure (exit 1), not the user's input.
@@ -56,13 +78,13 @@ export async function slurmSweepCommand(options: SlurmSweepOptions): Promise<Exi
     say(`hiresim: sbatch ${args.join(' ')} failed: ${r.error?.message ?? r.stderr.trim()} (run on a Slurm login node, or use --dry-run)`);
     return undefined;
   };
-  const array = submit([sweepFile]);
+  const array = submit([arrayFile]);
   if (array === undefined) return EXIT.failure;
   const merge = submit([`--dependency=afterok:${array}`, '--kill-on-invalid-dep=yes', mergeFile]);
   if (merge === undefined) return EXIT.failure;
   await out(`${JSON.stringify({ arrayJob: array, mergeJob: merge, tasks: options.tasks, dir })}\n`);
   say(`submitted array job ${array} (${options.tasks} tasks) and merge job ${merge} (after every task succeeds)`);
-  say(`follow: squeue -j ${array},${merge}   logs: ${dir}/logs   result: ${dir}/merged.jsonl`);
-  say(`a failed or pre-empted task: re-submit ${sweepFile} (finished points are skipped), then ${mergeFile}`);
+  say(`follow: squeue -j ${array},${merge}   logs: ${dir}/logs   result: ${result}`);
+  say(`a failed or pre-empted task: re-submit ${arrayFile} (finished points are skipped), then ${mergeFile}`);
   return EXIT.ok;
 }

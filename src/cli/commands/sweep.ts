@@ -1,8 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
-import { InputError } from '../../scenario/issues.js';
 import { expandRunList, shardOf, type DesignName } from '../../sweep/run-list.js';
-import { readForResume, ResultsWriter } from '../../sweep/results-file.js';
-import { executeRuns } from '../../sweep/execute.js';
+import { runIntoFile, type RunIntoFileResult } from '../../sweep/run-into-file.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { say } from '../cli.js';
 import { progressBar } from '../progress.js';
@@ -31,38 +28,24 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<ExitCo
 
   const all = expandRunList({ scenarioHash: loaded.hash, ranges, design: options.design, samples: options.samples, seed: scenario.seed, replications: scenario.replications });
   const mine = options.shard ? shardOf(all, options.shard.index, options.shard.of) : all;
-
-  if (!options.resume && existsSync(options.out) && statSync(options.out).size > 0) {
-    throw new InputError([{ file: options.out, line: 1, column: 1, path: '(root)', expected: 'a new results file (or --resume to continue this one)', found: 'an existing file with results' }]);
-  }
-  const existing = options.resume ? readForResume(options.out) : [];
-  const known = new Set(all.map((r) => r.runId));
-  const foreign = existing.filter((line) => !known.has(line.runId));
-  if (foreign.length > 0) {
-    throw new InputError([{ file: options.out, line: existing.indexOf(foreign[0]) + 1, column: 1, path: 'runId', expected: 'results of this sweep (same scenario, parameters, design, seed and replications)', found: `${foreign.length} line(s) from another sweep, e.g. run ${foreign[0].runId}` }]);
-  }
-  const finished = new Set(existing.map((line) => line.runId));
-  const todo = mine.filter((run) => !finished.has(run.runId));
-  if (existing.length > 0) say(`resuming: ${existing.length} of ${mine.length} runs already in ${options.out}`);
-
   const progress = progressBar('points');
-  const writer = new ResultsWriter(options.out);
-  let done = mine.length - todo.length;
+  let result: RunIntoFileResult;
   try {
-    await executeRuns(todo, {
-      file: options.file,
+    result = await runIntoFile({
+      list: { runs: all, design: options.design, scenarioHash: loaded.hash, baseYear: scenario.baseYear, horizon: scenario.horizon },
+      mine,
+      out: options.out,
+      resume: options.resume,
+      scenarioFile: options.file,
       overrides,
       years,
       threads: options.threads,
-      onResult: (run, summary) => {
-        writer.append({ runId: run.runId, index: run.index, runs: all.length, scenario: loaded.hash, design: options.design, seed: run.seed, replications: run.replications, baseYear: scenario.baseYear, horizon: scenario.horizon, point: run.point, ...summary });
-        progress.update(++done, mine.length);
-      },
+      onProgress: (done, total) => progress.update(done, total),
     });
   } finally {
-    writer.close();
     progress.finish();
   }
-  say(`${todo.length} run(s) written to ${options.out} (${mine.length} in ${options.shard ? `shard ${options.shard.index}/${options.shard.of}` : 'the sweep'})`);
+  if (result.resumed > 0) say(`resumed: ${result.resumed} run(s) were already in ${options.out}`);
+  say(`${result.ran} run(s) written to ${options.out} (${mine.length} in ${options.shard ? `shard ${options.shard.index}/${options.shard.of}` : 'the sweep'})`);
   return EXIT.ok;
 }

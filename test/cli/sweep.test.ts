@@ -83,6 +83,18 @@ describe('hiresim sweep', () => {
     expect(readFileSync(killed, 'utf8')).toBe(readFileSync(one, 'utf8'));
   });
 
+  it('refuses to resume with lines of another sweep, or recorded for other --years, exit 2 at the line', () => {
+    const other = join(dir, 'other.jsonl');
+    writeFileSync(other, `${lines(one)[0]}\n`);
+    const seed = hiresim([...SWEEP, '--seed', '7', '--out', other, '--resume']);
+    expect(seed.status).toBe(2);
+    expect(seed.stderr).toContain(`${other}:1:1 runId: expected results of this run list`);
+    const years = hiresim([...SWEEP.slice(0, -1), '2028,2029', '--out', other, '--resume']);
+    expect(years.status).toBe(2);
+    expect(years.stderr).toContain(`${other}:1:1 gap: expected results recorded for the years 2028,2029, found the years 2028,2030`);
+    expect(lines(other)).toEqual([lines(one)[0]]);
+  });
+
   it('splits the run list into shards that together hold every run once', () => {
     const shards = [0, 1, 2].map((i) => {
       const out = join(dir, `shard-${i}.jsonl`);

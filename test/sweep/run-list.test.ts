@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseParamRanges } from '../../src/sweep/param-spec.js';
-import { expandRunList, shardOf } from '../../src/sweep/run-list.js';
+import { expandRunList, shardOf, toRuns } from '../../src/sweep/run-list.js';
 import { InputError } from '../../src/scenario/issues.js';
 
 const ranges = parseParamRanges(['demand.payElasticity=0.2:1', 'migration.immigrants=1000,3000,6000', 'tools.breakthroughJump=0.01:0.3:log']);
@@ -51,6 +51,25 @@ describe('expandRunList', () => {
     const a = expandRunList(spec).map((r) => r.runId);
     expect(expandRunList({ ...spec, scenarioHash: 'abd' }).map((r) => r.runId).some((id) => a.includes(id))).toBe(false);
     expect(expandRunList({ ...spec, seed: 2 }).map((r) => r.runId).some((id) => a.includes(id))).toBe(false);
+  });
+  it('gives every entry its own run id, also when a design repeats a point (only discrete parameters)', () => {
+    const discrete = parseParamRanges(['matching.rounds=6,12', 'acquihires.enabled=true,false']);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.constantFrom('lhs' as const, 'sobol' as const, 'grid' as const), (samples, design) => {
+        const runs = expandRunList({ ...spec, ranges: discrete, design, samples });
+        expect(new Set(runs.map((r) => r.runId)).size).toBe(runs.length);
+      }),
+    );
+    const lhs = expandRunList({ ...spec, ranges: discrete, design: 'lhs', samples: 8 });
+    expect(new Set(lhs.map((r) => JSON.stringify(r.point))).size).toBeLessThan(lhs.length);
+  });
+
+  it('gives another design other run ids for the same point at the same position', () => {
+    const grid = expandRunList({ ...spec, design: 'grid' }).map((r) => r.runId);
+    const [first] = toRuns([[0, 0, 0]], { ...spec, design: 'grid' });
+    const [other] = toRuns([[0, 0, 0]], { ...spec, design: 'saltelli' });
+    expect(first.runId).toBe(grid[0]);
+    expect(other.runId).not.toBe(first.runId);
   });
 });
 

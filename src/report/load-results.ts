@@ -11,14 +11,15 @@ import type { AttributionSummary } from '../sim/attribute.js';
 import type { ComparisonSummary } from '../sim/compare.js';
 import type { RunSummary } from '../sim/simulate.js';
 import type { SensitivitySummary } from '../sweep/sensitivity.js';
-import { isSweepLine, parseSweepLines, type SweepLine } from './sweep.js';
+import { isSweepLine } from '../sweep/result-lines.js';
+import { parseSweepLines, type SweepDesignLine } from './sweep.js';
 
 export type LoadedResult =
   | { readonly kind: 'run'; readonly file: string; readonly summary: RunSummary }
   | { readonly kind: 'compare'; readonly file: string; readonly summary: ComparisonSummary }
   | { readonly kind: 'attribute'; readonly file: string; readonly summary: AttributionSummary }
   | { readonly kind: 'sensitivity'; readonly file: string; readonly summary: SensitivitySummary }
-  | { readonly kind: 'sweep'; readonly file: string; readonly lines: readonly SweepLine[] };
+  | { readonly kind: 'sweep'; readonly file: string; readonly lines: readonly SweepDesignLine[] };
 
 /** The results that carry a scenario run with one seed (what the first sections of the report draw). */
 export type ScenarioResult = Extract<LoadedResult, { kind: 'run' | 'compare' | 'attribute' }>;

@@ -14,105 +14,35 @@
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gridDesign, latinHypercube, scaleToRange, sobolSequence } from '../analysis/design/index.js';
-import type { Band } from '../analysis/quantiles.js';
 import { streamRng } from '../random/seed-tree.js';
 import { describeValue, type InputIssue } from '../scenario/issues.js';
 import { loadScenario } from '../scenario/load.js';
 import type { ParamRange } from '../sweep/param-spec.js';
-import { expandRunList, type DesignName } from '../sweep/run-list.js';
+import { readResultLines, type SweepLine } from '../sweep/result-lines.js';
+import { DESIGNS, expandRunList, type DesignName } from '../sweep/run-list.js';
 
-export type PointValue = number | string | boolean;
+/** A line of a sweep the report can redraw: laid out by a design `hiresim sweep --design` takes. */
+export type SweepDesignLine = SweepLine & { readonly design: DesignName };
 
-/** One checked line of a sweep results file. */
-export interface SweepLine {
-  readonly runId: string;
-  readonly index: number;
-  readonly scenario: string;
-  readonly design: DesignName;
-  readonly seed: number | string;
-  readonly replications: number;
-  readonly point: Readonly<Record<string, PointValue>>;
-  readonly closure: { readonly medianYear: number | null; readonly p10Year?: number | null; readonly p90Year?: number | null; readonly censoredShare: number };
-  readonly gap: Readonly<Record<string, Band>>;
-  readonly payMedian?: Readonly<Record<string, Band>>;
-  /** Recorded by newer sweeps only. */
-  readonly baseYear?: number;
-  readonly horizon?: number;
-}
-
-const DESIGN_NAMES: readonly string[] = ['grid', 'lhs', 'sobol'];
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const isYearOrNull = (v: unknown) => v === null || Number.isInteger(v);
-
-/** A sweep line's shape, as far as the report reads it: undefined when fine, else [path, expected]. */
-function lineProblem(o: unknown): [string, string] | undefined {
-  if (!isRecord(o)) return ['(root)', 'a sweep result line (a JSON object with runId, index, point, closure and gap)'];
-  if (typeof o.runId !== 'string') return ['runId', 'a run id (string)'];
-  if (!Number.isInteger(o.index) || (o.index as number) < 0) return ['index', 'a run-list index (integer ≥ 0)'];
-  if (typeof o.scenario !== 'string') return ['scenario', 'the scenario hash (string)'];
-  if (typeof o.design !== 'string' || !DESIGN_NAMES.includes(o.design)) return ['design', 'grid, lhs or sobol'];
-  if (typeof o.seed !== 'number' && typeof o.seed !== 'string') return ['seed', 'a seed (number or string)'];
-  if (!Number.isInteger(o.replications) || (o.replications as number) < 1) return ['replications', 'a number of replications (integer ≥ 1)'];
-  if (!isRecord(o.point) || Object.keys(o.point).length === 0) return ['point', 'parameter values by path (a non-empty object)'];
-  for (const [path, value] of Object.entries(o.point)) if (!['number', 'string', 'boolean'].includes(typeof value)) return [`point.${path}`, 'a number, string or boolean'];
-  const c = o.closure;
-  if (!isRecord(c) || !isYearOrNull(c.medianYear) || typeof c.censoredShare !== 'number') return ['closure', 'closing-year results {medianYear: year or null, censoredShare: number}'];
-  if (!isRecord(o.gap) || Object.keys(o.gap).length === 0) return ['gap', 'gap bands by year (a non-empty object)'];
-  for (const [year, b] of Object.entries(o.gap)) if (!/^\d{4}$/.test(year) || !isRecord(b) || typeof b.p50 !== 'number') return [`gap.${year}`, 'a year (YYYY) with a band {p10, p50, p90, mean}'];
-  return undefined;
-}
-
-/** Does this one JSON value look like a sweep line (a sweep of one point read as one JSON document)? */
-export function isSweepLine(data: unknown): boolean {
-  return isRecord(data) && typeof data.runId === 'string' && isRecord(data.point) && isRecord(data.closure);
-}
-
-/** Parses and checks every line of a sweep file; every problem is one issue at FILE:LINE:1. Lines are returned in run-list order. */
-export function parseSweepLines(file: string, text: string): { lines: SweepLine[]; issues: InputIssue[] } {
-  const issues: InputIssue[] = [];
-  const lines: SweepLine[] = [];
-  const lineNumbers = new Map<SweepLine, number>();
-  const raw = text.split('\n');
-  if (raw[raw.length - 1] === '') raw.pop();
-  raw.forEach((line, k) => {
-    const problem = (path: string, expected: string, found: string) => issues.push({ file, line: k + 1, column: 1, path, expected, found });
-    if (line.trim() === '') return problem('(root)', 'a sweep result line (JSON)', 'an empty line');
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      return problem('(root)', 'a sweep result line (JSON)', `text that is not JSON (${(error as Error).message})`);
-    }
-    const bad = lineProblem(value);
-    if (bad) {
-      const [path, expected] = bad;
-      const found = path === '(root)' ? value : path.split('.').reduce<unknown>((v, key) => (isRecord(v) ? v[key] : undefined), value);
-      return problem(path, expected, describeValue(found));
-    }
-    const parsed = value as SweepLine;
-    const first = lines[0];
-    if (first) {
-      const same = (key: 'scenario' | 'design' | 'seed' | 'replications') => parsed[key] === first[key];
-      const keys = (o: object) => Object.keys(o).join(',');
-      const other = (['scenario', 'design', 'seed', 'replications'] as const).find((key) => !same(key));
-      if (other) return problem(other, `a line of the same sweep as line ${lineNumbers.get(first)} (${other} ${JSON.stringify(first[other])})`, JSON.stringify(parsed[other]));
-      if (keys(parsed.point) !== keys(first.point)) return problem('point', `the parameters of line ${lineNumbers.get(first)} (${keys(first.point)})`, keys(parsed.point));
-      if (keys(parsed.gap) !== keys(first.gap)) return problem('gap', `the years of line ${lineNumbers.get(first)} (${keys(first.gap)})`, keys(parsed.gap));
-      const twin = lines.find((l) => l.runId === parsed.runId || l.index === parsed.index);
-      if (twin) return problem(twin.runId === parsed.runId ? 'runId' : 'index', `each run once (line ${lineNumbers.get(twin)} has it)`, twin.runId === parsed.runId ? parsed.runId : String(parsed.index));
-    }
-    lines.push(parsed);
-    lineNumbers.set(parsed, k + 1);
-  });
-  if (raw.length === 0) issues.push({ file, line: 1, column: 1, path: '(root)', expected: 'sweep result lines (JSON lines from hiresim sweep --out)', found: 'an empty file' });
-  return { lines: [...lines].sort((a, b) => a.index - b.index), issues };
+/**
+ * Parses and checks every line of a sweep file (result-lines.ts); every problem is one issue at
+ * FILE:LINE:1. Lines are returned in run-list order.
+ */
+export function parseSweepLines(file: string, text: string): { lines: SweepDesignLine[]; issues: InputIssue[] } {
+  const { lines, issues } = readResultLines(file, text, { halfWrittenLastLine: 'report', emptyFile: 'report' });
+  const [first] = lines;
+  // Every line has the first one's design (or is an issue already).
+  if (first && !(DESIGNS as readonly string[]).includes(first.value.design)) {
+    return { lines: [], issues: [...issues, { file, line: first.line, column: 1, path: 'design', expected: `a design of hiresim sweep (${DESIGNS.join(', ')})`, found: describeValue(first.value.design) }] };
+  }
+  return { lines: lines.map((l) => l.value as SweepDesignLine).sort((a, b) => a.index - b.index), issues: [...issues] };
 }
 
 /** What the lines say about their sweep, and what could be recovered. */
 export interface SweepInfo {
   readonly file: string;
   readonly label: string;
-  readonly lines: readonly SweepLine[];
+  readonly lines: readonly SweepDesignLine[];
   readonly params: readonly string[];
   /** The recorded years, ascending. */
   readonly years: readonly number[];
@@ -147,7 +77,7 @@ export interface KnownSettings {
 type Quote = (argument: string) => string;
 type FindOverrides = (files: readonly { file: string; hash: string }[], candidates: { scale: readonly number[]; horizon: readonly number[]; baseYear: readonly number[] }, always: readonly string[]) => { sets: string[]; verified: boolean };
 
-export function sweepInfo(file: string, lines: readonly SweepLine[], known: KnownSettings, quote: Quote, findOverrides: FindOverrides): SweepInfo {
+export function sweepInfo(file: string, lines: readonly SweepDesignLine[], known: KnownSettings, quote: Quote, findOverrides: FindOverrides): SweepInfo {
   const first = lines[0];
   const params = Object.keys(first.point);
   const years = Object.keys(first.gap).map(Number).sort((a, b) => a - b);
@@ -250,7 +180,7 @@ const tidy = (x: number) => Number(x.toPrecision(12));
  * The ranges and samples under which the sweep's design gives exactly these points, checked by
  * expanding the run list again and comparing every run id; undefined when not found.
  */
-function recoverRanges(lines: readonly SweepLine[], params: readonly string[], runListLength: number): { ranges: ParamRange[]; samples: number } | undefined {
+function recoverRanges(lines: readonly SweepDesignLine[], params: readonly string[], runListLength: number): { ranges: ParamRange[]; samples: number } | undefined {
   const { design, seed, replications, scenario } = lines[0];
   const d = params.length;
   const distinct = params.map((p) => [...new Set(lines.map((l) => l.point[p]))]);

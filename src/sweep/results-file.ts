@@ -5,39 +5,24 @@
  */
 import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { InputError } from '../scenario/issues.js';
+import { readResultLines, type SweepLine } from './result-lines.js';
 
-export interface ResultLine {
-  readonly runId: string;
-  readonly index: number;
-  readonly [key: string]: unknown;
-}
-
-/** Reads the complete lines of an existing results file, truncating a half-written last line. */
-export function readForResume(path: string): ResultLine[] {
+/**
+ * The lines of an existing results file, every one checked (result-lines.ts), for a sweep to
+ * continue; none when there is no file. A half-written last line is cut off the file, so that the
+ * next line is appended after a newline, and is run again.
+ */
+export function readForResume(path: string): SweepLine[] {
   if (!existsSync(path)) return [];
   const text = readFileSync(path, 'utf8');
-  const lines: ResultLine[] = [];
-  let end = 0;
-  let start = 0;
-  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-    const line = text.slice(start, nl);
-    try {
-      const parsed = JSON.parse(line) as ResultLine;
-      if (typeof parsed.runId !== 'string' || typeof parsed.index !== 'number') throw new Error('not a result line');
-      lines.push(parsed);
-    } catch {
-      throw new InputError([{ file: path, line: lines.length + 1, column: 1, path: '(root)', expected: 'a sweep result line (JSON with runId and index)', found: JSON.stringify(line.slice(0, 60)) }]);
-    }
-    end = nl + 1;
-    start = nl + 1;
-  }
-  if (end < Buffer.byteLength(text)) {
-    // The last line was cut by a kill: drop it, it will be run again.
+  const { lines, issues, dropped } = readResultLines(path, text, { halfWrittenLastLine: 'drop', emptyFile: 'allow' });
+  if (issues.length > 0) throw new InputError(issues);
+  if (dropped) {
     const fd = openSync(path, 'r+');
-    ftruncateSync(fd, Buffer.byteLength(text.slice(0, end)));
+    ftruncateSync(fd, Buffer.byteLength(text) - Buffer.byteLength(dropped.text));
     closeSync(fd);
   }
-  return lines;
+  return lines.map((l) => l.value);
 }
 
 /** An open results file that appends whole lines and flushes each to disk. */

@@ -14,29 +14,13 @@
  * the censored share beside them; and it is never a case of interest.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { InputError, type InputIssue } from '../scenario/issues.js';
+import { InputError } from '../scenario/issues.js';
 import { prim, type PrimLimit } from '../analysis/prim.js';
-
-type Value = number | string | boolean;
-
-/** One validated result line of a sweep. */
-export interface SweepResultLine {
-  readonly runId: string;
-  readonly index: number;
-  readonly scenario: string;
-  readonly design: string;
-  readonly seed: number | string;
-  readonly replications: number;
-  readonly point: Readonly<Record<string, Value>>;
-  readonly closure: { readonly medianYear: number | null; readonly censoredShare: number };
-  readonly gap: Readonly<Record<string, { readonly p50: number }>>;
-  readonly baseYear?: number;
-  readonly horizon?: number;
-}
+import { readResultLines, type PointValue as Value, type SweepLine } from './result-lines.js';
 
 export interface SweepResults {
   readonly file: string;
-  readonly lines: readonly SweepResultLine[];
+  readonly lines: readonly SweepLine[];
   /** Parameter paths, in the order of the first line's point. */
   readonly params: readonly string[];
   /** Years with a recorded gap, in the order of the first line. */
@@ -46,65 +30,12 @@ export interface SweepResults {
   readonly horizon: number | null;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isYear = (v: unknown): v is number => Number.isInteger(v);
-
-/** Reads and checks a sweep's JSON lines; every malformed line, and lines from another sweep, are exit 2 at FILE:LINE:1. */
+/** Reads and checks a sweep's JSON lines (result-lines.ts); every malformed line, and lines from another sweep, are exit 2 at FILE:LINE:1. */
 export function readSweepResults(file: string): SweepResults {
-  const fail = (line: number, path: string, expected: string, found: string): never => {
-    throw new InputError([{ file, line, column: line > 0 ? 1 : 0, path, expected, found }]);
-  };
-  if (!existsSync(file)) fail(0, '(root)', 'a sweep results file (JSON lines written by hiresim sweep --out)', 'no such file');
-  const text = readFileSync(file, 'utf8');
-  const raw = text.split('\n');
-  const issues: InputIssue[] = [];
-  const lines: { line: number; value: SweepResultLine }[] = [];
-  raw.forEach((textLine, k) => {
-    if (textLine.trim() === '') return;
-    const line = k + 1;
-    const bad = (path: string, expected: string, found: string) => issues.push({ file, line, column: 1, path, expected, found });
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(textLine);
-    } catch {
-      const cut = k === raw.length - 1 && !text.endsWith('\n');
-      bad('(root)', `a sweep result line (one JSON object)${cut ? '; a half-written last line: finish the sweep with --resume' : ''}`, JSON.stringify(textLine.length > 60 ? `${textLine.slice(0, 59)}…` : textLine));
-      return;
-    }
-    const problem = checkLine(parsed);
-    if (problem) return bad(problem.path, problem.expected, problem.found);
-    lines.push({ line, value: parsed as SweepResultLine });
-  });
+  if (!existsSync(file)) throw new InputError([{ file, line: 0, column: 0, path: '(root)', expected: 'a sweep results file (JSON lines written by hiresim sweep --out)', found: 'no such file' }]);
+  const { lines, issues } = readResultLines(file, readFileSync(file, 'utf8'), { halfWrittenLastLine: 'report', emptyFile: 'report' });
   if (issues.length > 0) throw new InputError(issues);
-  if (lines.length === 0) fail(1, '(root)', 'at least one sweep result line', 'an empty file');
-
-  // Every line must come from the same sweep: same scenario, design, seed, replications, parameters and years.
   const first = lines[0].value;
-  const signature = (l: SweepResultLine) => ({
-    scenario: l.scenario,
-    design: l.design,
-    seed: String(l.seed),
-    replications: String(l.replications),
-    point: Object.keys(l.point).sort().join(', '),
-    gap: Object.keys(l.gap).join(', '),
-    baseYear: String(l.baseYear ?? ''),
-    horizon: String(l.horizon ?? ''),
-  });
-  const ref = signature(first);
-  const seen = new Map<string, number>();
-  for (const { line, value } of lines) {
-    const sig = signature(value);
-    for (const key of Object.keys(ref) as (keyof typeof ref)[]) {
-      if (sig[key] !== ref[key]) {
-        issues.push({ file, line, column: 1, path: key === 'gap' ? 'gap (years)' : key === 'point' ? 'point (parameters)' : key, expected: `the same sweep as line ${lines[0].line} (${key} ${ref[key] || 'not recorded'}): lines from different sweeps cannot be summarised together`, found: sig[key] || 'not recorded' });
-        break;
-      }
-    }
-    const again = seen.get(value.runId);
-    if (again !== undefined) issues.push({ file, line, column: 1, path: 'runId', expected: `each run once (run ${value.runId} is already on line ${again})`, found: 'a repeated run' });
-    seen.set(value.runId, line);
-  }
-  if (issues.length > 0) throw new InputError(issues.slice(0, 20));
   return {
     file,
     lines: lines.map((l) => l.value),
@@ -113,31 +44,6 @@ export function readSweepResults(file: string): SweepResults {
     baseYear: first.baseYear ?? null,
     horizon: first.horizon ?? null,
   };
-}
-
-function checkLine(v: unknown): { path: string; expected: string; found: string } | undefined {
-  const found = (x: unknown) => (x === undefined ? 'nothing' : JSON.stringify(x)?.slice(0, 40) ?? String(x));
-  if (!isRecord(v)) return { path: '(root)', expected: 'a JSON object', found: found(v) };
-  if (typeof v.runId !== 'string') return { path: 'runId', expected: 'a run id (string)', found: found(v.runId) };
-  if (!Number.isInteger(v.index)) return { path: 'index', expected: 'a whole number', found: found(v.index) };
-  if (typeof v.scenario !== 'string') return { path: 'scenario', expected: 'a scenario hash (string)', found: found(v.scenario) };
-  if (typeof v.design !== 'string') return { path: 'design', expected: 'a design name', found: found(v.design) };
-  if (typeof v.seed !== 'number' && typeof v.seed !== 'string') return { path: 'seed', expected: 'a seed', found: found(v.seed) };
-  if (!Number.isInteger(v.replications)) return { path: 'replications', expected: 'a whole number', found: found(v.replications) };
-  if (!isRecord(v.point) || Object.keys(v.point).length === 0) return { path: 'point', expected: 'an object of parameter values by path', found: found(v.point) };
-  for (const [path, value] of Object.entries(v.point)) {
-    if (!(typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)))) return { path: `point.${path}`, expected: 'a number, string or boolean', found: found(value) };
-  }
-  if (!isRecord(v.closure)) return { path: 'closure', expected: 'an object {medianYear, p10Year, p90Year, censoredShare}', found: found(v.closure) };
-  if (!(v.closure.medianYear === null || isYear(v.closure.medianYear))) return { path: 'closure.medianYear', expected: 'a year or null (censored)', found: found(v.closure.medianYear) };
-  if (typeof v.closure.censoredShare !== 'number') return { path: 'closure.censoredShare', expected: 'a number', found: found(v.closure.censoredShare) };
-  if (!isRecord(v.gap) || Object.keys(v.gap).length === 0) return { path: 'gap', expected: 'gap bands by year', found: found(v.gap) };
-  for (const [year, b] of Object.entries(v.gap)) {
-    if (!/^\d{4}$/.test(year)) return { path: 'gap', expected: 'years as keys', found: found(year) };
-    if (!isRecord(b) || typeof b.p50 !== 'number' || !Number.isFinite(b.p50)) return { path: `gap.${year}.p50`, expected: 'a number', found: found(isRecord(b) ? b.p50 : b) };
-  }
-  for (const key of ['baseYear', 'horizon'] as const) if (v[key] !== undefined && !isYear(v[key])) return { path: key, expected: 'a year', found: found(v[key]) };
-  return undefined;
 }
 
 // ─── Analysis ─────────────────────────────────────────────────────────────────
@@ -277,7 +183,7 @@ export function summarizeSweep(results: SweepResults, options: SummarizeOptions 
   };
 }
 
-function binOf(lines: readonly SweepResultLine[], closing: readonly number[], gaps: readonly number[], member: readonly boolean[], where: { low: number | null; high: number | null; value: Value | null }): ResponseBin {
+function binOf(lines: readonly SweepLine[], closing: readonly number[], gaps: readonly number[], member: readonly boolean[], where: { low: number | null; high: number | null; value: Value | null }): ResponseBin {
   const idx = lines.map((_, i) => i).filter((i) => member[i]);
   const closed = idx.filter((i) => Number.isFinite(closing[i]));
   const mean = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);

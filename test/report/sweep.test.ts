@@ -120,7 +120,7 @@ describe('hiresim report on sweeps and sensitivity analyses', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).not.toMatch(STACK_TRACE);
     expect(r.stderr).toContain(`${bad}:3:1 (root): expected a sweep result line (JSON), found text that is not JSON`);
-    expect(r.stderr).toContain(`${other}:2:1 seed: expected a line of the same sweep as line 1 (seed 20250101), found 7`);
+    expect(r.stderr).toContain(`${other}:2:1 seed: expected the same sweep as line 1 (seed 20250101), found 7`);
     expect(r.stderr).toContain('2 problems found.');
     expect(existsSync(out)).toBe(false);
   });

@@ -61,13 +61,13 @@ describe('a sweep as a Slurm job array', () => {
     writeFileSync(foreignFile, `${JSON.stringify({ ...line, seed: 999 })}\n`);
     const foreign = hiresim(['merge', shard(1), shard(2), foreignFile, '--out', join(dir, 'm3.jsonl')]);
     expect(foreign.status).toBe(2);
-    expect(foreign.stderr).toContain(`${foreignFile}:1:1 scenario, design, seed, replications, runs: expected the sweep of`);
+    expect(foreign.stderr).toContain(`${foreignFile}:1:1 seed: expected the same sweep as ${shard(1)}:1 (seed 20250101), found 999`);
     const half = join(dir, 'half.jsonl');
     copyFileSync(shard(0), half);
     writeFileSync(half, `${readFileSync(half, 'utf8')}{"runId": "abc`);
     const cut = hiresim(['merge', half, shard(1), shard(2), '--out', join(dir, 'm4.jsonl')]);
     expect(cut.status).toBe(2);
-    expect(cut.stderr).toContain('expected complete lines (finish the shard with --resume), found a half-written last line');
+    expect(cut.stderr).toContain(`${half}:${readFileSync(half, 'utf8').split('\n').length}:1 (root): expected complete lines (finish the sweep or shard with --resume), found a half-written last line`);
     rmSync(join(dir, 'm1.jsonl'), { force: true });
   });
 });

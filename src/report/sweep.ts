@@ -33,7 +33,9 @@ export function parseSweepLines(file: string, text: string): { lines: SweepDesig
   const [first] = lines;
   // Every line has the first one's design (or is an issue already).
   if (first && !(DESIGNS as readonly string[]).includes(first.value.design)) {
-    return { lines: [], issues: [...issues, { file, line: first.line, column: 1, path: 'design', expected: `a design of hiresim sweep (${DESIGNS.join(', ')})`, found: describeValue(first.value.design) }] };
+    // A sensitivity study's points (hiresim sensitivity --results) are reported through their indices.
+    const study = first.value.design === 'saltelli' || first.value.design === 'morris' ? ': these are the points of a sensitivity study; report its sensitivity.json (hiresim sensitivity … --results FILE --resume --out DIR writes it)' : '';
+    return { lines: [], issues: [...issues, { file, line: first.line, column: 1, path: 'design', expected: `a design of hiresim sweep (${DESIGNS.join(', ')})${study}`, found: describeValue(first.value.design) }] };
   }
   return { lines: lines.map((l) => l.value as SweepDesignLine).sort((a, b) => a.index - b.index), issues: [...issues] };
 }

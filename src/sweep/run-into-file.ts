@@ -10,6 +10,7 @@ import { InputError } from '../scenario/issues.js';
 import { executeRuns } from './execute.js';
 import type { PointSummary } from './point.js';
 import { readForResume, ResultsWriter } from './results-file.js';
+import type { SweepLine } from './result-lines.js';
 import type { Run } from './run-list.js';
 
 /** What every line of one run list records besides its run and results. */
@@ -39,16 +40,13 @@ export interface RunIntoFileOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** A result line as written: the run, its run list's identity, and the point's summary. */
-export type WrittenLine = { readonly runId: string; readonly index: number; readonly point: Run['point'] } & PointSummary & Record<string, unknown>;
-
 export interface RunIntoFileResult {
   /** Lines that were already in the file. */
   readonly resumed: number;
   /** Runs executed now. */
   readonly ran: number;
   /** Every complete line of the file afterwards, by run-list index. */
-  readonly lines: readonly WrittenLine[];
+  readonly lines: readonly SweepLine[];
 }
 
 export async function runIntoFile(options: RunIntoFileOptions): Promise<RunIntoFileResult> {
@@ -56,7 +54,8 @@ export async function runIntoFile(options: RunIntoFileOptions): Promise<RunIntoF
   if (!options.resume && existsSync(out) && statSync(out).size > 0) {
     throw new InputError([{ file: out, line: 1, column: 1, path: '(root)', expected: 'a new results file (or --resume to continue this one)', found: 'an existing file with results' }]);
   }
-  const existing = (options.resume ? readForResume(out) : []) as unknown as WrittenLine[];
+  // Checked lines of one run list, each run once (result-lines.ts); a half-written last line is cut off.
+  const existing = options.resume ? readForResume(out) : [];
   // A line belongs to this run list when its id is the one this list gives its index, and it
   // records the years asked for (the run id covers the inputs, not which years are recorded).
   // (Year keys of a JSON object come back ascending and once each, whatever order they were asked in.)
@@ -64,21 +63,18 @@ export async function runIntoFile(options: RunIntoFileOptions): Promise<RunIntoF
   const finished = new Set<number>();
   existing.forEach((line, k) => {
     const run = list.runs[line.index] as Run | undefined;
-    const recorded = Object.keys(line.gap ?? {}).join(',');
+    const recorded = Object.keys(line.gap).join(',');
     if (run?.runId !== line.runId) {
       throw new InputError([{ file: out, line: k + 1, column: 1, path: 'runId', expected: 'results of this run list (same scenario, parameters, design, samples, seed and replications)', found: `run ${line.runId} at index ${line.index}, from another run list` }]);
     }
     if (recorded !== years) {
       throw new InputError([{ file: out, line: k + 1, column: 1, path: 'gap', expected: `results recorded for the years ${years}`, found: `the years ${recorded}` }]);
     }
-    if (finished.has(line.index)) {
-      throw new InputError([{ file: out, line: k + 1, column: 1, path: 'index', expected: 'each run once', found: `run ${line.index} again` }]);
-    }
     finished.add(line.index);
   });
 
   const todo = mine.filter((run) => !finished.has(run.index));
-  const written: WrittenLine[] = [];
+  const written: SweepLine[] = [];
   const writer = new ResultsWriter(out);
   let done = mine.length - todo.length;
   try {
@@ -88,7 +84,7 @@ export async function runIntoFile(options: RunIntoFileOptions): Promise<RunIntoF
       years: options.years,
       threads: options.threads,
       onResult: (run, summary) => {
-        const line: WrittenLine = {
+        const line: SweepLine & PointSummary = {
           runId: run.runId,
           index: run.index,
           runs: list.runs.length,

@@ -69,8 +69,11 @@ export function planSensitivity(loaded: LoadedScenario, ranges: readonly ParamRa
   return { loaded, ranges, method, samples, year, design, runs, morris };
 }
 
-/** What a result needs to hold for the analysis: its closure and its gap in the plan's year. */
-export type PointOutputs = Pick<PointSummary, 'closure' | 'gap'>;
+/** What a result needs to hold for the analysis (a PointSummary, or a line of a results file): its closing year and its gap in the plan's year. */
+export interface PointOutputs {
+  readonly closure: { readonly medianYear: number | null };
+  readonly gap: Readonly<Record<string, { readonly p50: number }>>;
+}
 
 /** The indices from the results of every run of the plan, in run-list order. */
 export function analyseSensitivity(plan: SensitivityPlan, results: readonly PointOutputs[]): SensitivitySummary {

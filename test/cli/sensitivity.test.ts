@@ -86,7 +86,7 @@ describe('hiresim sensitivity', () => {
       expect(readFileSync(merged, 'utf8')).toBe(readFileSync(points, 'utf8'));
     });
 
-    it('refuses an existing file without --resume, another --year, and --shard or --resume without --results, exit 2', () => {
+    it('refuses an existing file without --resume, another --year or method, --shard or --resume without --results, and the points as a report's sweep, exit 2', () => {
       const again = hiresim([...sobolArgs, '--results', points]);
       expect(again.status).toBe(2);
       expect(again.stderr).toContain('expected a new results file (or --resume to continue this one)');
@@ -96,6 +96,9 @@ describe('hiresim sensitivity', () => {
       const morris = hiresim(['sensitivity', 'scenarios/baseline.yaml', '--method', 'morris', '--samples', '3', ...COMMON, '--results', points, '--resume']);
       expect(morris.status).toBe(2);
       expect(morris.stderr).toContain('runId: expected results of this run list');
+      const report = hiresim(['report', points, '--html', join(dir, 'report.html')]);
+      expect(report.status).toBe(2);
+      expect(report.stderr).toContain('these are the points of a sensitivity study; report its sensitivity.json');
       for (const flag of [['--shard', '0/2'], ['--resume']]) {
         const r = hiresim([...sobolArgs, ...flag]);
         expect(r.status).toBe(2);

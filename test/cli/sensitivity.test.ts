@@ -86,7 +86,7 @@ describe('hiresim sensitivity', () => {
       expect(readFileSync(merged, 'utf8')).toBe(readFileSync(points, 'utf8'));
     });
 
-    it('refuses an existing file without --resume, another --year or method, --shard or --resume without --results, and the points as a report's sweep, exit 2', () => {
+    it('refuses an existing file without --resume, another --year or method, --shard or --resume without --results, and the points as a sweep to report, exit 2', () => {
       const again = hiresim([...sobolArgs, '--results', points]);
       expect(again.status).toBe(2);
       expect(again.stderr).toContain('expected a new results file (or --resume to continue this one)');

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { initialState } from '../../src/model/init.js';
 import { yearCount } from '../../src/model/params.js';
 import { Status, STATUS_COUNT, type Population } from '../../src/model/population.js';
-import { beforeMatching, stepYear } from '../../src/model/step.js';
+import { stepYear, type PhaseObserver } from '../../src/model/step.js';
 import type { SimState } from '../../src/model/state.js';
 import { loadScenario, type LoadedScenario } from '../../src/scenario/load.js';
 import { BASELINE } from '../helpers/problems.js';
@@ -79,20 +79,20 @@ export function loadBaseline(overrides: readonly string[] = [], file = BASELINE)
 
 /**
  * Steps replication `replication` of a scenario year by year from the base year to the horizon,
- * calling `before` and `after` around every `stepYear`.
+ * calling `before` and `after` around every `stepYear`, and `observe` around each of its phases.
  */
 export function forEachYear(
   loaded: LoadedScenario,
   replication: number,
-  visit: { before?: (state: SimState, y: number) => void; after: (state: SimState, y: number) => void },
+  visit: { before?: (state: SimState, y: number) => void; after?: (state: SimState, y: number) => void; observe?: PhaseObserver },
 ): SimState {
   const { scenario } = loaded;
   const state = initialState(scenario, scenario.seed, replication);
   for (let y = 0; y < yearCount(scenario); y++) {
     state.yearIndex = y;
     visit.before?.(state, y);
-    stepYear(state);
-    visit.after(state, y);
+    stepYear(state, visit.observe);
+    visit.after?.(state, y);
   }
   return state;
 }
@@ -125,11 +125,6 @@ export function listedMembers(population: Population, status: number): number[] 
 /** The position array is private; the tests read it to check that it indexes the member lists. */
 export function positions(population: Population): Int32Array {
   return (population as unknown as { position: Int32Array }).position;
-}
-
-/** The phases of a year before matching, as src/model/step.ts runs them (so that rounds can be observed). */
-export function phasesBeforeMatching(state: SimState): void {
-  beforeMatching(state);
 }
 
 /** GenAI agents per firm id, by scanning. */

@@ -4,35 +4,16 @@
  * no staff, and its team works for the buyer.
  */
 import { describe, expect, it } from 'vitest';
-import { initialState } from '../../../src/model/init.js';
-import { yearCount } from '../../../src/model/params.js';
 import { Status } from '../../../src/model/population.js';
 import type { SimState } from '../../../src/model/state.js';
-import { acquihires } from '../../../src/model/phases/acquihires.js';
-import { attrition } from '../../../src/model/phases/attrition.js';
-import { matchRound, quitRound, startMatching } from '../../../src/model/phases/matching.js';
-import { wages } from '../../../src/model/phases/wages.js';
 import { ROOT } from '../../helpers/cli.js';
-import { BASELINE, loadBaseline, phasesBeforeMatching } from '../helpers.js';
+import { BASELINE, forEachYear, loadBaseline } from '../helpers.js';
 
 const FRENZY = `${ROOT}/scenarios/acquihire-frenzy.yaml`;
 
-/** Runs replication r with `observe` wrapped around every year's acquihires phase. */
+/** Runs replication r (src/model/step.ts) with `observe` wrapped around every year's acquihires phase. */
 function aroundAcquihires(file: string, overrides: string[], r: number, observe: (state: SimState, deal: () => void) => void): void {
-  const { scenario } = loadBaseline(overrides, file);
-  const state = initialState(scenario, scenario.seed, r);
-  for (let y = 0; y < yearCount(scenario); y++) {
-    state.yearIndex = y;
-    phasesBeforeMatching(state);
-    const year = startMatching(state);
-    for (let round = 0; round < scenario.matching.rounds; round++) {
-      quitRound(state, year);
-      matchRound(state, year);
-    }
-    observe(state, () => acquihires(state));
-    wages(state);
-    attrition(state);
-  }
+  forEachYear(loadBaseline(overrides, file), r, { observe: (phase, run, state) => (phase === 'acquihires' ? observe(state, run) : run()) });
 }
 
 function employersInBusiness(state: SimState): number {

@@ -1,19 +1,14 @@
 /**
  * Matching, round by round: firms never hire more people than they have open positions, only
- * qualified candidates are hired, and the hires counter counts them. The phases before matching
- * run as in src/model/step.ts (helpers.ts), then each round is observed on its own.
+ * qualified candidates are hired, and the hires counter counts them. The model runs its year step
+ * (src/model/step.ts) and each matching round is observed on its own.
  */
 import { describe, expect, it } from 'vitest';
-import { initialState } from '../../../src/model/init.js';
-import { yearCount } from '../../../src/model/params.js';
 import { Status } from '../../../src/model/population.js';
 import { isQualified } from '../../../src/model/qualification.js';
 import type { SimState } from '../../../src/model/state.js';
-import { acquihires } from '../../../src/model/phases/acquihires.js';
-import { attrition } from '../../../src/model/phases/attrition.js';
-import { matchRound, quitRound, startMatching, type MatchingYear } from '../../../src/model/phases/matching.js';
-import { wages } from '../../../src/model/phases/wages.js';
-import { loadBaseline, phasesBeforeMatching, staffByFirm } from '../helpers.js';
+import type { MatchingYear } from '../../../src/model/phases/matching.js';
+import { forEachYear, loadBaseline, staffByFirm } from '../helpers.js';
 
 /** Open positions per firm id as matching computes them (floor of target − staff + dither, when positive). */
 function openPositions(state: SimState): Map<number, number> {
@@ -30,24 +25,16 @@ interface RoundObserver {
   after?: (state: SimState, year: MatchingYear, round: number) => void;
 }
 
-/** Runs replication r year by year, with every matching round between the observer's hooks. */
+/** Runs replication r year by year (src/model/step.ts), with every matching round between the observer's hooks. */
 function runRounds(overrides: string[], r: number, observe: RoundObserver): void {
-  const { scenario } = loadBaseline(overrides);
-  const state = initialState(scenario, scenario.seed, r);
-  for (let y = 0; y < yearCount(scenario); y++) {
-    state.yearIndex = y;
-    phasesBeforeMatching(state);
-    const year = startMatching(state);
-    for (let round = 0; round < scenario.matching.rounds; round++) {
-      quitRound(state, year);
-      observe.before?.(state, year, round);
-      matchRound(state, year);
-      observe.after?.(state, year, round);
-    }
-    acquihires(state);
-    wages(state);
-    attrition(state);
-  }
+  forEachYear(loadBaseline(overrides), r, {
+    observe: (phase, run, state, round) => {
+      if (phase !== 'matching' || !round) return run();
+      observe.before?.(state, round.year, round.round);
+      run();
+      observe.after?.(state, round.year, round.round);
+    },
+  });
 }
 
 describe('matchRound', () => {

@@ -6,7 +6,7 @@
  * in a chosen year. Every point runs the same replication seeds (common random
  * numbers), so the indices measure the parameters and not the noise.
  */
-import { morrisTrajectories, saltelliDesign, type MorrisDesign } from '../analysis/design/index.js';
+import { morrisCandidates, optimisedMorrisTrajectories, saltelliDesign, type MorrisDesign } from '../analysis/design/index.js';
 import { morrisEffects, sobolIndices, type IndexEstimate, type MorrisEffect } from '../analysis/sensitivity/index.js';
 import { streamRng } from '../random/seed-tree.js';
 import type { LoadedScenario } from '../scenario/load.js';
@@ -62,7 +62,8 @@ export interface SensitivityPlan {
 export function planSensitivity(loaded: LoadedScenario, ranges: readonly ParamRange[], method: Method, samples: number, year: number): SensitivityPlan {
   const { scenario } = loaded;
   const d = ranges.length;
-  const morris = method === 'morris' ? morrisTrajectories(samples, d, MORRIS_LEVELS, streamRng(scenario.seed, 0, 'design:morris')) : undefined;
+  // r trajectories chosen for spread from morrisCandidates(r) random ones (Campolongo et al. 2007).
+  const morris = method === 'morris' ? optimisedMorrisTrajectories(samples, d, MORRIS_LEVELS, streamRng(scenario.seed, 0, 'design:morris')) : undefined;
   const design = morris ? 'morris' : 'saltelli';
   const points = morris ? morris.points : saltelliDesign(samples, d).points;
   const runs = toRuns(points, { scenarioHash: loaded.hash, ranges, design, seed: scenario.seed, replications: scenario.replications });
@@ -106,7 +107,7 @@ export function analyseSensitivity(plan: SensitivityPlan, results: readonly Poin
     note:
       method === 'sobol'
         ? `Sobol' indices by Saltelli's scheme (${samples} base rows × (${d} + 2) = ${runs.length} points), first order (Saltelli 2010) and total (Jansen), 95% bootstrap intervals; outputs: the median closing year over ${scenario.replications} replications (${scenario.horizon + 1} when not closed by ${scenario.horizon}: indices involving such points are bounds) and the median gap in ${year}`
-        : `Morris elementary effects (${samples} trajectories on a ${MORRIS_LEVELS}-level grid, ${runs.length} points); effects are per whole range of each parameter; outputs as for Sobol': the median closing year (${scenario.horizon + 1} when not closed) and the median gap in ${year}`,
+        : `Morris elementary effects (${samples} trajectories on a ${MORRIS_LEVELS}-level grid chosen from ${morrisCandidates(samples)} candidates for spread (Campolongo et al. 2007), ${runs.length} points); effects are per whole range of each parameter; outputs as for Sobol': the median closing year (${scenario.horizon + 1} when not closed) and the median gap in ${year}`,
     outputs: [analyse('closingYear', outputs.closingYear), analyse('gap', outputs.gap)],
   };
 }

@@ -1,5 +1,5 @@
-/** The terminal view of `hiresim sweep summarize`: response tables with |ρ| bars, and the PRIM box in words. */
-import type { ParameterResponse, SweepSummary } from '../sweep/summarize.js';
+/** The terminal view of `hiresim sweep summarize`: response tables with |ρ| bars, and the PRIM box in words with its peeling and pasting. */
+import type { ParameterResponse, SummaryBox, SweepSummary } from '../sweep/summarize.js';
 import { describeRestriction } from '../sweep/summarize.js';
 import { percent, table } from './format.js';
 
@@ -19,6 +19,16 @@ function binLabel(p: ParameterResponse, k: number): string {
   const b = p.bins[k];
   if (b.value !== null) return String(b.value);
   return b.low === b.high ? num(b.low as number) : `${num(b.low as number)}…${num(b.high as number)}`;
+}
+
+/** Rows of boxes (step, coverage, density, runs, the box in words), the marked one with ◀. */
+function boxTable(rows: readonly { step: number; box: SummaryBox; mark: boolean }[]): string[] {
+  const words = rows.map(({ box }) => box.restrictions.map(describeRestriction).join(' and ') || '(all runs)');
+  const width = Math.max('box'.length, ...words.map((w) => w.length));
+  const cells = rows.map(({ step, box, mark }, r) => [String(step), percent(box.coverage), percent(box.density), String(box.runs), words[r].padEnd(width), mark ? '◀' : '']);
+  return table(['step', 'coverage', 'density', 'runs', 'box'.padEnd(width), ''], cells)
+    .split('\n')
+    .map((l) => l.trimEnd());
 }
 
 export function formatSweepSummary(s: SweepSummary, options: { color: boolean }): string {
@@ -53,12 +63,17 @@ export function formatSweepSummary(s: SweepSummary, options: { color: boolean })
     `  ${s.prim.sentence}`,
   ];
   if (s.prim.chosen !== null && s.prim.cases < s.runs) {
-    lines.push('', `Peeling trajectory (boxes with coverage ≥ ${s.prim.minCoverage}; ◀ the one reported)`);
-    const rows = s.prim.trajectory
-      .map((b, i) => ({ b, i }))
-      .filter(({ b }) => b.coverage >= s.prim.minCoverage)
-      .map(({ b, i }) => [String(i), percent(b.coverage), percent(b.density), String(b.runs), b.restrictions.map(describeRestriction).join(' and ') || '(all runs)', i === s.prim.chosen ? '◀' : '']);
-    lines.push(...table(['step', 'coverage', 'density', 'runs', 'box'.padEnd(Math.max(...rows.map((r) => r[4].length))), ''], rows.map((r) => [...r.slice(0, 4), r[4].padEnd(Math.max(...rows.map((x) => x[4].length))), r[5]])).split('\n').map((l) => l.trimEnd()));
+    lines.push('', `Peeling trajectory (boxes with coverage ≥ ${s.prim.minCoverage}; ◀ the one chosen, then pasted)`);
+    lines.push(...boxTable(s.prim.trajectory.flatMap((b, i) => (b.coverage >= s.prim.minCoverage ? [{ step: i, box: b, mark: i === s.prim.chosen }] : []))));
+    const { pasting } = s.prim;
+    if (pasting.length <= 1) {
+      const why = pasting[0]?.density === 1 ? `step ${s.prim.chosen}'s box is pure (density 100%), and pasting widens a box only while its density rises` : `no widening of step ${s.prim.chosen}'s box by one face raises its density`;
+      lines.push('', `Pasting changed nothing: ${why}; that box is the one reported.`);
+    } else {
+      const [from, to] = [pasting[0], pasting[pasting.length - 1]];
+      lines.push('', `Pasting (from step ${s.prim.chosen}'s box, one face at a time while the density rises; ◀ the box reported): coverage ${percent(from.coverage, 1)} → ${percent(to.coverage, 1)}, density ${percent(from.density, 1)} → ${percent(to.density, 1)}`);
+      lines.push(...boxTable(pasting.map((b, i) => ({ step: i, box: b, mark: i === pasting.length - 1 }))));
+    }
   }
   lines.push('', `Censoring: ${s.censoring}.`, `PRIM: ${s.prim.rule}.`);
   return `${lines.join('\n')}\n`;

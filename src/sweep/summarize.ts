@@ -6,7 +6,8 @@
  *    parameter, and a binned response (quartiles of the parameter, or one bin
  *    per value when it has at most four).
  * 2. Scenario discovery with PRIM (src/analysis/prim.ts): which box of
- *    parameter values makes the gap close by a chosen year.
+ *    parameter values makes the gap close by a chosen year (peeled, chosen,
+ *    then pasted; both the peeled and the pasted box are reported).
  *
  * Censoring: a run whose median closing year is null had not closed by the
  * horizon. It ranks after every closed run (ties among the censored) in the
@@ -15,7 +16,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { InputError } from '../scenario/issues.js';
-import { prim, type PrimLimit } from '../analysis/prim.js';
+import { prim, type PrimBox, type PrimLimit } from '../analysis/prim.js';
 import { readResultLines, type PointValue as Value, type SweepLine } from './result-lines.js';
 
 export interface SweepResults {
@@ -100,11 +101,20 @@ export interface SweepSummary {
     readonly by: number;
     readonly cases: number;
     readonly alpha: number;
+    /** Share of the box's runs added back per pasting step. */
+    readonly pasteAlpha: number;
     readonly minMass: number;
     readonly minCoverage: number;
     readonly rule: string;
+    /** The peeling trajectory, from all runs (index 0) to the last peel. */
     readonly trajectory: readonly SummaryBox[];
+    /** Index into `trajectory` of the box chosen from peeling (null: no case of interest). */
     readonly chosen: number | null;
+    /** The chosen peeled box, `trajectory[chosen]`: where pasting starts. */
+    readonly peeled: SummaryBox | null;
+    /** Pasting from the peeled box (index 0) through each widening kept; one entry when pasting changed nothing. */
+    readonly pasting: readonly SummaryBox[];
+    /** The box reported: the peeled box after pasting. */
     readonly box: SummaryBox | null;
     readonly sentence: string;
   };
@@ -149,13 +159,14 @@ export function summarizeSweep(results: SweepResults, options: SummarizeOptions 
   const outcome = lines.map((l) => l.closure.medianYear !== null && l.closure.medianYear <= by);
   const result = prim(points, outcome, { dimensions: parameters.map((p) => ({ kind: p.kind === 'numeric' ? 'continuous' : 'categorical' })) });
   const full = result.trajectory[0].limits;
-  const toBox = (i: number): SummaryBox => {
-    const b = result.trajectory[i];
+  const toBox = (b: PrimBox): SummaryBox => {
     const restrictions = b.limits.flatMap((limit, k): BoxRestriction[] => restrictionOf(parameters[k].path, limit, full[k], codes[k]));
     return { runs: b.n, cases: b.cases, coverage: b.coverage, density: b.density, mass: b.mass, restrictions };
   };
-  const trajectory = result.trajectory.map((_, i) => toBox(i));
-  const box = result.chosen === null ? null : trajectory[result.chosen];
+  const trajectory = result.trajectory.map(toBox);
+  const peeled = result.chosen === null ? null : trajectory[result.chosen];
+  const pasting = result.pasting === null ? [] : result.pasting.trajectory.map(toBox);
+  const box = pasting.length === 0 ? null : pasting[pasting.length - 1];
   return {
     file: results.file,
     scenario: lines[0].scenario,
@@ -172,11 +183,14 @@ export function summarizeSweep(results: SweepResults, options: SummarizeOptions 
       by,
       cases: result.cases,
       alpha: result.alpha,
+      pasteAlpha: result.pasteAlpha,
       minMass: result.minMass,
       minCoverage: result.minCoverage,
-      rule: `peel ${result.alpha * 100}% of the box's runs at a parameter's low or high end (a categorical parameter: one value) where the density rises most per run removed, down to ${result.minMass * 100}% of the runs; report the box with the highest density among those holding at least ${result.minCoverage * 100}% of the cases (coverage ≥ ${result.minCoverage})`,
+      rule: `peel ${result.alpha * 100}% of the box's runs at a parameter's low or high end (a categorical parameter: one value) where the density rises most per run removed, down to ${result.minMass * 100}% of the runs; choose the box with the highest density among those holding at least ${result.minCoverage * 100}% of the cases (coverage ≥ ${result.minCoverage}); then paste: widen it by the ${result.pasteAlpha * 100}% of its runs just outside one face (a categorical parameter: taking back one dropped value) where the density rises most, until no widening raises the density, and report that box`,
       trajectory,
       chosen: result.chosen,
+      peeled,
+      pasting,
       box,
       sentence: sentenceOf(box, by, result.cases, lines.length),
     },

@@ -1,10 +1,11 @@
 /**
  * `hiresim sweep summarize`, spawned on a small sweep made here: the response table, the --json shape,
- * the PRIM sentence, bad input as exit 2, and `sweep` still working as a command group.
+ * the PRIM sentence and pasting, bad input as exit 2, and `sweep` still working as a command group.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { hiresim } from '../helpers/cli.js';
 
@@ -60,7 +61,12 @@ describe('hiresim sweep summarize', () => {
     const lines = readFileSync(results, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(s.prim.cases).toBe(lines.filter((l) => l.closure.medianYear !== null && l.closure.medianYear <= 2031).length);
     if (s.prim.chosen !== null) {
-      expect(s.prim.box).toEqual(s.prim.trajectory[s.prim.chosen]);
+      // The chosen peeled box, then pasting from it; the box reported is the pasted one.
+      expect(s.prim.peeled).toEqual(s.prim.trajectory[s.prim.chosen]);
+      expect(s.prim.pasting[0]).toEqual(s.prim.peeled);
+      expect(s.prim.box).toEqual(s.prim.pasting[s.prim.pasting.length - 1]);
+      expect(s.prim.box.coverage).toBeGreaterThanOrEqual(s.prim.peeled.coverage);
+      expect(s.prim.box.density).toBeGreaterThanOrEqual(s.prim.peeled.density);
       expect(s.prim.box.coverage).toBeGreaterThanOrEqual(0.5);
     }
   });
@@ -70,7 +76,48 @@ describe('hiresim sweep summarize', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('there is no case of interest');
     const j = JSON.parse(hiresim(['sweep', 'summarize', results, '--by', '2025', '--json']).stdout);
-    expect(j.prim).toMatchObject({ cases: 0, chosen: null, box: null });
+    expect(j.prim).toMatchObject({ cases: 0, chosen: null, peeled: null, pasting: [], box: null });
+  });
+
+  it('says what pasting did on this sweep (at the time of writing its chosen box is pure, so nothing)', () => {
+    const r = hiresim(['sweep', 'summarize', results, '--by', '2033']);
+    expect(r.status, r.stderr).toBe(0);
+    const j = JSON.parse(hiresim(['sweep', 'summarize', results, '--by', '2033', '--json']).stdout);
+    if (j.prim.chosen === null || j.prim.cases === j.runs) return;
+    if (j.prim.peeled.density === 1) {
+      expect(j.prim.pasting).toHaveLength(1);
+      expect(r.stdout).toContain(`Pasting changed nothing: step ${j.prim.chosen}'s box is pure (density 100%)`);
+    } else if (j.prim.pasting.length === 1) expect(r.stdout).toContain(`Pasting changed nothing: no widening of step ${j.prim.chosen}'s box`);
+    else expect(r.stdout).toContain(`Pasting (from step ${j.prim.chosen}'s box`);
+  });
+
+  it('reports the pasted box, and how pasting changed coverage and density, when peeling overshot (noisy results made here)', () => {
+    // 60 points on this sweep's two parameters; a run closes by 2030 with probability 0.85 where payElasticity > 0.3 and
+    // selfStudyRate > 0.4, else 0.1 (otherwise it is censored). Peeling cuts payElasticity at ≈ 0.58; pasting takes it back to ≈ 0.32.
+    const template = JSON.parse(readFileSync(results, 'utf8').split('\n')[0]);
+    const rng = seedrandom('s3');
+    const points = Array.from({ length: 60 }, () => [rng(), rng()]);
+    const lines = points.map(([a, b], index) => {
+      const closes = rng() < (a > 0.3 && b > 0.4 ? 0.85 : 0.1);
+      const closure = { medianYear: closes ? 2030 : null, p10Year: closes ? 2030 : null, p90Year: closes ? 2030 : null, censoredShare: closes ? 0 : 1 };
+      return JSON.stringify({ ...template, runId: index.toString(16).padStart(16, '0'), index, runs: 60, point: { [PARAMS[0]]: a, [PARAMS[1]]: b }, closure });
+    });
+    const noisy = join(dir, 'noisy.jsonl');
+    writeFileSync(noisy, `${lines.join('\n')}\n`);
+    const j = JSON.parse(hiresim(['sweep', 'summarize', noisy, '--by', '2030', '--json']).stdout);
+    expect(j.prim.pasting.length).toBeGreaterThan(1);
+    expect(j.prim.peeled).toMatchObject({ cases: 15, runs: 18 });
+    expect(j.prim.box).toMatchObject({ cases: 21, runs: 24 });
+    const low = (box: { restrictions: { path: string; low?: number }[] }) => box.restrictions.find((x) => x.path === PARAMS[0])?.low as number;
+    expect(low(j.prim.peeled)).toBeGreaterThan(0.55);
+    expect(low(j.prim.box)).toBeLessThan(0.35);
+    expect(j.prim.sentence).toContain(`in 88% of runs (density) when ${PARAMS[0]} ≥ ${Number(low(j.prim.box).toPrecision(3))}`);
+    const r = hiresim(['sweep', 'summarize', noisy, '--by', '2030']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Pasting (from step ${j.prim.chosen}'s box, one face at a time while the density rises; ◀ the box reported): coverage 62.5% → 87.5%, density 83.3% → 87.5%`);
+    const pastingTable = r.stdout.split('Pasting (from step')[1].split('Censoring:')[0];
+    expect(pastingTable.trim().split('\n').filter((l) => /^\s+\d+\s/.test(l))).toHaveLength(j.prim.pasting.length);
+    expect(pastingTable).toMatch(/\s+24\s+.+◀/);
   });
 
   it('rejects a malformed line, mixed sweeps, a year not in the file and a bad --by with exit 2', () => {

@@ -13,8 +13,9 @@
  * with D*_i = +1 the trajectory goes from x*_i up to x*_i + Δ; with D*_i = −1 it
  * starts at x*_i + Δ and steps down to x*_i.
  *
- * Not implemented: Campolongo et al.'s selection of the r most spread-out
- * trajectories from a larger random pool; these r trajectories are all random.
+ * These r trajectories are all random; morris-selection.ts draws a larger pool
+ * with this function and keeps the r most spread out (Campolongo et al. 2007),
+ * which is what `hiresim sensitivity --method morris` uses.
  *
  * Draw order per trajectory: d draws for x* (input 0 first), d for the
  * directions, then d − 1 for the Fisher–Yates shuffle of the input order.

@@ -1,0 +1,62 @@
+/**
+ * Submission without a cluster: a stand-in `sbatch` on PATH records its arguments and answers as
+ * `sbatch --parsable` does ("JOBID" or "JOBID;CLUSTER"). The array goes first, the merge after it with
+ * afterok on the array's id and --kill-on-invalid-dep=yes; an sbatch that fails is exit 1 with its
+ * reason, and nothing more is submitted.
+ */
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hiresim } from '../helpers/cli.js';
+
+const PARAMS = ['--param', 'upskilling.selfStudyRate=0.02:0.3', '--reps', '2', '--set', 'scale=50', '--set', 'horizon=2030'];
+
+/** A directory holding an `sbatch` that logs each call and answers with the next of `answers` (exit code, output). */
+function fakeSbatch(answers: readonly [number, string][]): { bin: string; calls: () => string[] } {
+  const bin = mkdtempSync(join(tmpdir(), 'hiresim-sbatch-'));
+  const log = join(bin, 'calls.log');
+  const script = ['#!/bin/bash', `n=$(cat ${bin}/n 2>/dev/null || echo 0); echo $((n + 1)) > ${bin}/n`, `echo "$*" >> ${log}`, 'case $n in'];
+  answers.forEach(([code, text], k) => script.push(`  ${k}) echo '${text}' >&${code === 0 ? 1 : 2}; exit ${code};;`));
+  script.push('esac');
+  writeFileSync(join(bin, 'sbatch'), `${script.join('\n')}\n`);
+  chmodSync(join(bin, 'sbatch'), 0o755);
+  return { bin, calls: () => readFileSync(log, 'utf8').trimEnd().split('\n') };
+}
+
+describe('hiresim slurm … submits with sbatch', () => {
+  for (const [study, args] of [
+    ['sweep', ['--design', 'lhs', '--samples', '4']],
+    ['sensitivity', ['--method', 'morris', '--samples', '2']],
+  ] as const) {
+    it(`${study}: the array first, then the merge after it; prints both job ids`, () => {
+      const dir = mkdtempSync(join(tmpdir(), 'hiresim-submit-'));
+      const sbatch = fakeSbatch([[0, '4242'], [0, '4243;cluster1']]);
+      const r = hiresim(['slurm', study, 'scenarios/baseline.yaml', ...PARAMS, ...args, '--tasks', '2', '--out', dir], { env: { PATH: `${sbatch.bin}:${process.env.PATH}` } });
+      expect(r.status, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual({ arrayJob: '4242', mergeJob: '4243', tasks: 2, dir });
+      expect(sbatch.calls()).toEqual([`--parsable ${dir}/${study}.sbatch`, `--parsable --dependency=afterok:4242 --kill-on-invalid-dep=yes ${dir}/merge.sbatch`]);
+      expect(r.stderr).toContain('follow: squeue -j 4242,4243');
+    });
+  }
+
+  it('is exit 1 with the reason when sbatch fails, and submits no merge job', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hiresim-submit-'));
+    const sbatch = fakeSbatch([[1, 'sbatch: error: invalid partition specified: gpu']]);
+    const r = hiresim(['slurm', 'sensitivity', 'scenarios/baseline.yaml', ...PARAMS, '--method', 'sobol', '--samples', '2', '--tasks', '2', '--partition', 'gpu', '--out', dir], {
+      env: { PATH: `${sbatch.bin}:${process.env.PATH}` },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('failed: sbatch: error: invalid partition specified: gpu');
+    expect(sbatch.calls()).toHaveLength(1);
+    expect(r.stdout).toBe('');
+  });
+
+  it('checks the study before writing anything: a bad --param is exit 2 and no script', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'hiresim-submit-')), 'study');
+    const r = hiresim(['slurm', 'sensitivity', 'scenarios/baseline.yaml', '--param', 'demand.growht=0:1', '--method', 'sobol', '--tasks', '2', '--out', dir, '--dry-run']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--param #1');
+    expect(() => readFileSync(join(dir, 'sensitivity.sbatch'))).toThrow();
+  });
+});

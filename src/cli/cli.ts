@@ -660,7 +660,11 @@ function slurmOptions<T>(y: Argv<T>) {
     .option('array-limit', { type: 'string', requiresArg: true, description: 'At most K tasks at once (--array=…%K)' })
     .option('partition', { type: 'string', requiresArg: true, description: 'Slurm partition' })
     .option('time', { type: 'string', requiresArg: true, description: 'Time limit per task (e.g. 02:00:00)' })
+    .option('account', { type: 'string', requiresArg: true, description: 'Slurm account to charge (--account)' })
+    .option('qos', { type: 'string', requiresArg: true, description: 'Slurm quality of service (--qos)' })
+    .option('mem', { type: 'string', requiresArg: true, description: 'Memory per array task (e.g. 4G)' })
     .option('cpus-per-task', { type: 'string', requiresArg: true, default: '1', description: 'CPUs per task (each task uses as many worker threads)' })
+    .option('setup', { type: 'string', array: true, requiresArg: true, description: 'A shell line run first in every job, e.g. "module load nodejs/20" (repeatable)' })
     .option('dry-run', { type: 'boolean', description: 'Write and print the scripts without submitting them' })
     .check((args) => {
       checkCounts(args);
@@ -670,12 +674,37 @@ function slurmOptions<T>(y: Argv<T>) {
       }
       if (args.partition !== undefined && !/^[A-Za-z0-9_.,-]+$/.test(args.partition)) throw new UsageError(`--partition: expected a partition name, found "${args.partition}"`);
       if (args.time !== undefined && !/^[0-9:-]+$/.test(args.time)) throw new UsageError(`--time: expected a Slurm time such as 02:00:00 or 1-00:00:00, found "${args.time}"`);
+      for (const name of ['account', 'qos'] as const) {
+        const value = args[name];
+        if (value !== undefined && !/^[A-Za-z0-9_.-]+$/.test(value)) throw new UsageError(`--${name}: expected a Slurm ${name === 'qos' ? 'QOS' : 'account'} name, found "${value}"`);
+      }
+      if (args.mem !== undefined && !/^[1-9][0-9]*[KMGT]?$/.test(args.mem)) throw new UsageError(`--mem: expected a size such as 4G or 500M, found "${args.mem}"`);
+      const badSetup = (args.setup ?? []).find((line) => /[\r\n]/.test(line) || line.trim() === '');
+      if (badSetup !== undefined) throw new UsageError(`--setup: expected one shell line, found ${JSON.stringify(badSetup)}`);
       return true;
     });
 }
 
 /** The shared part of a slurm command's options, from parsed arguments (already checked). */
-function slurmArgs(args: { file?: unknown; param: string[]; samples?: string; set?: string[]; reps?: string; seed?: string; tasks: string; 'array-limit'?: string; partition?: string; time?: string; 'cpus-per-task': string; out: string; 'dry-run'?: boolean }) {
+function slurmArgs(args: {
+  file?: unknown;
+  param: string[];
+  samples?: string;
+  set?: string[];
+  reps?: string;
+  seed?: string;
+  tasks: string;
+  'array-limit'?: string;
+  partition?: string;
+  time?: string;
+  account?: string;
+  qos?: string;
+  mem?: string;
+  'cpus-per-task': string;
+  setup?: string[];
+  out: string;
+  'dry-run'?: boolean;
+}) {
   return {
     file: args.file as string,
     params: args.param,
@@ -685,7 +714,11 @@ function slurmArgs(args: { file?: unknown; param: string[]; samples?: string; se
     arrayLimit: args['array-limit'] === undefined ? undefined : Number(args['array-limit']),
     partition: args.partition,
     time: args.time,
+    account: args.account,
+    qos: args.qos,
+    mem: args.mem,
     cpusPerTask: Number(args['cpus-per-task']),
+    setup: args.setup ?? [],
     dir: args.out,
     dryRun: args['dry-run'] === true,
   };

@@ -17,7 +17,9 @@ const TASKS = 3;
 
 describe('a sensitivity study as a Slurm job array', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hiresim-slurm-sens-'));
-  const plan = hiresim(['slurm', 'sensitivity', 'scenarios/baseline.yaml', ...STUDY, '--tasks', String(TASKS), '--cpus-per-task', '2', '--out', dir, '--dry-run']);
+  // A setup line as a cluster would have one (module load …); this one reads an unset variable, as module scripts may.
+  const SETUP = 'echo "setup ran${SLURM_JOB_PARTITION:-}" >&2';
+  const plan = hiresim(['slurm', 'sensitivity', 'scenarios/baseline.yaml', ...STUDY, '--tasks', String(TASKS), '--cpus-per-task', '2', '--mem', '2G', '--account', 'proj-1', '--qos', 'normal', '--setup', SETUP, '--out', dir, '--dry-run']);
   const bash = (script: string, env: Record<string, string> = {}) => spawnSync('bash', [join(dir, script)], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
 
   it('writes an array script running design shards into result files, and a merge script that computes the indices', () => {
@@ -25,12 +27,18 @@ describe('a sensitivity study as a Slurm job array', () => {
     const array = readFileSync(join(dir, 'sensitivity.sbatch'), 'utf8');
     expect(array).toContain('#SBATCH --array=0-2');
     expect(array).toContain('#SBATCH --cpus-per-task=2');
+    expect(array).toContain('#SBATCH --mem=2G');
+    expect(array).toContain('#SBATCH --account=proj-1');
+    expect(array).toContain('#SBATCH --qos=normal');
+    expect(array).toContain(`set -eo pipefail\n${SETUP}\nset -u\n`);
     expect(array).toMatch(/main\.js sensitivity \S+baseline\.yaml --param/);
     expect(array).toContain('--shard "${SLURM_ARRAY_TASK_ID}/3" --resume');
     expect(array).toContain(`--results ${dir}/shard-"\${SLURM_ARRAY_TASK_ID}".jsonl`);
     const merge = readFileSync(join(dir, 'merge.sbatch'), 'utf8');
     expect(merge).toContain(`merge ${dir}/shard-*.jsonl --shards 3 --out ${dir}/merged.jsonl`);
     expect(merge).toContain(`--results ${dir}/merged.jsonl --resume --out ${dir}`);
+    expect(merge).toContain('#SBATCH --account=proj-1');
+    expect(merge).not.toContain('--mem');
     // Nothing runs on the login node, and nothing is submitted with --dry-run.
     expect(existsSync(join(dir, 'sensitivity.json'))).toBe(false);
   });
@@ -39,6 +47,7 @@ describe('a sensitivity study as a Slurm job array', () => {
     for (let task = 0; task < TASKS; task++) {
       const r = bash('sensitivity.sbatch', { SLURM_ARRAY_TASK_ID: String(task), SLURM_CPUS_PER_TASK: '1' });
       expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain('setup ran');
       expect(r.stderr).toContain(`in shard ${task}/3 of 16`);
     }
     const merged = bash('merge.sbatch');

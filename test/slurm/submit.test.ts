@@ -59,4 +59,18 @@ describe('hiresim slurm … submits with sbatch', () => {
     expect(r.stderr).toContain('--param #1');
     expect(() => readFileSync(join(dir, 'sensitivity.sbatch'))).toThrow();
   });
+
+  it('rejects Slurm settings that would break the script, exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hiresim-submit-'));
+    for (const [flag, value, message] of [
+      ['--mem', '4GB', '--mem: expected a size such as 4G or 500M, found "4GB"'],
+      ['--account', 'a b', '--account: expected a Slurm account name, found "a b"'],
+      ['--setup', 'module load x\nrm -rf /', '--setup: expected one shell line, found "module load x\\nrm -rf /"'],
+      ['--time', 'two hours', '--time: expected a Slurm time'],
+    ]) {
+      const r = hiresim(['slurm', 'sweep', 'scenarios/baseline.yaml', ...PARAMS, '--tasks', '2', flag, value, '--out', dir, '--dry-run']);
+      expect(r.status, flag).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+  });
 });

@@ -9,7 +9,7 @@ import { out, say } from '../cli.js';
 import { checkYears, loadWithRanges, type SimulationOptions } from '../simulation-options.js';
 
 /** What `hiresim slurm sweep` and `hiresim slurm sensitivity` share: the Slurm settings and the study's scenario. */
-export interface SlurmOptions extends SimulationOptions, Pick<SlurmPlan, 'tasks' | 'arrayLimit' | 'partition' | 'time' | 'cpusPerTask'> {
+export interface SlurmOptions extends SimulationOptions, Pick<SlurmPlan, 'tasks' | 'arrayLimit' | 'partition' | 'time' | 'account' | 'qos' | 'mem' | 'cpusPerTask' | 'setup'> {
   readonly file: string;
   readonly params: readonly string[];
   readonly samples?: number;
@@ -59,7 +59,8 @@ async function submitStudy(study: SlurmStudy, studyArgs: readonly string[], opti
   ];
   const cli = fileURLToPath(new URL('../main.js', import.meta.url));
   const version = (JSON.parse(readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8')) as { version: string }).version;
-  const plan: SlurmPlan = { study, hiresim: [process.execPath, cli], args, tasks: options.tasks, arrayLimit: options.arrayLimit, partition: options.partition, time: options.time, cpusPerTask: options.cpusPerTask, dir, version };
+  const { tasks, arrayLimit, partition, time, account, qos, mem, cpusPerTask, setup } = options;
+  const plan: SlurmPlan = { study, hiresim: [process.execPath, cli], args, tasks, arrayLimit, partition, time, account, qos, mem, cpusPerTask, setup, dir, version };
   mkdirSync(join(dir, 'logs'), { recursive: true });
   const arrayFile = join(dir, `${study}.sbatch`);
   const mergeFile = join(dir, 'merge.sbatch');

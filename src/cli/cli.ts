@@ -322,7 +322,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
                   file: args.file as string,
                   params: args.param,
                   design: args.design,
-                  samples: args.samples === undefined ? (args.design === 'grid' ? 3 : 16) : Number(args.samples),
+                  samples: args.samples === undefined ? undefined : Number(args.samples),
                   years: args.years?.split(',').map(Number),
                   shard: parseShard(args.shard),
                   resume: args.resume === true,
@@ -487,8 +487,10 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
             'Examples:',
             '  hiresim slurm sweep scenarios/baseline.yaml --param … --tasks 8 --out /scratch/sweep1',
             '  hiresim slurm sensitivity scenarios/baseline.yaml --method sobol --param … --tasks 8 --out /scratch/sobol1',
+            '  hiresim slurm status /scratch/sweep1',
             '',
             'Usage: hiresim slurm sweep|sensitivity <file> [options]',
+            '       hiresim slurm status <dir>',
           ]),
         )
         .command(
@@ -564,7 +566,33 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
             setResult(await slurmSensitivityCommand({ ...slurmArgs(args), method: args.method, year: args.year === undefined ? undefined : Number(args.year) }));
           },
         )
-        .demandCommand(1, 'Name a slurm command: sweep or sensitivity.'),
+        .command(
+          'status <dir>',
+          'How far a submitted study has got: points done per task, the merged file, what to do next',
+          (z) =>
+            z
+              .usage(
+                usage([
+                  'Examples:',
+                  '  hiresim slurm status /scratch/$USER/hiresim/sweep1',
+                  '  hiresim slurm status sobol1 --json',
+                  '',
+                  'Reads DIR/study.json (written by hiresim slurm sweep|sensitivity), counts the complete result lines',
+                  'in each DIR/shard-i.jsonl against the points of that shard, and says whether the merged file (and,',
+                  'for sensitivity, sensitivity.json) has been written, and what to re-submit if a task stopped. Files',
+                  'only: squeue tells which tasks are still running. Nothing is modified.',
+                  '',
+                  'Usage: hiresim slurm status <dir> [--json]',
+                ]),
+              )
+              .positional('dir', { type: 'string', demandOption: true, description: 'The --out directory of hiresim slurm sweep|sensitivity' })
+              .option('json', { type: 'boolean', description: 'Print the status as one JSON object' }),
+          async (args) => {
+            const { slurmStatusCommand } = await import('./commands/slurm.js');
+            setResult(await slurmStatusCommand({ dir: args.dir as string, json: args.json === true }));
+          },
+        )
+        .demandCommand(1, 'Name a slurm command: sweep, sensitivity or status.'),
     )
     .command(
       'validate <files..>',

@@ -35,6 +35,11 @@ export interface RunListSpec {
   readonly replications: number;
 }
 
+/** --samples when not given: 3 levels per continuous parameter for a grid, 16 points otherwise. */
+export function defaultSamples(design: DesignName): number {
+  return design === 'grid' ? 3 : 16;
+}
+
 /** Expands a design into the run list, in a fixed order. */
 export function expandRunList(spec: RunListSpec): Run[] {
   const d = spec.ranges.length;

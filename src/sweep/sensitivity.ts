@@ -18,6 +18,11 @@ import type { PointSummary } from './point.js';
 export const METHODS = ['morris', 'sobol'] as const;
 export type Method = (typeof METHODS)[number];
 
+/** --samples when not given: 10 Morris trajectories, or 64 Saltelli base rows. */
+export function defaultSensitivitySamples(method: Method): number {
+  return method === 'sobol' ? 64 : 10;
+}
+
 /** Morris grid levels (p = 4, Δ = 2/3: the usual choice). */
 const MORRIS_LEVELS = 4;
 

@@ -1,4 +1,4 @@
-import { analyseSensitivity, planSensitivity, runSensitivity, type Method, type SensitivitySummary } from '../../sweep/sensitivity.js';
+import { analyseSensitivity, defaultSensitivitySamples, planSensitivity, runSensitivity, type Method, type SensitivitySummary } from '../../sweep/sensitivity.js';
 import { runIntoFile } from '../../sweep/run-into-file.js';
 import { shardOf } from '../../sweep/run-list.js';
 import { formatSensitivity } from '../../output/sensitivity-terminal.js';
@@ -32,7 +32,7 @@ export async function sensitivityCommand(options: SensitivityCommandOptions): Pr
   const { scenario } = loaded;
   const year = options.year ?? Math.min(scenario.horizon, scenario.baseYear + 5);
   checkYears(scenario, [year], '--year');
-  const samples = options.samples ?? (options.method === 'sobol' ? 64 : 10);
+  const samples = options.samples ?? defaultSensitivitySamples(options.method);
   if (options.results === undefined) {
     const progress = progressBar('points');
     const summary = await runSensitivity({ loaded, overrides, ranges, method: options.method, samples, year, threads: options.threads, onProgress: (d, t) => progress.update(d, t) }).finally(() => progress.finish());

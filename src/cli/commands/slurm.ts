@@ -3,6 +3,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { arrayScript, mergeScript, type SlurmPlan, type SlurmStudy } from '../../slurm/sbatch.js';
+import { PLAN_FILE, studyStatus, type StudyPlan } from '../../slurm/status.js';
+import { defaultSamples, expandRunList, type DesignName } from '../../sweep/run-list.js';
+import { defaultSensitivitySamples, planSensitivity, type Method } from '../../sweep/sensitivity.js';
+import { formatStudyStatus } from '../../output/slurm-status-terminal.js';
 import { writeFileAtomic } from '../../output/files.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, say } from '../cli.js';
@@ -19,34 +23,41 @@ export interface SlurmOptions extends SimulationOptions, Pick<SlurmPlan, 'tasks'
 }
 
 export interface SlurmSweepOptions extends SlurmOptions {
-  readonly design: string;
+  readonly design: DesignName;
   readonly years?: string;
 }
 
 export interface SlurmSensitivityOptions extends SlurmOptions {
-  readonly method: string;
+  readonly method: Method;
   readonly year?: number;
 }
 
 /** `hiresim slurm sweep …`: DIR/sweep.sbatch (one shard per task) and DIR/merge.sbatch (merged.jsonl). */
 export async function slurmSweepCommand(options: SlurmSweepOptions): Promise<ExitCode> {
-  const { loaded } = loadWithRanges(options.file, options.params, options);
-  if (options.years !== undefined) checkYears(loaded.scenario, options.years.split(',').map(Number), '--years');
-  return submitStudy('sweep', ['--design', options.design, ...(options.years !== undefined ? ['--years', options.years] : [])], options);
+  const { loaded, ranges } = loadWithRanges(options.file, options.params, options);
+  const { scenario } = loaded;
+  if (options.years !== undefined) checkYears(scenario, options.years.split(',').map(Number), '--years');
+  const samples = options.samples ?? defaultSamples(options.design);
+  const runs = expandRunList({ scenarioHash: loaded.hash, ranges, design: options.design, samples, seed: scenario.seed, replications: scenario.replications }).length;
+  return submitStudy('sweep', ['--design', options.design, ...(options.years !== undefined ? ['--years', options.years] : [])], runs, options);
 }
 
 /** `hiresim slurm sensitivity …`: DIR/sensitivity.sbatch (one shard of the design per task) and DIR/merge.sbatch (merged.jsonl, then sensitivity.json). */
 export async function slurmSensitivityCommand(options: SlurmSensitivityOptions): Promise<ExitCode> {
-  const { loaded } = loadWithRanges(options.file, options.params, options);
-  if (options.year !== undefined) checkYears(loaded.scenario, [options.year], '--year');
-  return submitStudy('sensitivity', ['--method', options.method, ...(options.year !== undefined ? ['--year', String(options.year)] : [])], options);
+  const { loaded, ranges } = loadWithRanges(options.file, options.params, options);
+  const { scenario } = loaded;
+  if (options.year !== undefined) checkYears(scenario, [options.year], '--year');
+  const samples = options.samples ?? defaultSensitivitySamples(options.method);
+  // The design does not depend on the year of the gap output: any year gives the same run list.
+  const runs = planSensitivity(loaded, ranges, options.method, samples, scenario.baseYear).runs.length;
+  return submitStudy('sensitivity', ['--method', options.method, ...(options.year !== undefined ? ['--year', String(options.year)] : [])], runs, options);
 }
 
 /**
  * Writes the array and merge scripts and submits them (the merge after the array) unless --dry-run.
  * The study was checked like `hiresim sweep|sensitivity` would check it, so a task never fails on input.
  */
-async function submitStudy(study: SlurmStudy, studyArgs: readonly string[], options: SlurmOptions): Promise<ExitCode> {
+async function submitStudy(study: SlurmStudy, studyArgs: readonly string[], runs: number, options: SlurmOptions): Promise<ExitCode> {
   const dir = resolve(options.dir);
   const args = [
     resolve(options.file),
@@ -66,6 +77,8 @@ async function submitStudy(study: SlurmStudy, studyArgs: readonly string[], opti
   const mergeFile = join(dir, 'merge.sbatch');
   writeFileAtomic(arrayFile, arrayScript(plan));
   writeFileAtomic(mergeFile, mergeScript(plan));
+  const recorded: StudyPlan = { study, tasks: options.tasks, runs, args, hiresim: version };
+  writeFileAtomic(join(dir, PLAN_FILE), `${JSON.stringify(recorded, null, 2)}\n`);
   const result = study === 'sweep' ? `${dir}/merged.jsonl` : `${dir}/sensitivity.json (points in ${dir}/merged.jsonl)`;
   if (options.dryRun) {
     await out(`# ${arrayFile}\n${arrayScript(plan)}\n# ${mergeFile}\n${mergeScript(plan)}`);
@@ -85,7 +98,14 @@ async function submitStudy(study: SlurmStudy, studyArgs: readonly string[], opti
   if (merge === undefined) return EXIT.failure;
   await out(`${JSON.stringify({ arrayJob: array, mergeJob: merge, tasks: options.tasks, dir })}\n`);
   say(`submitted array job ${array} (${options.tasks} tasks) and merge job ${merge} (after every task succeeds)`);
-  say(`follow: squeue -j ${array},${merge}   logs: ${dir}/logs   result: ${result}`);
+  say(`follow: squeue -j ${array},${merge}   points done: hiresim slurm status ${dir}   logs: ${dir}/logs   result: ${result}`);
   say(`a failed or pre-empted task: re-submit ${arrayFile} (finished points are skipped), then ${mergeFile}`);
+  return EXIT.ok;
+}
+
+/** `hiresim slurm status DIR`: points done per task, and what is left, from the study's files. */
+export async function slurmStatusCommand(options: { dir: string; json: boolean }): Promise<ExitCode> {
+  const status = studyStatus(resolve(options.dir));
+  await out(options.json ? `${JSON.stringify(status, null, 2)}\n` : formatStudyStatus(status));
   return EXIT.ok;
 }

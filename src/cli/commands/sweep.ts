@@ -1,4 +1,4 @@
-import { expandRunList, shardOf, type DesignName } from '../../sweep/run-list.js';
+import { defaultSamples, expandRunList, shardOf, type DesignName } from '../../sweep/run-list.js';
 import { runIntoFile, type RunIntoFileResult } from '../../sweep/run-into-file.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { say } from '../cli.js';
@@ -9,7 +9,8 @@ export interface SweepCommandOptions extends SimulationOptions {
   readonly file: string;
   readonly params: readonly string[];
   readonly design: DesignName;
-  readonly samples: number;
+  /** Default: defaultSamples(design). */
+  readonly samples?: number;
   readonly years?: readonly number[];
   readonly shard?: { readonly index: number; readonly of: number };
   readonly resume: boolean;
@@ -26,7 +27,7 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<ExitCo
   const years = options.years ?? [Math.min(scenario.horizon, scenario.baseYear + 5), Math.min(scenario.horizon, scenario.baseYear + 10)];
   checkYears(scenario, years, '--years');
 
-  const all = expandRunList({ scenarioHash: loaded.hash, ranges, design: options.design, samples: options.samples, seed: scenario.seed, replications: scenario.replications });
+  const all = expandRunList({ scenarioHash: loaded.hash, ranges, design: options.design, samples: options.samples ?? defaultSamples(options.design), seed: scenario.seed, replications: scenario.replications });
   const mine = options.shard ? shardOf(all, options.shard.index, options.shard.of) : all;
   const progress = progressBar('points');
   let result: RunIntoFileResult;

@@ -1,0 +1,77 @@
+/**
+ * How far a study submitted with `hiresim slurm sweep|sensitivity` has got, from its directory
+ * alone: the plan written at submission (study.json), the points in each shard file, the merged
+ * file and, for sensitivity, the indices. Slurm knows which tasks run; only the files know how
+ * many points are done. Nothing is modified: a half-written last line (a task still writing, or
+ * killed) is counted as not done.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../scenario/issues.js';
+import { parseResultLines } from '../sweep/result-lines.js';
+import type { SlurmStudy } from './sbatch.js';
+
+/** What `hiresim slurm …` records in DIR/study.json. */
+export interface StudyPlan {
+  readonly study: SlurmStudy;
+  readonly tasks: number;
+  /** Entries in the run list. */
+  readonly runs: number;
+  /** The study's arguments, as each task passes them to `hiresim <study>`. */
+  readonly args: readonly string[];
+  readonly hiresim: string;
+}
+
+export const PLAN_FILE = 'study.json';
+
+export interface ShardStatus {
+  readonly task: number;
+  readonly file: string;
+  readonly done: number;
+  readonly expected: number;
+  /** Lines that are not results of this study (hiresim merge names them). */
+  readonly badLines: number;
+}
+
+export interface StudyStatus {
+  readonly dir: string;
+  readonly plan: StudyPlan;
+  readonly shards: readonly ShardStatus[];
+  readonly done: number;
+  /** Runs in DIR/merged.jsonl, or null before the merge job has written it. */
+  readonly merged: number | null;
+  /** Sensitivity only: DIR/sensitivity.json has been written. */
+  readonly indices: boolean;
+}
+
+/** Entries of a run list of `runs` entries in shard `task` of `tasks` (index ≡ task mod tasks). */
+export function shardSize(runs: number, task: number, tasks: number): number {
+  return task < runs ? Math.floor((runs - 1 - task) / tasks) + 1 : 0;
+}
+
+export function studyStatus(dir: string): StudyStatus {
+  const planFile = join(dir, PLAN_FILE);
+  if (!existsSync(planFile)) {
+    throw new InputError([{ file: dir, line: 0, column: 0, path: '(root)', expected: `a study directory of hiresim slurm sweep|sensitivity (with ${PLAN_FILE})`, found: existsSync(dir) ? `no ${PLAN_FILE}` : 'no such directory' }]);
+  }
+  const plan = JSON.parse(readFileSync(planFile, 'utf8')) as StudyPlan;
+  const shards = Array.from({ length: plan.tasks }, (_, task): ShardStatus => {
+    const file = join(dir, `shard-${task}.jsonl`);
+    const expected = shardSize(plan.runs, task, plan.tasks);
+    if (!existsSync(file)) return { task, file, done: 0, expected, badLines: 0 };
+    const { lines, issues } = parseResultLines(file, readFileSync(file, 'utf8'), { halfWrittenLastLine: 'drop' });
+    // A task re-run on a finished shard appends nothing, so a line per index is a line per point.
+    const done = new Set(lines.filter((l) => l.value.index % plan.tasks === task && l.value.runs === plan.runs).map((l) => l.value.index)).size;
+    return { task, file, done, expected, badLines: issues.length + lines.length - done };
+  });
+  const mergedFile = join(dir, 'merged.jsonl');
+  const merged = existsSync(mergedFile) ? readFileSync(mergedFile, 'utf8').split('\n').length - 1 : null;
+  return {
+    dir,
+    plan,
+    shards,
+    done: shards.reduce((sum, s) => sum + s.done, 0),
+    merged,
+    indices: plan.study === 'sensitivity' && existsSync(join(dir, 'sensitivity.json')),
+  };
+}

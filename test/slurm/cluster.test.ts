@@ -47,6 +47,8 @@ describe.skipIf(!hasSlurm)('studies on a local Slurm cluster', () => {
     const r = hiresim(['sweep', 'scenarios/baseline.yaml', ...SWEEP, '--out', single]);
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(join(dir, 'merged.jsonl'), 'utf8')).toBe(readFileSync(single, 'utf8'));
+    const status = hiresim(['slurm', 'status', dir, '--json']);
+    expect(JSON.parse(status.stdout)).toMatchObject({ done: 8, merged: 8 });
   }, 300_000);
 
   it("runs a Sobol' study as a 4-task job array whose merge job writes the indices of a single-process study", async () => {

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hiresim, ROOT } from '../helpers/cli.js';
+import { hiresim } from '../helpers/cli.js';
 
 const hasSlurm = Boolean(process.env.SLURM_CONF) && spawnSync('sinfo', ['-h'], { encoding: 'utf8' }).status === 0;
 if (!hasSlurm) console.warn('test/slurm/cluster.test.ts: no Slurm cluster (SLURM_CONF unset or sinfo failing): skipped; .ci/run starts one');
@@ -59,7 +59,7 @@ describe.skipIf(!hasSlurm)('studies on a local Slurm cluster', () => {
     const { arrayJob, mergeJob } = JSON.parse(submitted.stdout) as { arrayJob: string; mergeJob: string };
     expect(await finalState(mergeJob), `merge job ${mergeJob} after array ${arrayJob}; logs in ${dir}/logs`).toBe('COMPLETED');
     const single = join(dir, 'single');
-    const r = hiresim(['sensitivity', join(ROOT, 'scenarios/baseline.yaml'), ...study, '--out', single]);
+    const r = hiresim(['sensitivity', 'scenarios/baseline.yaml', ...study, '--out', single]);
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(join(dir, 'sensitivity.json'), 'utf8')).toBe(readFileSync(join(single, 'sensitivity.json'), 'utf8'));
   }, 300_000);

@@ -31,7 +31,9 @@ describe('a sensitivity study as a Slurm job array', () => {
     expect(array).toContain('#SBATCH --account=proj-1');
     expect(array).toContain('#SBATCH --qos=normal');
     expect(array).toContain(`set -eo pipefail\n${SETUP}\nset -u\n`);
-    expect(array).toMatch(/main\.js sensitivity \S+baseline\.yaml --param/);
+    // The scenario path as given, run from the submission directory: the results record it as a local run would.
+    expect(array).toContain(`cd -- ${ROOT.replace(/\/$/, '')}\n`);
+    expect(array).toContain('main.js sensitivity scenarios/baseline.yaml --param');
     expect(array).toContain('--shard "${SLURM_ARRAY_TASK_ID}/3" --resume');
     expect(array).toContain(`--results ${dir}/shard-"\${SLURM_ARRAY_TASK_ID}".jsonl`);
     const merge = readFileSync(join(dir, 'merge.sbatch'), 'utf8');
@@ -56,7 +58,7 @@ describe('a sensitivity study as a Slurm job array', () => {
     expect(merged.stdout).toContain("Sobol' indices");
 
     const single = join(dir, 'single');
-    const r = hiresim(['sensitivity', join(ROOT, 'scenarios/baseline.yaml'), ...STUDY, '--out', single]);
+    const r = hiresim(['sensitivity', 'scenarios/baseline.yaml', ...STUDY, '--out', single]);
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(join(dir, 'sensitivity.json'), 'utf8')).toBe(readFileSync(join(single, 'sensitivity.json'), 'utf8'));
     // A re-submitted task finds its shard complete and runs nothing.

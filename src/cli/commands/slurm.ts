@@ -60,7 +60,9 @@ export async function slurmSensitivityCommand(options: SlurmSensitivityOptions):
 async function submitStudy(study: SlurmStudy, studyArgs: readonly string[], runs: number, options: SlurmOptions): Promise<ExitCode> {
   const dir = resolve(options.dir);
   const args = [
-    resolve(options.file),
+    // As given: the jobs run in this directory (--chdir), so the scenario path, and the results
+    // that record it, read exactly as in the same command run here.
+    options.file,
     ...options.params.flatMap((p) => ['--param', p]),
     ...studyArgs,
     ...(options.samples !== undefined ? ['--samples', String(options.samples)] : []),
@@ -71,7 +73,7 @@ async function submitStudy(study: SlurmStudy, studyArgs: readonly string[], runs
   const cli = fileURLToPath(new URL('../main.js', import.meta.url));
   const version = (JSON.parse(readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8')) as { version: string }).version;
   const { tasks, arrayLimit, partition, time, account, qos, mem, cpusPerTask, setup } = options;
-  const plan: SlurmPlan = { study, hiresim: [process.execPath, cli], args, tasks, arrayLimit, partition, time, account, qos, mem, cpusPerTask, setup, dir, version };
+  const plan: SlurmPlan = { study, hiresim: [process.execPath, cli], args, tasks, arrayLimit, partition, time, account, qos, mem, cpusPerTask, setup, workdir: process.cwd(), dir, version };
   mkdirSync(join(dir, 'logs'), { recursive: true });
   const arrayFile = join(dir, `${study}.sbatch`);
   const mergeFile = join(dir, 'merge.sbatch');

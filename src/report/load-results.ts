@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { describeValue, InputError, type InputIssue } from '../scenario/issues.js';
+import { describeValue, InputError, jsonErrorPosition, type InputIssue } from '../scenario/issues.js';
 import type { AttributionSummary } from '../sim/attribute.js';
 import type { ComparisonSummary } from '../sim/compare.js';
 import type { RunSummary } from '../sim/simulate.js';
@@ -107,15 +107,6 @@ function looksLikeJsonLines(file: string, text: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** 1-based line and column of a JSON.parse error ("… at position N …"), or 1:1. */
-function jsonErrorPosition(text: string, message: string): [number, number] {
-  const match = /position (\d+)/.exec(message);
-  if (!match) return [1, 1];
-  const before = text.slice(0, Number(match[1]));
-  const lines = before.split('\n');
-  return [lines.length, lines[lines.length - 1].length + 1];
 }
 
 /** A short label for an input in the report (its file name, never a machine-specific path). */

@@ -57,6 +57,16 @@ export function formatIssue(issue: InputIssue): string {
   return line.replace(/[\r\n\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16)}`));
 }
 
+/** 1-based line and column of a JSON.parse error ("… at position N …", or the end for a cut text), or 1:1. */
+export function jsonErrorPosition(text: string, message: string): [number, number] {
+  const match = /position (\d+)/.exec(message);
+  const at = match ? Number(match[1]) : /end of JSON input/.test(message) ? text.trimEnd().length : undefined;
+  if (at === undefined) return [1, 1];
+  const before = text.slice(0, at);
+  const lines = before.split('\n');
+  return [lines.length, lines[lines.length - 1].length + 1];
+}
+
 /** A short, quoted description of a value for the `found` part of an issue. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';

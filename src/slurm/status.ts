@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../scenario/issues.js';
+import { describeValue, InputError, jsonErrorPosition } from '../scenario/issues.js';
 import { parseResultLines } from '../sweep/result-lines.js';
 import type { SlurmStudy } from './sbatch.js';
 
@@ -54,7 +54,7 @@ export function studyStatus(dir: string): StudyStatus {
   if (!existsSync(planFile)) {
     throw new InputError([{ file: dir, line: 0, column: 0, path: '(root)', expected: `a study directory of hiresim slurm sweep|sensitivity (with ${PLAN_FILE})`, found: existsSync(dir) ? `no ${PLAN_FILE}` : 'no such directory' }]);
   }
-  const plan = JSON.parse(readFileSync(planFile, 'utf8')) as StudyPlan;
+  const plan = readPlan(planFile);
   const shards = Array.from({ length: plan.tasks }, (_, task): ShardStatus => {
     const file = join(dir, `shard-${task}.jsonl`);
     const expected = shardSize(plan.runs, task, plan.tasks);
@@ -74,4 +74,28 @@ export function studyStatus(dir: string): StudyStatus {
     merged,
     indices: plan.study === 'sensitivity' && existsSync(join(dir, 'sensitivity.json')),
   };
+}
+
+/** DIR/study.json, checked: a file edited or cut by hand is exit 2 at its position, not a crash. */
+function readPlan(file: string): StudyPlan {
+  const text = readFileSync(file, 'utf8');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const [line, column] = jsonErrorPosition(text, (error as Error).message);
+    throw new InputError([{ file, line, column, path: '(root)', expected: 'the JSON plan written by hiresim slurm sweep|sensitivity', found: (error as Error).message }]);
+  }
+  const o = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const wholeAtLeast = (v: unknown, min: number) => Number.isInteger(v) && (v as number) >= min;
+  const problem =
+    o.study !== 'sweep' && o.study !== 'sensitivity'
+      ? ['study', 'sweep or sensitivity', o.study]
+      : !wholeAtLeast(o.tasks, 1)
+        ? ['tasks', 'a whole number ≥ 1', o.tasks]
+        : !wholeAtLeast(o.runs, 0)
+          ? ['runs', 'a whole number ≥ 0', o.runs]
+          : undefined;
+  if (problem) throw new InputError([{ file, line: 1, column: 1, path: problem[0] as string, expected: problem[1] as string, found: describeValue(problem[2]) }]);
+  return value as StudyPlan;
 }

@@ -71,3 +71,17 @@ describe('hiresim slurm status', () => {
     expect(r.stderr).toContain('expected a study directory of hiresim slurm sweep|sensitivity (with study.json), found no study.json');
   });
 });
+
+describe('hiresim slurm status on a damaged plan', () => {
+  it('is exit 2 at the position of the problem, never a crash', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hiresim-status-'));
+    writeFileSync(join(dir, 'study.json'), '{"study": "sweep",\n "tasks": ');
+    const cut = hiresim(['slurm', 'status', dir]);
+    expect(cut.status).toBe(2);
+    expect(cut.stderr).toContain(`${dir}/study.json:2:10 (root): expected the JSON plan written by hiresim slurm sweep|sensitivity`);
+    writeFileSync(join(dir, 'study.json'), '{"study": "sweep", "tasks": 0, "runs": 7}');
+    const zero = hiresim(['slurm', 'status', dir]);
+    expect(zero.status).toBe(2);
+    expect(zero.stderr).toContain(`${dir}/study.json:1:1 tasks: expected a whole number ≥ 1, found number 0`);
+  });
+});

@@ -779,6 +779,15 @@ function checkCounts(args: { reps?: string; threads?: string }): void {
   }
 }
 
+/** File-system errors that mean the path is not usable as given (rather than the disk failing). */
+const PATH_PROBLEMS = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS', 'EEXIST', 'ENAMETOOLONG', 'ELOOP']);
+
+/** An error from a file-system call (it names the call and the path). */
+function isFileSystemError(error: unknown): error is Error & { code: string; syscall: string; path: string } {
+  const e = error as { code?: unknown; syscall?: unknown; path?: unknown } | null;
+  return error instanceof Error && typeof e?.code === 'string' && typeof e.syscall === 'string' && typeof e.path === 'string';
+}
+
 /** Wrong arguments: printed with a pointer to --help, exit 2. */
 export class UsageError extends Error {}
 
@@ -799,6 +808,13 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
       say(`hiresim: ${error.message}`);
       say('Run "hiresim --help" (or "hiresim COMMAND --help") for usage.');
       return EXIT.badInput;
+    }
+    if (isFileSystemError(error)) {
+      // A path the user gave (--out, --html, --results, a shard) that cannot be used: no stack trace.
+      say(`hiresim: ${error.message}`);
+      const theirs = PATH_PROBLEMS.has(error.code);
+      if (theirs) say('Check the path: its directory must exist (or be creatable) and be writable.');
+      return theirs ? EXIT.badInput : EXIT.failure;
     }
     say(`hiresim: internal error: ${(error as Error)?.stack ?? String(error)}`);
     say('This is a bug in hiresim; please report it with the command line above.');

@@ -1,0 +1,35 @@
+/**
+ * Output paths that cannot be used (a directory that does not exist, a file where a directory should
+ * be) are the user's to fix: a one-line reason naming the path, exit 2, no stack trace and no file.
+ */
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hiresim } from '../helpers/cli.js';
+
+const SMALL = ['--reps', '1', '--set', 'scale=50', '--set', 'horizon=2027'];
+
+describe('unusable output paths', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hiresim-paths-'));
+  const file = join(dir, 'a-file');
+  writeFileSync(file, 'not a directory\n');
+  const cases: [string, string[], string][] = [
+    ['run --out under a file', ['run', 'scenarios/baseline.yaml', ...SMALL, '--out', join(file, 'results')], `ENOTDIR: not a directory, mkdir '${join(file, 'results')}'`],
+    ['sweep --out in a missing directory', ['sweep', 'scenarios/baseline.yaml', '--param', 'upskilling.selfStudyRate=0.02:0.3', '--samples', '2', ...SMALL, '--out', join(dir, 'missing', 'sweep.jsonl')], `ENOENT: no such file or directory, open '${join(dir, 'missing', 'sweep.jsonl')}'`],
+    ['sensitivity --results in a missing directory', ['sensitivity', 'scenarios/baseline.yaml', '--method', 'morris', '--samples', '1', '--param', 'upskilling.selfStudyRate=0.02:0.3', ...SMALL, '--results', join(dir, 'missing', 'points.jsonl')], `ENOENT: no such file or directory, open '${join(dir, 'missing', 'points.jsonl')}'`],
+    ['slurm sweep --out under a file', ['slurm', 'sweep', 'scenarios/baseline.yaml', '--param', 'upskilling.selfStudyRate=0.02:0.3', '--tasks', '2', '--out', join(file, 'study'), '--dry-run'], `ENOTDIR: not a directory, mkdir '${join(file, 'study', 'logs')}'`],
+  ];
+  for (const [name, args, message] of cases) {
+    it(`${name}: exit 2 with the reason`, () => {
+      const r = hiresim(args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`hiresim: ${message}`);
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    });
+  }
+
+  it('writes nothing for them', () => {
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
+  });
+});

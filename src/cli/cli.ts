@@ -694,6 +694,7 @@ function slurmOptions<T>(y: Argv<T>) {
     .option('mem', { type: 'string', requiresArg: true, description: 'Memory per array task (e.g. 4G)' })
     .option('cpus-per-task', { type: 'string', requiresArg: true, default: '1', description: 'CPUs per task (each task uses as many worker threads)' })
     .option('setup', { type: 'string', array: true, requiresArg: true, description: 'A shell line run first in every job, e.g. "module load nodejs/20" (repeatable)' })
+    .option('node', { type: 'string', requiresArg: true, description: 'The node executable on the compute nodes (default: the node running this command), e.g. node after --setup "module load nodejs/20"' })
     .option('dry-run', { type: 'boolean', description: 'Write and print the scripts without submitting them' })
     .check((args) => {
       checkCounts(args);
@@ -708,6 +709,7 @@ function slurmOptions<T>(y: Argv<T>) {
         if (value !== undefined && !/^[A-Za-z0-9_.-]+$/.test(value)) throw new UsageError(`--${name}: expected a Slurm ${name === 'qos' ? 'QOS' : 'account'} name, found "${value}"`);
       }
       if (args.mem !== undefined && !/^[1-9][0-9]*[KMGT]?$/.test(args.mem)) throw new UsageError(`--mem: expected a size such as 4G or 500M, found "${args.mem}"`);
+      if (args.node !== undefined && !/^[^\s'"\\]+$/.test(args.node)) throw new UsageError(`--node: expected a command or path without spaces or quotes, found "${args.node}"`);
       const badSetup = (args.setup ?? []).find((line) => /[\r\n]/.test(line) || line.trim() === '');
       if (badSetup !== undefined) throw new UsageError(`--setup: expected one shell line, found ${JSON.stringify(badSetup)}`);
       return true;
@@ -731,6 +733,7 @@ function slurmArgs(args: {
   mem?: string;
   'cpus-per-task': string;
   setup?: string[];
+  node?: string;
   out: string;
   'dry-run'?: boolean;
 }) {
@@ -748,6 +751,7 @@ function slurmArgs(args: {
     mem: args.mem,
     cpusPerTask: Number(args['cpus-per-task']),
     setup: args.setup ?? [],
+    node: args.node,
     dir: args.out,
     dryRun: args['dry-run'] === true,
   };

@@ -19,7 +19,7 @@ describe('a sensitivity study as a Slurm job array', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hiresim-slurm-sens-'));
   // A setup line as a cluster would have one (module load …); this one reads an unset variable, as module scripts may.
   const SETUP = 'echo "setup ran${SLURM_JOB_PARTITION:-}" >&2';
-  const plan = hiresim(['slurm', 'sensitivity', 'scenarios/baseline.yaml', ...STUDY, '--tasks', String(TASKS), '--cpus-per-task', '2', '--mem', '2G', '--account', 'proj-1', '--qos', 'normal', '--setup', SETUP, '--out', dir, '--dry-run']);
+  const plan = hiresim(['slurm', 'sensitivity', 'scenarios/baseline.yaml', ...STUDY, '--tasks', String(TASKS), '--cpus-per-task', '2', '--mem', '2G', '--account', 'proj-1', '--qos', 'normal', '--setup', SETUP, '--node', 'node', '--out', dir, '--dry-run']);
   const bash = (script: string, env: Record<string, string> = {}) => spawnSync('bash', [join(dir, script)], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
 
   it('writes an array script running design shards into result files, and a merge script that computes the indices', () => {
@@ -33,7 +33,8 @@ describe('a sensitivity study as a Slurm job array', () => {
     expect(array).toContain(`set -eo pipefail\n${SETUP}\nset -u\n`);
     // The scenario path as given, run from the submission directory: the results record it as a local run would.
     expect(array).toContain(`cd -- ${ROOT.replace(/\/$/, '')}\n`);
-    expect(array).toContain('main.js sensitivity scenarios/baseline.yaml --param');
+    // --node node: the node on the compute nodes' PATH (after the setup lines), not this machine's path.
+    expect(array).toMatch(/\nexec node \S+main\.js sensitivity scenarios\/baseline\.yaml --param/);
     expect(array).toContain('--shard "${SLURM_ARRAY_TASK_ID}/3" --resume');
     expect(array).toContain(`--results ${dir}/shard-"\${SLURM_ARRAY_TASK_ID}".jsonl`);
     const merge = readFileSync(join(dir, 'merge.sbatch'), 'utf8');

@@ -14,6 +14,8 @@ import { checkYears, loadWithRanges, type SimulationOptions } from '../simulatio
 
 /** What `hiresim slurm sweep` and `hiresim slurm sensitivity` share: the Slurm settings and the study's scenario. */
 export interface SlurmOptions extends SimulationOptions, Pick<SlurmPlan, 'tasks' | 'arrayLimit' | 'partition' | 'time' | 'account' | 'qos' | 'mem' | 'cpusPerTask' | 'setup'> {
+  /** The node executable on the compute nodes (default: the one running this command). */
+  readonly node?: string;
   readonly file: string;
   readonly params: readonly string[];
   readonly samples?: number;
@@ -73,7 +75,7 @@ async function submitStudy(study: SlurmStudy, studyArgs: readonly string[], runs
   const cli = fileURLToPath(new URL('../main.js', import.meta.url));
   const version = (JSON.parse(readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8')) as { version: string }).version;
   const { tasks, arrayLimit, partition, time, account, qos, mem, cpusPerTask, setup } = options;
-  const plan: SlurmPlan = { study, hiresim: [process.execPath, cli], args, tasks, arrayLimit, partition, time, account, qos, mem, cpusPerTask, setup, workdir: process.cwd(), dir, version };
+  const plan: SlurmPlan = { study, hiresim: [options.node ?? process.execPath, cli], args, tasks, arrayLimit, partition, time, account, qos, mem, cpusPerTask, setup, workdir: process.cwd(), dir, version };
   mkdirSync(join(dir, 'logs'), { recursive: true });
   const arrayFile = join(dir, `${study}.sbatch`);
   const mergeFile = join(dir, 'merge.sbatch');

@@ -67,6 +67,7 @@ describe('hiresim slurm … submits with sbatch', () => {
       ['--account', 'a b', '--account: expected a Slurm account name, found "a b"'],
       ['--setup', 'module load x\nrm -rf /', '--setup: expected one shell line, found "module load x\\nrm -rf /"'],
       ['--time', 'two hours', '--time: expected a Slurm time'],
+      ['--node', '/opt/my node', '--node: expected a command or path without spaces or quotes, found "/opt/my node"'],
     ]) {
       const r = hiresim(['slurm', 'sweep', 'scenarios/baseline.yaml', ...PARAMS, '--tasks', '2', flag, value, '--out', dir, '--dry-run']);
       expect(r.status, flag).toBe(2);

@@ -62,8 +62,8 @@ export async function slurmSensitivityCommand(options: SlurmSensitivityOptions):
 async function submitStudy(study: SlurmStudy, studyArgs: readonly string[], runs: number, options: SlurmOptions): Promise<ExitCode> {
   const dir = resolve(options.dir);
   const args = [
-    // As given: the jobs run in this directory (--chdir), so the scenario path, and the results
-    // that record it, read exactly as in the same command run here.
+    // As given: the job scripts cd to this directory, so the scenario path, and the results that
+    // record it, read exactly as in the same command run here.
     options.file,
     ...options.params.flatMap((p) => ['--param', p]),
     ...studyArgs,

@@ -16,6 +16,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { InputError } from '../scenario/issues.js';
+import { spearman } from '../analysis/correlation.js';
 import { prim, type PrimBox, type PrimLimit } from '../analysis/prim.js';
 import { readResultLines, type PointValue as Value, type SweepLine } from './result-lines.js';
 
@@ -225,39 +226,6 @@ function numericBins(x: readonly number[]): { low: number; high: number }[] {
     } else bins.push({ low: lo, high: hi });
   }
   return bins;
-}
-
-/** Spearman's ρ: Pearson's correlation of the ranks (ties share their mean rank); null when either side is constant. */
-export function spearman(x: readonly number[], y: readonly number[]): number | null {
-  if (x.length !== y.length || x.length < 3) return null;
-  const rx = ranks(x);
-  const ry = ranks(y);
-  const n = x.length;
-  const mx = rx.reduce((a, b) => a + b, 0) / n;
-  const my = ry.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (rx[i] - mx) * (ry[i] - my);
-    sxx += (rx[i] - mx) ** 2;
-    syy += (ry[i] - my) ** 2;
-  }
-  if (sxx === 0 || syy === 0) return null;
-  return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
-}
-
-/** 1-based ranks; tied values (Infinity included) share their mean rank. */
-export function ranks(x: readonly number[]): number[] {
-  const order = x.map((_, i) => i).sort((a, b) => (x[a] === x[b] ? 0 : x[a] < x[b] ? -1 : 1));
-  const r = new Array<number>(x.length);
-  for (let i = 0; i < order.length; ) {
-    let j = i;
-    while (j + 1 < order.length && x[order[j + 1]] === x[order[i]]) j++;
-    for (let k = i; k <= j; k++) r[order[k]] = (i + j) / 2 + 1;
-    i = j + 1;
-  }
-  return r;
 }
 
 function restrictionOf(path: string, limit: PrimLimit, full: PrimLimit, codes: readonly Value[]): BoxRestriction[] {

@@ -10,7 +10,8 @@ import { yearCount } from '../../src/model/params.js';
 import { runReplication } from '../../src/model/replication.js';
 import { summarize, type RunSummary } from '../../src/sim/simulate.js';
 import type { Band } from '../../src/analysis/quantiles.js';
-import { correlation, loadBaseline } from '../model/helpers.js';
+import { pearson } from '../../src/analysis/correlation.js';
+import { loadBaseline } from '../model/helpers.js';
 
 const M = METRICS.length;
 
@@ -40,7 +41,7 @@ describe('stylized facts', () => {
         unemployment.push(metric(v, y, 'unemploymentRate'));
       }
     }
-    expect(correlation(vacancy, unemployment)).toBeLessThan(-0.4);
+    expect(pearson(vacancy, unemployment)).toBeLessThan(-0.4);
   });
 
   it('pay grows faster when the market is tighter (r > 0.5 between pay growth and log tightness)', () => {
@@ -57,7 +58,7 @@ describe('stylized facts', () => {
         tightness.push(Math.log(metric(v, y, 'openPositions') / metric(v, y, 'qualifiedCandidates')));
       }
     }
-    expect(correlation(growth, tightness)).toBeGreaterThan(0.5);
+    expect(pearson(growth, tightness)).toBeGreaterThan(0.5);
   });
 
   it('doubling every university intake does not raise the median gap in any year beyond noise (same seed)', () => {

@@ -1,8 +1,7 @@
 import { attributeLevers, type Lever } from '../../sim/attribute.js';
 import { formatAttribution } from '../../output/attribute-terminal.js';
-import { writeResultFiles } from '../../output/files.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { out, say } from '../cli.js';
+import { out, useColor, writeOut } from '../cli.js';
 import { progressBar } from '../progress.js';
 import { overridesOf, type SimulationOptions } from '../simulation-options.js';
 
@@ -26,10 +25,7 @@ export async function attributeCommand(options: AttributeCommandOptions): Promis
   });
   progress.finish();
   const json = `${JSON.stringify(summary, null, 2)}\n`;
-  if (options.out) {
-    writeResultFiles(options.out, { 'attribution.json': json });
-    say(`wrote attribution.json to ${options.out}`);
-  }
-  await out(options.json ? json : formatAttribution(summary, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+  writeOut(options.out, { 'attribution.json': json });
+  await out(options.json ? json : formatAttribution(summary, { color: useColor() }));
   return EXIT.ok;
 }

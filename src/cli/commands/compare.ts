@@ -1,11 +1,10 @@
 import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
 import { InputError } from '../../scenario/issues.js';
 import { compareScenarios, COMPARED_METRICS, type ComparisonSummary } from '../../sim/compare.js';
-import { writeResultFiles } from '../../output/files.js';
 import { formatComparison } from '../../output/compare-terminal.js';
 import type { PairedDifference } from '../../analysis/paired.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { out, say } from '../cli.js';
+import { out, useColor, writeOut } from '../cli.js';
 import { progressBar } from '../progress.js';
 import { overridesOf, type SimulationOptions } from '../simulation-options.js';
 
@@ -49,13 +48,10 @@ export async function compareCommand(options: CompareCommandOptions): Promise<Ex
   progress.finish();
 
   const json = `${JSON.stringify(comparison.summary, null, 2)}\n`;
-  if (options.out) {
-    writeResultFiles(options.out, { 'comparison.json': json, 'differences.csv': differencesCsv(comparison.summary) });
-    say(`wrote comparison.json and differences.csv to ${options.out}`);
-  }
+  writeOut(options.out, { 'comparison.json': json, 'differences.csv': differencesCsv(comparison.summary) });
   if (options.json) await out(json);
   else if (options.csv) await out(differencesCsv(comparison.summary));
-  else await out(formatComparison(comparison.summary, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+  else await out(formatComparison(comparison.summary, { color: useColor() }));
   return EXIT.ok;
 }
 

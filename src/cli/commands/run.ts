@@ -1,10 +1,9 @@
 import { loadScenario } from '../../scenario/load.js';
 import { simulate } from '../../sim/simulate.js';
 import { runsCsv, yearsCsv } from '../../output/csv.js';
-import { writeResultFiles } from '../../output/files.js';
 import { formatRun } from '../../output/terminal.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { out, say } from '../cli.js';
+import { out, useColor, writeOut } from '../cli.js';
 import { progressBar } from '../progress.js';
 import { overridesOf, type SimulationOptions } from '../simulation-options.js';
 
@@ -23,12 +22,9 @@ export async function runCommand(options: RunCommandOptions): Promise<ExitCode> 
   progress.finish();
 
   const summaryJson = `${JSON.stringify(simulation.summary, null, 2)}\n`;
-  if (options.out) {
-    writeResultFiles(options.out, { 'summary.json': summaryJson, 'years.csv': yearsCsv(simulation.summary), 'runs.csv': runsCsv(simulation) });
-    say(`wrote summary.json, years.csv and runs.csv to ${options.out}`);
-  }
+  writeOut(options.out, { 'summary.json': summaryJson, 'years.csv': yearsCsv(simulation.summary), 'runs.csv': runsCsv(simulation) });
   if (options.json) await out(summaryJson);
   else if (options.csv) await out(runsCsv(simulation));
-  else await out(formatRun(simulation.summary, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+  else await out(formatRun(simulation.summary, { color: useColor() }));
   return EXIT.ok;
 }

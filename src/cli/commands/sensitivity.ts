@@ -2,9 +2,8 @@ import { analyseSensitivity, defaultSensitivitySamples, planSensitivity, runSens
 import { runIntoFile } from '../../sweep/run-into-file.js';
 import { shardOf } from '../../sweep/run-list.js';
 import { formatSensitivity } from '../../output/sensitivity-terminal.js';
-import { writeResultFiles } from '../../output/files.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { out, say } from '../cli.js';
+import { out, say, useColor, writeOut } from '../cli.js';
 import { progressBar } from '../progress.js';
 import { checkYears, loadWithRanges, type SimulationOptions } from '../simulation-options.js';
 
@@ -64,10 +63,7 @@ export async function sensitivityCommand(options: SensitivityCommandOptions): Pr
 /** Prints the indices (table or JSON) and writes sensitivity.json with --out. */
 async function report(summary: SensitivitySummary, options: SensitivityCommandOptions): Promise<ExitCode> {
   const json = `${JSON.stringify(summary, null, 2)}\n`;
-  if (options.out) {
-    writeResultFiles(options.out, { 'sensitivity.json': json });
-    say(`wrote sensitivity.json to ${options.out}`);
-  }
-  await out(options.json ? json : formatSensitivity(summary, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+  writeOut(options.out, { 'sensitivity.json': json });
+  await out(options.json ? json : formatSensitivity(summary, { color: useColor() }));
   return EXIT.ok;
 }

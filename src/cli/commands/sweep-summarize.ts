@@ -1,7 +1,7 @@
 import { readSweepResults, summarizeSweep } from '../../sweep/summarize.js';
 import { formatSweepSummary } from '../../output/sweep-summary-terminal.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { out } from '../cli.js';
+import { out, useColor } from '../cli.js';
 
 export interface SweepSummarizeOptions {
   readonly results: string;
@@ -13,6 +13,6 @@ export interface SweepSummarizeOptions {
 /** `hiresim sweep summarize FILE.jsonl [--year Y] [--by YEAR] [--json]`. */
 export async function sweepSummarizeCommand(options: SweepSummarizeOptions): Promise<ExitCode> {
   const summary = summarizeSweep(readSweepResults(options.results), { year: options.year, by: options.by });
-  await out(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSweepSummary(summary, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+  await out(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSweepSummary(summary, { color: useColor() }));
   return EXIT.ok;
 }

@@ -4,9 +4,9 @@
  * (not its name). Every problem with every input is collected and thrown together as one InputError
  * (`FILE:1:1 (root): expected …, found …`; a bad line of a sweep file at `FILE:LINE:1`).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { describeValue, InputError, jsonErrorPosition, type InputIssue } from '../scenario/issues.js';
+import { describeValue, InputError, jsonErrorPosition, readInputText, type InputIssue } from '../scenario/issues.js';
 import type { AttributionSummary } from '../sim/attribute.js';
 import type { ComparisonSummary } from '../sim/compare.js';
 import type { RunSummary } from '../sim/simulate.js';
@@ -48,7 +48,11 @@ export function loadResults(inputs: readonly string[]): LoadedResult[] {
       }
     } else files = [input];
     for (const file of files) {
-      const text = readFileSync(file, 'utf8');
+      const text = readInputText(file, 'result file');
+      if (typeof text !== 'string') {
+        issues.push(text);
+        continue;
+      }
       let data: unknown;
       try {
         data = JSON.parse(text);

@@ -5,6 +5,7 @@
  * Validation never stops at the first problem: every stage appends to a list
  * of issues and the command reports them all together (valibot's approach).
  */
+import { readFileSync, statSync } from 'node:fs';
 
 /** One key of a path into the scenario: a map key or an array index. */
 export type PathKey = string | number;
@@ -55,6 +56,23 @@ export function formatIssue(issue: InputIssue): string {
   const hint = issue.hint ? ` (${issue.hint})` : '';
   const line = `${where} ${issue.path}: expected ${issue.expected}, found ${issue.found}${hint}`;
   return line.replace(/[\r\n\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16)}`));
+}
+
+/**
+ * The text of a file the user named (`what` says what it should be: "scenario file"); a missing
+ * file, a directory or an unreadable file is an issue at FILE:1:1 instead, never a crash.
+ */
+export function readInputText(file: string, what: string, absolutePath = file): string | InputIssue {
+  const issue = (expected: string, found: string): InputIssue => ({ file, line: 1, column: 1, path: '(root)', expected, found });
+  try {
+    if (statSync(absolutePath).isDirectory()) return issue(`a ${what}`, 'a directory');
+    return readFileSync(absolutePath, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return issue(`an existing ${what}`, 'no such file');
+    if (code === 'EACCES') return issue(`a readable ${what}`, 'permission denied');
+    return issue(`a readable ${what}`, `an error reading it (${code ?? String(error)})`);
+  }
 }
 
 /** 1-based line and column of a JSON.parse error ("… at position N …", or the end for a cut text), or 1:1. */

@@ -5,9 +5,8 @@
  * the last layer that wrote that path, so errors point at the line the user
  * must change, even through `extends` chains.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { describeValue, type InputIssue, type PathKey } from './issues.js';
+import { describeValue, readInputText, type InputIssue, type PathKey } from './issues.js';
 
 export interface Position {
   readonly line: number;
@@ -37,21 +36,8 @@ export type LayerResult = { ok: true; layer: Layer } | { ok: false; issues: Inpu
  */
 export function readLayer(file: string, absolutePath: string): LayerResult {
   // The file itself could not be read: reported at 1:1 so every problem has the one FILE:LINE:COL form.
-  const fail = (expected: string, found: string): LayerResult => ({
-    ok: false,
-    unreadable: true,
-    issues: [{ file, line: 1, column: 1, path: '(root)', expected, found }],
-  });
-  let text: string;
-  try {
-    if (statSync(absolutePath).isDirectory()) return fail('a scenario file', 'a directory');
-    text = readFileSync(absolutePath, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fail('an existing scenario file', 'no such file');
-    if (code === 'EACCES') return fail('a readable scenario file', 'permission denied');
-    return fail('a readable scenario file', `an error reading it (${code ?? String(error)})`);
-  }
+  const text = readInputText(file, 'scenario file', absolutePath);
+  if (typeof text !== 'string') return { ok: false, unreadable: true, issues: [text] };
   return parseLayer(file, text, absolutePath);
 }
 

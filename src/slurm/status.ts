@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeValue, InputError, jsonErrorPosition } from '../scenario/issues.js';
+import { describeValue, InputError, jsonErrorPosition, readInputText } from '../scenario/issues.js';
 import { parseResultLines } from '../sweep/result-lines.js';
 import type { SlurmStudy } from './sbatch.js';
 
@@ -59,7 +59,9 @@ export function studyStatus(dir: string): StudyStatus {
     const file = join(dir, `shard-${task}.jsonl`);
     const expected = shardSize(plan.runs, task, plan.tasks);
     if (!existsSync(file)) return { task, file, done: 0, expected, badLines: 0 };
-    const { lines, issues } = parseResultLines(file, readFileSync(file, 'utf8'), { halfWrittenLastLine: 'drop' });
+    const text = readInputText(file, 'shard results file');
+    if (typeof text !== 'string') throw new InputError([text]);
+    const { lines, issues } = parseResultLines(file, text, { halfWrittenLastLine: 'drop' });
     // A task re-run on a finished shard appends nothing, so a line per index is a line per point.
     const done = new Set(lines.filter((l) => l.value.index % plan.tasks === task && l.value.runs === plan.runs).map((l) => l.value.index)).size;
     return { task, file, done, expected, badLines: issues.length + lines.length - done };
@@ -78,7 +80,8 @@ export function studyStatus(dir: string): StudyStatus {
 
 /** DIR/study.json, checked: a file edited or cut by hand is exit 2 at its position, not a crash. */
 function readPlan(file: string): StudyPlan {
-  const text = readFileSync(file, 'utf8');
+  const text = readInputText(file, `plan of hiresim slurm (${PLAN_FILE})`);
+  if (typeof text !== 'string') throw new InputError([text]);
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -5,8 +5,7 @@
  * one run list (same scenario, design, seed, replications and size), and
  * together hold every run exactly once.
  */
-import { readFileSync } from 'node:fs';
-import { InputError, type InputIssue } from '../scenario/issues.js';
+import { InputError, readInputText, type InputIssue } from '../scenario/issues.js';
 import { checkOneSweep, parseResultLines, type ParsedLine } from './result-lines.js';
 
 /** The merged text, or an InputError naming every problem (missing shards, duplicates, foreign lines). */
@@ -14,11 +13,9 @@ export function mergeShards(files: readonly string[], shards?: number): string {
   const issues: InputIssue[] = [];
   const lines: ParsedLine[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      issues.push({ file, line: 1, column: 1, path: '(root)', expected: 'a readable shard results file', found: 'no such file' });
+    const text = readInputText(file, 'shard results file');
+    if (typeof text !== 'string') {
+      issues.push(text);
       continue;
     }
     const parsed = parseResultLines(file, text, { halfWrittenLastLine: 'report' });

@@ -3,8 +3,8 @@
  * disk as they are written. A killed sweep leaves at most one half-written
  * last line; `--resume` cuts it off and skips the runs already there.
  */
-import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { InputError } from '../scenario/issues.js';
+import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { InputError, readInputText } from '../scenario/issues.js';
 import { readResultLines, type SweepLine } from './result-lines.js';
 
 /**
@@ -14,7 +14,8 @@ import { readResultLines, type SweepLine } from './result-lines.js';
  */
 export function readForResume(path: string): SweepLine[] {
   if (!existsSync(path)) return [];
-  const text = readFileSync(path, 'utf8');
+  const text = readInputText(path, 'results file (JSON lines) to resume');
+  if (typeof text !== 'string') throw new InputError([text]);
   const { lines, issues, dropped } = readResultLines(path, text, { halfWrittenLastLine: 'drop', emptyFile: 'allow' });
   if (issues.length > 0) throw new InputError(issues);
   if (dropped) {

@@ -14,8 +14,7 @@
  * correlations; bin means of the closing year are over closed runs only, with
  * the censored share beside them; and it is never a case of interest.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { InputError } from '../scenario/issues.js';
+import { InputError, readInputText } from '../scenario/issues.js';
 import { spearman } from '../analysis/correlation.js';
 import { prim, type PrimBox, type PrimLimit } from '../analysis/prim.js';
 import { readResultLines, type PointValue as Value, type SweepLine } from './result-lines.js';
@@ -34,8 +33,9 @@ export interface SweepResults {
 
 /** Reads and checks a sweep's JSON lines (result-lines.ts); every malformed line, and lines from another sweep, are exit 2 at FILE:LINE:1. */
 export function readSweepResults(file: string): SweepResults {
-  if (!existsSync(file)) throw new InputError([{ file, line: 0, column: 0, path: '(root)', expected: 'a sweep results file (JSON lines written by hiresim sweep --out)', found: 'no such file' }]);
-  const { lines, issues } = readResultLines(file, readFileSync(file, 'utf8'), { halfWrittenLastLine: 'report', emptyFile: 'report' });
+  const text = readInputText(file, 'sweep results file (JSON lines written by hiresim sweep --out)');
+  if (typeof text !== 'string') throw new InputError([text]);
+  const { lines, issues } = readResultLines(file, text, { halfWrittenLastLine: 'report', emptyFile: 'report' });
   if (issues.length > 0) throw new InputError(issues);
   const first = lines[0].value;
   return {

@@ -1,6 +1,7 @@
 /**
- * Output paths that cannot be used (a directory that does not exist, a file where a directory should
- * be) are the user's to fix: a one-line reason naming the path, exit 2, no stack trace and no file.
+ * Paths that cannot be used (an output directory that does not exist, a file where a directory should
+ * be, a directory where a results file is read) are the user's to fix: a one-line reason naming the
+ * path, exit 2, no stack trace and no file.
  */
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,5 +32,19 @@ describe('unusable output paths', () => {
 
   it('writes nothing for them', () => {
     expect(existsSync(join(dir, 'missing'))).toBe(false);
+  });
+
+  it('a directory where a results file is read: exit 2 at FILE:1:1, for merge, sweep summarize and --resume', () => {
+    const cases: [string[], string][] = [
+      [['merge', dir, '--out', join(dir, 'merged.jsonl')], `${dir}:1:1 (root): expected a shard results file, found a directory`],
+      [['sweep', 'summarize', dir], `${dir}:1:1 (root): expected a sweep results file (JSON lines written by hiresim sweep --out), found a directory`],
+      [['sweep', 'scenarios/baseline.yaml', '--param', 'upskilling.selfStudyRate=0.02:0.3', ...SMALL, '--out', dir, '--resume'], `${dir}:1:1 (root): expected a results file (JSON lines) to resume, found a directory`],
+    ];
+    for (const [args, message] of cases) {
+      const r = hiresim(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    }
   });
 });

@@ -9,6 +9,7 @@
 import { quantileOfSorted } from '../analysis/quantiles.js';
 import { METRIC_INDEX, METRICS } from '../model/metrics.js';
 import { runReplication } from '../model/replication.js';
+import { firstYear, yearIndexOf } from '../scenario/calendar.js';
 import { InputError } from '../scenario/issues.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { valueAt } from '../scenario/schema-issues.js';
@@ -53,9 +54,9 @@ export function calibrate(options: CalibrationOptions): CalibrationResult {
   if (discrete.length > 0) {
     throw new InputError(discrete.map((r) => ({ file: '--fit', line: 1, column: 1, path: r.path, expected: 'a continuous range LO:HI to fit', found: 'a list of values' })));
   }
-  const late = targets.filter((t) => t.year < scenario.baseYear || t.year > scenario.horizon);
+  const late = targets.filter((t) => t.year < firstYear(scenario) || t.year > scenario.horizon);
   if (late.length > 0) {
-    throw new InputError(late.map((t) => ({ file: '--target', line: 1, column: 1, path: `${t.metric}@${t.year}`, expected: `a year from ${scenario.baseYear} to ${scenario.horizon}`, found: String(t.year) })));
+    throw new InputError(late.map((t) => ({ file: '--target', line: 1, column: 1, path: `${t.metric}@${t.year}`, expected: `a year from ${firstYear(scenario)} to ${scenario.horizon}`, found: String(t.year) })));
   }
   const ranges = options.ranges as Continuous[];
   const lastYear = Math.max(scenario.baseYear + 1, ...targets.map((t) => t.year));
@@ -65,7 +66,7 @@ export function calibrate(options: CalibrationOptions): CalibrationResult {
     const { scenario: s } = loadScenario(loaded.file, { overrides });
     const runs = Array.from({ length: s.replications }, (_, r) => runReplication(s, s.seed, r).values);
     return targets.map((t) => {
-      const column = Float64Array.from(runs, (v) => v[(t.year - s.baseYear) * METRICS.length + METRIC_INDEX[t.metric]]).sort();
+      const column = Float64Array.from(runs, (v) => v[yearIndexOf(s, t.year) * METRICS.length + METRIC_INDEX[t.metric]]).sort();
       return quantileOfSorted(column, 0.5);
     });
   };

@@ -1,3 +1,4 @@
+import { firstYear } from '../scenario/calendar.js';
 import { InputError } from '../scenario/issues.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -38,8 +39,8 @@ export function loadWithRanges(file: string, params: readonly string[], options:
 
 /** Years given on the command line must be simulated ones: exit 2 naming the flag otherwise. */
 export function checkYears(scenario: Scenario, years: readonly number[], flag: string): void {
-  const outside = years.filter((y) => y < scenario.baseYear || y > scenario.horizon);
+  const outside = years.filter((y) => y < firstYear(scenario) || y > scenario.horizon);
   if (outside.length > 0) {
-    throw new InputError([{ file: flag, line: 1, column: 1, path: flag.replace(/^--/, ''), expected: `years from ${scenario.baseYear} to ${scenario.horizon}`, found: outside.join(', ') }]);
+    throw new InputError([{ file: flag, line: 1, column: 1, path: flag.replace(/^--/, ''), expected: `years from ${firstYear(scenario)} to ${scenario.horizon}`, found: outside.join(', ') }]);
   }
 }

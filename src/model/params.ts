@@ -11,8 +11,9 @@ import { InputError, formatPath, type PathKey } from '../scenario/issues.js';
 import { formatNumber, inDomain, Param } from '../scenario/param.js';
 import type { Scenario } from '../scenario/schema.js';
 import { streamRng } from '../random/seed-tree.js';
+import { firstYear, yearCount } from '../scenario/calendar.js';
 
-/** The scenario with every Param replaced by its yearly values (index 0 = baseYear). */
+/** The scenario with every Param replaced by its yearly values (index 0 = the first simulated year). */
 export type Resolved<T> = T extends Param
   ? Float64Array
   : T extends readonly (infer U)[]
@@ -23,10 +24,7 @@ export type Resolved<T> = T extends Param
 
 export type Parameters = Resolved<Scenario>;
 
-/** Number of simulated years, baseYear to horizon inclusive. */
-export function yearCount(scenario: Scenario): number {
-  return scenario.horizon - scenario.baseYear + 1;
-}
+export { yearCount } from '../scenario/calendar.js';
 
 /**
  * Resolves all parameters for one replication.
@@ -52,8 +50,8 @@ export function resolveParameters(scenario: Scenario, seed: number | string, rep
     const formula = param.formula;
     if (!formula) throw new Error(`formula at ${formatPath(path)} was not compiled (scenario not checked)`);
     for (let i = 0; i < years; i++) {
-      const year = scenario.baseYear + i;
-      const x = formula.evaluate({ ...constants, year, t: i });
+      const year = firstYear(scenario) + i;
+      const x = formula.evaluate({ ...constants, year, t: year - scenario.baseYear });
       if (!inDomain(x, param.domain)) {
         // Validation checked the formula with central constants; a sampled constant can still push it out.
         throw new InputError([

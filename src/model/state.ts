@@ -4,6 +4,7 @@
  * phases fill during a year and metrics read at its end.
  */
 import type { Scenario } from '../scenario/schema.js';
+import { firstYear } from '../scenario/calendar.js';
 import type { Streams } from '../random/seed-tree.js';
 import type { Parameters } from './params.js';
 import { ORIGIN_NAMES, type Population } from './population.js';
@@ -158,7 +159,7 @@ export function careerSignal(state: SimState): number {
 
 /** The calendar year being simulated. */
 export function currentYear(state: SimState): number {
-  return state.scenario.baseYear + state.yearIndex;
+  return firstYear(state.scenario) + state.yearIndex;
 }
 
 /** The GenAI pay premium this year relative to the base year (the pay signal people and universities read). */

@@ -13,7 +13,7 @@ export function runsCsv(simulation: Simulation): string {
   const lines = ['replication,year,metric,value'];
   values.forEach((v, r) => {
     for (let y = 0; y < summary.years.length; y++) {
-      for (let k = 0; k < m; k++) lines.push(`${r},${summary.baseYear + y},${METRICS[k].name},${v[y * m + k]}`);
+      for (let k = 0; k < m; k++) lines.push(`${r},${summary.years[y].year},${METRICS[k].name},${v[y * m + k]}`);
     }
   });
   return `${lines.join('\n')}\n`;

@@ -60,7 +60,7 @@ export function gapChart(summary: RunSummary, color: boolean): string {
   const paint = (cell: string) => (!color ? cell : cell === '██' ? `\x1b[36m${cell}\x1b[0m` : cell === '░░' ? `\x1b[2;36m${cell}\x1b[0m` : cell);
   const labels = (r: number) => (r === 0 ? '+100%' : r === zero ? '   0%' : r === rows - 1 ? '-100%' : '     ');
   const lines = grid.map((cells, r) => `${labels(r)} ┤${cells.map(paint).join('')}`);
-  const first = String(summary.baseYear);
+  const first = String(summary.years[0]?.year ?? summary.baseYear);
   const last = String(summary.horizon);
   const axis = `       ${first}${' '.repeat(Math.max(1, summary.years.length * 2 - first.length - last.length))}${last}`;
   return ['Gap, median (██) and 10–90% band (░░):', ...lines, axis].join('\n');

@@ -22,7 +22,7 @@ export interface ScenarioSeries {
   readonly horizon: number;
   readonly scale?: number;
   readonly closure: ClosureSummary;
-  readonly years: readonly ({ readonly year: number } & { readonly [metric: string]: Band | number })[];
+  readonly years: readonly ({ readonly year: number; readonly history?: boolean } & { readonly [metric: string]: Band | number | boolean | undefined })[];
   /** Which kind of result it came from. */
   readonly from: 'run' | 'compare';
 }
@@ -74,7 +74,7 @@ export function gatherReportData(results: readonly LoadedResult[]): ReportData {
 }
 
 /** The band of `metric` in a year row, if the row has it. */
-export function bandOf(row: { readonly [metric: string]: Band | number }, metric: string): Band | undefined {
+export function bandOf(row: { readonly [metric: string]: Band | number | boolean | undefined }, metric: string): Band | undefined {
   const value = row[metric];
   return value !== undefined && typeof value === 'object' ? value : undefined;
 }

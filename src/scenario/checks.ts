@@ -8,6 +8,7 @@ import { centralValue } from './distributions.js';
 import { BUILTIN_VARIABLES, compileFormula } from './formula.js';
 import { formatNumber, inDomain, Param, PARAM_SCHEMAS } from './param.js';
 import { scenarioSchema, type Scenario } from './schema.js';
+import { firstYear } from './calendar.js';
 import type { PathKey } from './issues.js';
 import { paramLocations, type PathIssue } from './schema-issues.js';
 
@@ -83,7 +84,7 @@ export function checkScenario(scenario: Scenario): PathIssue[] {
     if (result.formula.variables.some((name) => badConstants.has(name))) continue;
     // Check the formula over the whole horizon with constants at their central values;
     // runs check the sampled values again, year by year.
-    for (let year = scenario.baseYear; year <= scenario.horizon; year++) {
+    for (let year = firstYear(scenario); year <= scenario.horizon; year++) {
       const x = result.formula.evaluate({ ...scope, year, t: year - scenario.baseYear });
       if (!inDomain(x, param.domain)) {
         issues.push({ path: valuePath, expected: `a formula giving ${param.domain.label} in every year`, found: `${Number.isNaN(x) ? 'NaN' : formatNumber(x)} in ${year}` });

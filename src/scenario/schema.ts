@@ -91,7 +91,9 @@ export const scenarioSchema = z
     assumptions: z.array(z.string().min(1)).describe('Modelling assumptions, stated in words'),
     seed: z.union([z.int().min(0), z.string().min(1)]).describe('Master seed of the seed tree'),
     replications: z.int().min(1).max(100_000).describe('Monte Carlo replications'),
-    baseYear: wholeYear.describe('Year of the initial snapshot (2025: the seed\'s 47 per 100)'),
+    baseYear: wholeYear.describe('The seed\'s year (2025: 47 qualified candidates per 100 open positions): answers start here, and formulas see t = year − baseYear'),
+    startYear: wholeYear.optional().describe('First simulated year (default: baseYear). Years before baseYear are history: simulated from a stationary start, fitted and compared with observed series'),
+    burnInYears: z.int().min(0).max(200).optional().describe('Years simulated under start-year conditions before startYear, not recorded, so that stocks and flows settle (default 0)'),
     horizon: wholeYear.describe('Last simulated year'),
     scale: z.int().min(1).describe('Persons per worker agent (1 = full size)'),
     closure: z
@@ -215,10 +217,13 @@ export const scenarioSchema = z
       .describe('Mechanism 8b: migration'),
   })
   .superRefine((s, ctx) => {
+    if (s.startYear !== undefined && s.startYear > s.baseYear) {
+      ctx.addIssue({ code: 'custom', path: ['startYear'], message: 'start after base year', params: { expected: `a year up to baseYear (${s.baseYear})`, found: `${s.startYear}` } });
+    }
     if (s.horizon <= s.baseYear) {
       ctx.addIssue({ code: 'custom', path: ['horizon'], message: 'horizon before base year', params: { expected: `a year after baseYear (${s.baseYear})`, found: `${s.horizon}` } });
-    } else if (s.horizon - s.baseYear > 200) {
-      ctx.addIssue({ code: 'custom', path: ['horizon'], message: 'horizon too far', params: { expected: `at most 200 years after baseYear (${s.baseYear})`, found: `${s.horizon}` } });
+    } else if (s.horizon - (s.startYear ?? s.baseYear) > 200) {
+      ctx.addIssue({ code: 'custom', path: ['horizon'], message: 'horizon too far', params: { expected: `at most 200 years after the first simulated year (${s.startYear ?? s.baseYear})`, found: `${s.horizon}` } });
     }
     if (Object.keys(s.firms).length === 0) {
       ctx.addIssue({ code: 'custom', path: ['firms'], message: 'no firms', params: { expected: 'at least one firm segment', found: 'none' } });

@@ -8,6 +8,7 @@ import { describeDifferences, type PairedDifference } from '../analysis/paired.j
 import { MAX_EXACT_LEVERS, shapleyValues } from '../analysis/shapley.js';
 import { METRIC_INDEX, METRICS } from '../model/metrics.js';
 import { loadScenario } from '../scenario/load.js';
+import { yearIndexOf } from '../scenario/calendar.js';
 import { InputError } from '../scenario/issues.js';
 import { simulate, type RunOptions } from './simulate.js';
 
@@ -59,8 +60,8 @@ export async function attributeLevers(file: string, options: AttributeOptions): 
   const reference = loaded[(1 << n) - 1];
   const { scenario } = reference;
   const year = options.year ?? Math.min(scenario.horizon, scenario.baseYear + 5);
-  const y = year - scenario.baseYear;
-  if (y < 0 || y > scenario.horizon - scenario.baseYear) {
+  const y = yearIndexOf(scenario, year);
+  if (year < scenario.baseYear || year > scenario.horizon) {
     throw new InputError([{ file: '--year', line: 1, column: 1, path: 'year', expected: `a year from ${scenario.baseYear} to ${scenario.horizon}`, found: String(year) }]);
   }
 

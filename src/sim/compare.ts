@@ -9,6 +9,7 @@ import type { ClosureSummary } from '../analysis/closure.js';
 import type { Band } from '../analysis/quantiles.js';
 import { METRIC_INDEX, METRICS } from '../model/metrics.js';
 import type { LoadedScenario } from '../scenario/load.js';
+import { firstYear, isHistoryYear, yearCount } from '../scenario/calendar.js';
 import { InputError } from '../scenario/issues.js';
 import { simulate, type RunOptions, type Simulation } from './simulate.js';
 
@@ -56,16 +57,16 @@ export interface Comparison {
  */
 export async function compareScenarios(loaded: readonly LoadedScenario[], options: RunOptions & { onScenario?: (k: number) => void } = {}): Promise<Comparison> {
   const [reference] = loaded;
-  const mismatch = loaded.filter((l) => l.scenario.baseYear !== reference.scenario.baseYear || l.scenario.horizon !== reference.scenario.horizon || l.scenario.seed !== reference.scenario.seed || l.scenario.replications !== reference.scenario.replications);
+  const mismatch = loaded.filter((l) => l.scenario.baseYear !== reference.scenario.baseYear || firstYear(l.scenario) !== firstYear(reference.scenario) || l.scenario.horizon !== reference.scenario.horizon || l.scenario.seed !== reference.scenario.seed || l.scenario.replications !== reference.scenario.replications);
   if (mismatch.length > 0) {
     throw new InputError(
       mismatch.map((l) => ({
         file: l.file,
         line: 0,
         column: 0,
-        path: 'baseYear, horizon, seed, replications',
-        expected: `the reference's (${reference.scenario.baseYear}–${reference.scenario.horizon}, seed ${reference.scenario.seed}, ${reference.scenario.replications} replications) for a paired comparison`,
-        found: `${l.scenario.baseYear}–${l.scenario.horizon}, seed ${l.scenario.seed}, ${l.scenario.replications} replications`,
+        path: 'startYear, baseYear, horizon, seed, replications',
+        expected: `the reference's (${firstYear(reference.scenario)}–${reference.scenario.baseYear}–${reference.scenario.horizon}, seed ${reference.scenario.seed}, ${reference.scenario.replications} replications) for a paired comparison`,
+        found: `${firstYear(l.scenario)}–${l.scenario.baseYear}–${l.scenario.horizon}, seed ${l.scenario.seed}, ${l.scenario.replications} replications`,
       })),
     );
   }
@@ -75,14 +76,15 @@ export async function compareScenarios(loaded: readonly LoadedScenario[], option
     simulations.push(await simulate(loaded[k], options));
   }
   const m = METRICS.length;
-  const years = reference.scenario.horizon - reference.scenario.baseYear + 1;
+  const years = yearCount(reference.scenario);
   const column = (sim: Simulation, metric: string, y: number) => sim.values.map((v) => v[y * m + METRIC_INDEX[metric]]);
   const [base] = simulations;
   const differences = simulations.slice(1).map((sim): ScenarioDifference => ({
     scenario: sim.summary.scenario.name,
     against: base.summary.scenario.name,
     years: Array.from({ length: years }, (_, y) => {
-      const row: Record<string, unknown> = { year: reference.scenario.baseYear + y };
+      const year = firstYear(reference.scenario) + y;
+      const row: Record<string, unknown> = { year, history: isHistoryYear(reference.scenario, year) };
       for (const metric of COMPARED_METRICS) row[metric] = pairedDifference(column(base, metric, y), column(sim, metric, y));
       return row as ScenarioDifference['years'][number];
     }),

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { closingYear, summarizeClosure, type ClosureOutcome, type ClosureSummary } from '../analysis/closure.js';
 import { band, type Band } from '../analysis/quantiles.js';
 import { METRICS, type MetricDefinition } from '../model/metrics.js';
-import { yearCount } from '../model/params.js';
+import { baseIndex, firstYear, yearCount } from '../scenario/calendar.js';
 import { runReplication } from '../model/replication.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { InputError } from '../scenario/issues.js';
@@ -21,14 +21,16 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** One simulated year across replications: a band for every metric. */
-export type YearSummary = { readonly year: number } & { readonly [metric: string]: Band | number };
+/** One simulated year across replications: a band for every metric; `history` is true before the base year. */
+export type YearSummary = { readonly year: number; readonly history: boolean } & { readonly [metric: string]: Band | number | boolean };
 
 /** What `hiresim run --json` prints and `runScenario` returns. */
 export interface RunSummary {
   readonly scenario: { readonly name: string; readonly hash: string; readonly file: string };
   readonly seed: number | string;
   readonly replications: number;
+  /** First simulated year; years before baseYear are history (marked in `years`). */
+  readonly startYear: number;
   readonly baseYear: number;
   readonly horizon: number;
   readonly scale: number;
@@ -77,18 +79,22 @@ export function summarize(loaded: LoadedScenario, values: readonly Float64Array[
   const gapColumn = METRICS.findIndex((metric) => metric.name === 'gap');
   const yearSummaries: YearSummary[] = [];
   for (let y = 0; y < years; y++) {
-    const row: Record<string, Band | number> = { year: scenario.baseYear + y };
+    const year = firstYear(scenario) + y;
+    const row: Record<string, Band | number | boolean> = { year, history: year < scenario.baseYear };
     METRICS.forEach((metric, k) => {
       row[metric.name] = band(values.map((v) => v[y * m + k]));
     });
     yearSummaries.push(row as YearSummary);
   }
   const { threshold, sustainYears } = scenario.closure;
-  const outcomes = values.map((v) => closingYear(Float64Array.from({ length: years }, (_, y) => v[y * m + gapColumn]), scenario.baseYear, threshold, sustainYears));
+  // The closing year is counted from the base year: history years never close the gap.
+  const from = baseIndex(scenario);
+  const outcomes = values.map((v) => closingYear(Float64Array.from({ length: years - from }, (_, y) => v[(from + y) * m + gapColumn]), scenario.baseYear, threshold, sustainYears));
   return {
     scenario: { name: scenario.name, hash: loaded.hash, file: loaded.file },
     seed: scenario.seed,
     replications: values.length,
+    startYear: firstYear(scenario),
     baseYear: scenario.baseYear,
     horizon: scenario.horizon,
     scale: scenario.scale,

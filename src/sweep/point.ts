@@ -8,6 +8,7 @@ import { band, type Band } from '../analysis/quantiles.js';
 import { METRIC_INDEX, METRICS } from '../model/metrics.js';
 import { runReplication } from '../model/replication.js';
 import type { Scenario } from '../scenario/schema.js';
+import { baseIndex, yearCount, yearIndexOf } from '../scenario/calendar.js';
 
 export interface PointSummary {
   readonly closure: { readonly medianYear: number | null; readonly p10Year: number | null; readonly p90Year: number | null; readonly censoredShare: number };
@@ -18,13 +19,14 @@ export interface PointSummary {
 
 export function summarizePoint(scenario: Scenario, years: readonly number[]): PointSummary {
   const m = METRICS.length;
-  const count = scenario.horizon - scenario.baseYear + 1;
+  const from = baseIndex(scenario);
+  const count = yearCount(scenario) - from;
   const values = Array.from({ length: scenario.replications }, (_, r) => runReplication(scenario, scenario.seed, r).values);
   const series = (metric: string, y: number) => values.map((v) => v[y * m + METRIC_INDEX[metric]]);
   const { threshold, sustainYears } = scenario.closure;
-  const outcomes = values.map((v) => closingYear(Float64Array.from({ length: count }, (_, y) => v[y * m + METRIC_INDEX.gap]), scenario.baseYear, threshold, sustainYears));
+  const outcomes = values.map((v) => closingYear(Float64Array.from({ length: count }, (_, y) => v[(from + y) * m + METRIC_INDEX.gap]), scenario.baseYear, threshold, sustainYears));
   const closure = summarizeClosure(outcomes, scenario.baseYear, scenario.horizon, threshold, sustainYears);
-  const byYear = (metric: string) => Object.fromEntries(years.map((year) => [String(year), band(series(metric, year - scenario.baseYear))]));
+  const byYear = (metric: string) => Object.fromEntries(years.map((year) => [String(year), band(series(metric, yearIndexOf(scenario, year)))]));
   return {
     closure: { medianYear: closure.medianYear, p10Year: closure.p10Year, p90Year: closure.p90Year, censoredShare: closure.censoredShare },
     gap: byYear('gap'),

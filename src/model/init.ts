@@ -1,17 +1,28 @@
 /**
- * The base-year snapshot: firms with their staff and open positions, seekers,
- * aspirants, adjacent engineers and students, built from the scenario.
+ * The start of a replication, before the burn-in: firms staffed to their
+ * planned teams with no postings open, the adjacent workforce with the
+ * self-study it would have accumulated in a stationary market, and the
+ * university pipeline at steady-state enrolment. Seekers, postings and pay
+ * are left to the burn-in (replication.ts), which runs the market under
+ * start-year conditions until its stocks and flows settle.
  */
-import { replicationStreams } from '../random/seed-tree.js';
+import { replicationStreams, type Rng } from '../random/seed-tree.js';
 import type { Scenario } from '../scenario/schema.js';
+import { baseIndex } from '../scenario/calendar.js';
 import { resolveParameters, type Parameters } from './params.js';
 import { Origin, Population, Status } from './population.js';
-import { lognormalMultiplier, stochasticRound } from './sampling.js';
-import { newCounters, refreshActiveFirms, type Firm, type Market, type Segment, type SimState } from './state.js';
-import { addWorker, profileAt } from './workers.js';
+import { isQualified } from './qualification.js';
+import { binomial, lognormalMultiplier } from './sampling.js';
+import { firmsPerSimulatedFirm, newCounters, refreshActiveFirms, type Firm, type Market, type Segment, type SimState } from './state.js';
+import { addWorker, drawSkills, profileAt, type SkillProfile } from './workers.js';
 import { applyTools } from './phases/tools.js';
+import { study } from './phases/upskilling.js';
+import { setSegmentPay } from './phases/wages.js';
 
-/** Creates the state of replication `replication` at the start of the base year. */
+/** Draws before giving up on finding a start-year worker of the wanted qualification (profiles far off the thresholds). */
+const MAX_TRIES = 100;
+
+/** Creates the state of replication `replication` at the start of the first simulated year, before the burn-in. */
 export function initialState(scenario: Scenario, seed: number | string, replication: number, params?: Parameters): SimState {
   const p = params ?? resolveParameters(scenario, seed, replication);
   const streams = replicationStreams(seed, replication);
@@ -21,25 +32,29 @@ export function initialState(scenario: Scenario, seed: number | string, replicat
   const pop = p.population;
 
   const segmentEntries = Object.entries(p.firms);
-  const segments: Segment[] = segmentEntries.map(([name, f]) => ({ name, kind: f.kind, acquirable: f.acquirable, pay: f.pay[y], basePay: f.pay[y] }));
-
-  const universityProgrammes = scenario.education.enabled ? Object.values(p.education.programmes) : [];
+  const segments: Segment[] = segmentEntries.map(([name, f]) => ({ name, kind: f.kind, acquirable: f.acquirable, pay: 0 }));
+  const universityProgrammes = Object.values(p.education.programmes);
   const upskillingProgrammes = Object.values(p.upskilling.programmes);
 
   // Capacity: everyone now, plus room for a few years of entrants before the arrays grow.
-  const persons = pop.seekers[y] + pop.aspirants[y] + pop.adjacent[y] + segmentEntries.reduce((n, [, f]) => n + f.count[y] * f.headcount[y], 0);
-  const population = new Population(Math.ceil((persons / scale) * 1.1) + 1024);
+  const persons = pop.adjacent[y] + segmentEntries.reduce((n, [, f]) => n + f.count[y] * f.headcount[y], 0);
+  const population = new Population(Math.ceil((persons / scale) * 1.2) + 1024);
 
   const market: Market = {
     maturity: 0,
-    baseMaturity: p.tools.maturity[y],
+    baseMaturity: p.tools.maturity[Math.min(baseIndex(scenario), p.tools.maturity.length - 1)],
     breakthroughs: 0,
     thresholds: new Float64Array(5),
     productivity: 1,
+    lastProductivity: 1,
     learning: 1,
     adjacentPay: p.wages.adjacentPay[y],
+    aiPremium: 1,
+    aiPremiumHistory: [1],
     premium: [],
     tightness: [],
+    lastGap: 0,
+    reference: undefined,
     intakeMultiplier: new Float64Array(universityProgrammes.length).fill(1),
   };
 
@@ -49,6 +64,7 @@ export function initialState(scenario: Scenario, seed: number | string, replicat
     streams,
     scale,
     yearIndex: 0,
+    burnIn: true,
     population,
     firms: [],
     active: [],
@@ -60,22 +76,23 @@ export function initialState(scenario: Scenario, seed: number | string, replicat
     counters: newCounters(),
   };
   applyTools(state, false);
+  setSegmentPay(state, y);
 
   const genai = profileAt(pop.skills.genai, p, y);
   const aptitudeSd = pop.aptitude.sd[y];
   const dispersion = p.wages.dispersion[y];
 
+  // Firms with their planned teams in place: the staff were hired qualified.
   segmentEntries.forEach(([, f], s) => {
-    const count = Math.round(f.count[y]);
-    for (let k = 0; k < count; k++) {
-      // Staff and open positions are rounded with the same dither d: staff = ⌊h + d⌋ and then
-      // open = ⌊target − staff + d⌋ = ⌊o + frac(h + d)⌋, whose mean is exactly o (h, o in agents),
-      // so base-year positions do not depend on the scale even for firms smaller than an agent.
+    const real = Math.round(f.count[y]);
+    const simulated = real === 0 ? 0 : Math.max(1, Math.round(real / firmsPerSimulatedFirm(f.headcount[y], scale)));
+    for (let k = 0; k < simulated; k++) {
       const dither = rng();
-      const staff = Math.floor(f.headcount[y] / scale + dither);
-      const firm = newFirm(state, s, (f.headcount[y] + f.openPositions[y]) / scale, dither);
+      const represents = real / simulated;
+      const firm = newFirm(state, s, represents, (represents * f.headcount[y]) / scale, dither);
+      const staff = Math.floor(firm.planned + dither);
       for (let j = 0; j < staff; j++) {
-        const i = addWorker(population, Status.genai, Origin.incumbent, genai, aptitudeSd, rng);
+        const i = addQualified(state, genai, aptitudeSd, rng);
         population.employer[i] = firm.id;
         population.pay[i] = segments[s].pay * lognormalMultiplier(dispersion, rng);
         population.experience[i] = Math.floor(rng() * 10);
@@ -84,13 +101,7 @@ export function initialState(scenario: Scenario, seed: number | string, replicat
     }
   });
 
-  const add = (count: number, status: Status, origin: Origin, profile: ReturnType<typeof profileAt>) => {
-    const n = stochasticRound(count / scale, rng);
-    for (let k = 0; k < n; k++) addWorker(population, status, origin, profile, aptitudeSd, rng);
-  };
-  add(pop.seekers[y], Status.seeking, Origin.incumbent, genai);
-  add(pop.aspirants[y], Status.seeking, Origin.aspirant, profileAt(pop.skills.aspirants, p, y));
-  add(pop.adjacent[y], Status.adjacent, Origin.adjacent, profileAt(pop.skills.adjacent, p, y));
+  addAdjacentWorkforce(state, Math.round(pop.adjacent[y] / scale), rng);
 
   // Students already enrolled: one cohort per remaining year, thinned by drop-out so far.
   universityProgrammes.forEach((programme, index) => {
@@ -98,7 +109,7 @@ export function initialState(scenario: Scenario, seed: number | string, replicat
     const yearlyStay = Math.pow(1 - programme.dropout[y], 1 / duration);
     for (let remaining = 1; remaining <= duration; remaining++) {
       const cohort = (programme.intake[y] * programme.genaiTrack[y] * pop.students[y] * Math.pow(yearlyStay, duration - remaining)) / scale;
-      const n = stochasticRound(cohort, rng);
+      const n = Math.floor(cohort + rng());
       for (let k = 0; k < n; k++) {
         const i = population.enter(Status.student, Origin.graduate);
         population.programme[i] = index;
@@ -113,9 +124,44 @@ export function initialState(scenario: Scenario, seed: number | string, replicat
   return state;
 }
 
-/** A firm of segment `s` wanting `target` agents, with no staff yet. */
-export function newFirm(state: SimState, segment: number, target: number, dither: number): Firm {
-  const firm: Firm = { id: state.firms.length, segment, alive: true, work: target, target, employees: 0, dither, unfilledYears: 0 };
+/** A GenAI worker drawn from `profile` among those above the thresholds (start-year staff were hired qualified). */
+function addQualified(state: SimState, profile: SkillProfile, aptitudeSd: number, rng: Rng): number {
+  const { population, market } = state;
+  const i = addWorker(population, Status.genai, Origin.incumbent, profile, aptitudeSd, rng);
+  for (let tries = 1; tries < MAX_TRIES && !isQualified(population, i, market.thresholds); tries++) drawSkills(population, i, profile, rng);
+  return i;
+}
+
+/**
+ * The adjacent workforce of a stationary market: each engineer has been in adjacent work for a
+ * geometric number of years (retirement hazard 1 / careerYears) and studied GenAI in each of them
+ * with the start-year self-study rate; those whose study would already have qualified them have
+ * left for GenAI work, so they are drawn again.
+ */
+function addAdjacentWorkforce(state: SimState, count: number, rng: Rng): void {
+  const { params: p, population, market } = state;
+  const y = 0;
+  const profile = profileAt(p.population.skills.adjacent, p, y);
+  const aptitudeSd = p.population.aptitude.sd[y];
+  const stay = 1 - 1 / p.population.careerYears[y];
+  const rate = p.upskilling.selfStudyRate[y];
+  const units = p.upskilling.selfStudyUnits[y];
+  for (let n = 0; n < count; n++) {
+    const i = addWorker(population, Status.adjacent, Origin.adjacent, profile, aptitudeSd, rng);
+    for (let tries = 0; tries < MAX_TRIES; tries++) {
+      const years = Math.floor(Math.log(1 - rng()) / Math.log(stay));
+      const studied = binomial(years, rate, rng);
+      if (studied > 0) study(state, i, units * studied);
+      if (!isQualified(population, i, market.thresholds)) break;
+      drawSkills(population, i, profile, rng);
+      population.aptitude[i] = lognormalMultiplier(aptitudeSd, rng);
+    }
+  }
+}
+
+/** A simulated firm of segment `s` standing for `represents` real firms and planning a team of `planned` agents, with no staff or postings yet. */
+export function newFirm(state: SimState, segment: number, represents: number, planned: number, dither: number): Firm {
+  const firm: Firm = { id: state.firms.length, segment, alive: true, represents, planned, growth: 0, employees: 0, postings: 0, dither };
   state.firms.push(firm);
   return firm;
 }

@@ -15,11 +15,11 @@
  * a surplus.
  */
 import { Origin, Status } from './population.js';
-import type { SimState } from './state.js';
+import { firmCount, type SimState } from './state.js';
 
 export interface MetricDefinition {
   readonly name: string;
-  readonly unit: 'share' | 'persons' | 'USD' | 'index' | 'count' | 'ratio';
+  readonly unit: 'share' | 'persons' | 'USD' | 'index' | 'count' | 'ratio' | 'days';
   readonly description: string;
 }
 
@@ -39,24 +39,30 @@ const persons = (state: SimState, agents: number) => agents * state.scale;
 
 const METRIC_LIST: readonly Metric[] = [
   { name: 'gap', unit: 'share', description: '1 − qualified candidates ÷ open positions (means over matching rounds)', compute: (_, e) => 1 - e.candidates / Math.max(e.positions, 1) },
-  { name: 'openPositions', unit: 'persons', description: 'Open GenAI positions, mean over matching rounds', compute: (s, e) => persons(s, e.positions) },
+  { name: 'openPositions', unit: 'persons', description: 'Open GenAI postings, mean over matching rounds', compute: (s, e) => persons(s, e.positions) },
   { name: 'qualifiedCandidates', unit: 'persons', description: 'Qualified candidates seeking, mean over matching rounds', compute: (s, e) => persons(s, e.candidates) },
   { name: 'candidatesPer100', unit: 'ratio', description: 'Qualified candidates per 100 open positions', compute: (_, e) => (100 * e.candidates) / Math.max(e.positions, 1) },
   { name: 'employed', unit: 'persons', description: 'Employed in GenAI work at year end', compute: (s) => persons(s, s.population.size[Status.genai]) },
   { name: 'seekers', unit: 'persons', description: 'Seeking GenAI work without a GenAI job at year end (qualified or not)', compute: (s) => persons(s, s.population.size[Status.seeking]) },
-  { name: 'targetHeadcount', unit: 'persons', description: 'GenAI headcount firms want', compute: (s) => persons(s, s.active.reduce((n, f) => n + f.target, 0)) },
-  { name: 'unemploymentRate', unit: 'share', description: 'Seekers ÷ (seekers + employed), for the Beveridge curve', compute: (s) => rate(s.population.size[Status.seeking], s.population.size[Status.genai]) },
+  { name: 'plannedHeadcount', unit: 'persons', description: 'GenAI teams firms plan (staff plus open postings) at year end', compute: (s) => persons(s, s.active.reduce((n, f) => n + f.planned, 0)) },
+  { name: 'unemploymentRate', unit: 'share', description: 'Seekers ÷ (seekers + employed) at year end, qualified or not', compute: (s) => rate(s.population.size[Status.seeking], s.population.size[Status.genai]) },
+  { name: 'qualifiedUnemploymentRate', unit: 'share', description: 'Qualified candidates ÷ (qualified candidates + employed), for the Beveridge curve', compute: (s, e) => rate(e.candidates, s.population.size[Status.genai]) },
   { name: 'vacancyRate', unit: 'share', description: 'Open positions ÷ (open positions + employed)', compute: (s, e) => rate(e.positions, s.population.size[Status.genai]) },
-  { name: 'payMedian', unit: 'USD', description: 'Median annual pay of GenAI workers', compute: (_, e) => quantileSelect(e.pay, 0.5) },
-  { name: 'payP90', unit: 'USD', description: '90th percentile of annual pay of GenAI workers', compute: (_, e) => quantileSelect(e.pay, 0.9) },
-  { name: 'adjacentPay', unit: 'USD', description: 'Median pay in adjacent software work', compute: (s) => s.market.adjacentPay },
+  { name: 'postingsOpened', unit: 'persons', description: 'Postings opened in the year (plan growth and replacement of leavers)', compute: (s) => persons(s, s.counters.postingsOpened) },
+  { name: 'vacancyDurationDays', unit: 'days', description: 'Mean days a posting stays open, filled or withdrawn (mean open postings ÷ postings closed, Little\'s law)', compute: (s, e) => vacancyDays(s, e) },
+  { name: 'withdrawnShare', unit: 'share', description: 'Share of closed postings withdrawn unfilled', compute: (s) => rate(s.counters.postingsWithdrawn, s.counters.postingsFilled) },
+  { name: 'jobFindingRate', unit: 'share', description: 'Monthly probability that a qualified seeker is hired', compute: (s) => jobFinding(s) },
+  { name: 'payMedian', unit: 'USD', description: 'Median annual pay of GenAI workers (nominal)', compute: (_, e) => quantileSelect(e.pay, 0.5) },
+  { name: 'payP90', unit: 'USD', description: '90th percentile of annual pay of GenAI workers (nominal)', compute: (_, e) => quantileSelect(e.pay, 0.9) },
+  { name: 'adjacentPay', unit: 'USD', description: 'Median pay in adjacent software work (nominal)', compute: (s) => s.market.adjacentPay },
   { name: 'payPremium', unit: 'ratio', description: 'GenAI pay ÷ adjacent software pay (the wage distortion)', compute: (s) => s.market.premium[s.market.premium.length - 1] },
+  { name: 'aiPremium', unit: 'ratio', description: 'The AI pay premium: GenAI pay over its level in a balanced market (the part that answers tightness)', compute: (s) => s.market.aiPremium },
   { name: 'entrantsGraduates', unit: 'persons', description: 'New university graduates seeking GenAI work', compute: (s) => persons(s, s.counters.entrants[Origin.graduate]) },
   { name: 'entrantsUpskilled', unit: 'persons', description: 'Trainees who completed a programme qualified', compute: (s) => persons(s, s.counters.entrants[Origin.upskilled]) },
   { name: 'entrantsSwitchers', unit: 'persons', description: 'Qualified adjacent engineers who switched without training', compute: (s) => persons(s, s.counters.entrants[Origin.switcher]) },
   { name: 'entrantsImmigrants', unit: 'persons', description: 'Engineers who immigrated (skills drawn like the GenAI workforce\'s)', compute: (s) => persons(s, s.counters.entrants[Origin.immigrant]) },
-  { name: 'hires', unit: 'persons', description: 'Hires into GenAI positions (incl. job-to-job moves and corporate trainees placed by their sponsor)', compute: (s) => persons(s, s.counters.hires) },
-  { name: 'quits', unit: 'persons', description: 'GenAI workers who quit to search again', compute: (s) => persons(s, s.counters.quits) },
+  { name: 'hires', unit: 'persons', description: 'Hires into GenAI positions: matched seekers and corporate trainees placed with their sponsor', compute: (s) => persons(s, s.counters.hires + s.counters.placements) },
+  { name: 'quits', unit: 'persons', description: 'GenAI workers who quit to search for another GenAI job', compute: (s) => persons(s, s.counters.quits) },
   { name: 'leavers', unit: 'persons', description: 'People leaving the market: exits from the field, retirements, emigration', compute: (s) => persons(s, s.counters.exits + s.counters.retirements + s.counters.emigrants) },
   { name: 'traineesEnrolled', unit: 'persons', description: 'People starting an upskilling programme', compute: (s) => persons(s, s.counters.traineesEnrolled) },
   { name: 'upskillingSpend', unit: 'USD', description: 'Spend on upskilling programmes', compute: (s) => s.counters.upskillingSpend },
@@ -66,8 +72,25 @@ const METRIC_LIST: readonly Metric[] = [
   { name: 'students', unit: 'persons', description: 'Students on GenAI tracks', compute: (s) => persons(s, s.population.size[Status.student]) },
   { name: 'adjacentWorkers', unit: 'persons', description: 'Engineers in adjacent software work', compute: (s) => persons(s, s.population.size[Status.adjacent]) },
   { name: 'toolMaturity', unit: 'index', description: 'Tool-maturity index M(t)', compute: (s) => s.market.maturity },
-  { name: 'firms', unit: 'count', description: 'Firms in business', compute: (s) => s.active.length },
+  { name: 'firms', unit: 'count', description: 'Firms in business', compute: (s) => firmCount(s) },
 ];
+
+const DAYS_PER_YEAR = 365;
+
+/** Little's law: mean open postings ÷ postings closed per year, in days. */
+function vacancyDays(state: SimState, end: YearEnd): number {
+  const c = state.counters;
+  const closed = c.postingsFilled + c.postingsWithdrawn + c.postingsCancelled;
+  return closed > 0 ? (DAYS_PER_YEAR * end.positions) / closed : 0;
+}
+
+/** Hires per qualified seeker and round, as a monthly probability. */
+function jobFinding(state: SimState): number {
+  const c = state.counters;
+  if (c.candidateRounds === 0 || c.rounds === 0) return 0;
+  const perRound = Math.min(1, c.hires / c.candidateRounds);
+  return 1 - Math.pow(1 - perRound, c.rounds / 12);
+}
 
 /** The metrics recorded every year, in column order. */
 export const METRICS: readonly MetricDefinition[] = METRIC_LIST.map(({ name, unit, description }) => ({ name, unit, description }));

@@ -31,24 +31,16 @@ const FREE = 255;
 
 /** Where a worker came from, so that supply can be attributed to its source. */
 export const Origin = {
+  /** In the market when the simulation starts. */
   incumbent: 0,
-  aspirant: 1,
-  graduate: 2,
-  upskilled: 3,
-  switcher: 4,
-  immigrant: 5,
-  adjacent: 6,
+  graduate: 1,
+  upskilled: 2,
+  switcher: 3,
+  immigrant: 4,
+  adjacent: 5,
 } as const;
 export type Origin = (typeof Origin)[keyof typeof Origin];
-export const ORIGIN_NAMES = ['incumbent', 'aspirant', 'graduate', 'upskilled', 'switcher', 'immigrant', 'adjacent'] as const;
-
-/** Bits of `flags`. */
-export const Flag = {
-  /** A trainee who was seeking (not in adjacent work) before enrolling: returns to seeking. */
-  fromSeeking: 1,
-  /** Searching on the job in the current matching round. */
-  searching: 2,
-} as const;
+export const ORIGIN_NAMES = ['incumbent', 'graduate', 'upskilled', 'switcher', 'immigrant', 'adjacent'] as const;
 
 export const SKILL_COUNT = SKILLS.length;
 
@@ -59,7 +51,6 @@ export class Population {
 
   status!: Uint8Array;
   origin!: Uint8Array;
-  flags!: Uint8Array;
   /**
    * Skills, interleaved: agent i's skill d is skills[i * SKILL_COUNT + d], each in [0, 1]. An agent's
    * five skills share a cache line, which matters when phases visit agents in random order.
@@ -69,7 +60,7 @@ export class Population {
   aptitude!: Float32Array;
   /** Years worked in GenAI. */
   experience!: Float32Array;
-  /** Firm index for GenAI workers and corporate trainees; -1 otherwise. */
+  /** Firm index for GenAI workers and the sponsor of corporate trainees; -1 otherwise. */
   employer!: Int32Array;
   /** Annual pay (USD) for GenAI workers. */
   pay!: Float32Array;
@@ -113,7 +104,6 @@ export class Population {
       i = this.highWater++;
     }
     this.origin[i] = origin;
-    this.flags[i] = 0;
     this.employer[i] = -1;
     this.pay[i] = 0;
     this.programme[i] = -1;
@@ -180,7 +170,7 @@ export class Population {
 
   /** Bytes held by the typed arrays (for the memory benchmark). */
   bytes(): number {
-    let total = this.status.byteLength + this.origin.byteLength + this.flags.byteLength + this.aptitude.byteLength;
+    let total = this.status.byteLength + this.origin.byteLength + this.aptitude.byteLength;
     total += this.experience.byteLength + this.employer.byteLength + this.pay.byteLength + this.programme.byteLength;
     total += this.timer.byteLength + this.cliffYear.byteLength + this.position.byteLength + this.free.byteLength;
     total += this.skills.byteLength;
@@ -220,7 +210,6 @@ export class Population {
     };
     this.status = copy(this.status, (n) => new Uint8Array(n), FREE);
     this.origin = copy(this.origin, (n) => new Uint8Array(n));
-    this.flags = copy(this.flags, (n) => new Uint8Array(n));
     const skills = new Float32Array(capacity * SKILL_COUNT);
     if (this.skills) skills.set(this.skills);
     this.skills = skills;

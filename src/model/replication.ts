@@ -1,6 +1,7 @@
 /**
- * One replication: the base-year snapshot stepped to the horizon, with the
- * declared metrics recorded every year and, on request, the stock-flow
+ * One replication: the start-year state, the burn-in under start-year
+ * conditions (not recorded), then every year from the start year to the
+ * horizon with the declared metrics recorded, and on request the stock-flow
  * accounting of every status.
  */
 import type { Scenario } from '../scenario/schema.js';
@@ -8,6 +9,7 @@ import { initialState } from './init.js';
 import { METRICS, recordYear } from './metrics.js';
 import { yearCount } from './params.js';
 import { stepYear } from './step.js';
+import type { SimState } from './state.js';
 
 export interface Accounting {
   /** Agents per status at the start and end of each year (index = year index). */
@@ -26,7 +28,7 @@ export interface ReplicationResult {
 
 export function runReplication(scenario: Scenario, seed: number | string, replication: number, options: { accounting?: boolean } = {}): ReplicationResult {
   const years = yearCount(scenario);
-  const state = initialState(scenario, seed, replication);
+  const state = startedState(scenario, seed, replication);
   const values = new Float64Array(years * METRICS.length);
   const accounting: Accounting | undefined = options.accounting ? { stocksStart: [], stocksEnd: [], flows: [] } : undefined;
   for (let y = 0; y < years; y++) {
@@ -41,4 +43,20 @@ export function runReplication(scenario: Scenario, seed: number | string, replic
     }
   }
   return { replication, values, ...(accounting ? { accounting } : {}) };
+}
+
+/**
+ * The state at the start of the first recorded year: the initial state run through `burnInYears`
+ * years of start-year conditions (no demand growth, shocks, firm births, closures, acquisitions or
+ * breakthroughs), so that seekers, postings and pay settle to their stationary levels. The premium
+ * and tightness reached are what people's and universities' signals are read against afterwards.
+ */
+export function startedState(scenario: Scenario, seed: number | string, replication: number): SimState {
+  const state = initialState(scenario, seed, replication);
+  for (let b = 0; b < (scenario.burnInYears ?? 0); b++) stepYear(state);
+  state.burnIn = false;
+  const { market } = state;
+  const tightness = market.tightness.length > 0 ? market.tightness[market.tightness.length - 1] : 1;
+  market.reference = { premium: market.premium[market.premium.length - 1], tightness };
+  return state;
 }

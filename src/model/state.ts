@@ -4,7 +4,8 @@
  * phases fill during a year and metrics read at its end.
  */
 import type { Scenario } from '../scenario/schema.js';
-import { firstYear } from '../scenario/calendar.js';
+import { baseIndex, firstYear } from '../scenario/calendar.js';
+import type { Lever } from '../scenario/levers.js';
 import type { Streams } from '../random/seed-tree.js';
 import type { Parameters } from './params.js';
 import { ORIGIN_NAMES, type Population } from './population.js';
@@ -14,36 +15,49 @@ export interface Firm {
   /** Index into SimState.segments. */
   readonly segment: number;
   alive: boolean;
-  /** GenAI work, in agents at base-year productivity and pay. */
-  work: number;
-  /** Headcount wanted this year, in agents (work after tools, cycle and pay). */
-  target: number;
+  /**
+   * How many real firms this simulated firm stands for: 1, or several small firms of a segment
+   * whose teams would each be smaller than a few agents (see `firmsPerSimulatedFirm`). Deals act on
+   * one real firm at a time, so this falls as its firms are bought.
+   */
+  represents: number;
+  /**
+   * Planned GenAI team in agents (real): staff plus open postings plus a fraction not yet posted.
+   * It grows with demand through the year and loses one for every posting withdrawn unfilled.
+   */
+  planned: number;
+  /** This year's log growth of the plan, applied a round at a time. */
+  growth: number;
   /** GenAI workers employed, in agents. */
   employees: number;
-  /** A fixed uniform draw in [0, 1) that rounds the firm's fractional positions without bias. */
+  /** Open postings (vacancies), in agents. */
+  postings: number;
+  /** A fixed uniform draw in [0, 1) that rounds the plan to whole agents without bias over firms. */
   readonly dither: number;
-  /** Consecutive years that ended with positions open. */
-  unfilledYears: number;
 }
 
 export interface Segment {
   readonly name: string;
   readonly kind: Scenario['firms'][string]['kind'];
   readonly acquirable: boolean;
-  /** Current median GenAI pay at these firms (USD). */
+  /** Current median GenAI pay at these firms (USD): payRatio × adjacent pay × AI premium. */
   pay: number;
-  /** Base-year pay, for the demand response to pay. */
-  readonly basePay: number;
 }
 
 /** What happened this year; reset at the start of every year. Counts are in agents, money in USD. */
 export interface YearCounters {
   rounds: number;
-  /** Sums over matching rounds of qualified candidates and open positions (agents). */
+  /** Sums over matching rounds of qualified candidates and open postings at the start of the round (agents). */
   candidateRounds: number;
   positionRounds: number;
+  /** Hires into GenAI positions from the seeker pool (matching), and corporate trainees placed with their sponsor. */
   hires: number;
-  jobToJobMoves: number;
+  placements: number;
+  /** Postings opened, filled, withdrawn unfilled, and cancelled because plans shrank. */
+  postingsOpened: number;
+  postingsFilled: number;
+  postingsWithdrawn: number;
+  postingsCancelled: number;
   /** Market entrants by origin (index = Origin). */
   entrants: Float64Array;
   traineesEnrolled: number;
@@ -68,7 +82,11 @@ export function newCounters(): YearCounters {
     candidateRounds: 0,
     positionRounds: 0,
     hires: 0,
-    jobToJobMoves: 0,
+    placements: 0,
+    postingsOpened: 0,
+    postingsFilled: 0,
+    postingsWithdrawn: 0,
+    postingsCancelled: 0,
     entrants: new Float64Array(ORIGIN_NAMES.length),
     traineesEnrolled: 0,
     traineesCompleted: 0,
@@ -91,21 +109,31 @@ export function newCounters(): YearCounters {
 export interface Market {
   /** Tool maturity M(t) in [0, 1]. */
   maturity: number;
+  /** Maturity in the base year: thresholds, productivity and learning are relative to it. */
   readonly baseMaturity: number;
   /** Maturity added by breakthroughs so far. */
   breakthroughs: number;
   /** Qualification threshold per skill this year. */
   readonly thresholds: Float64Array;
-  /** Productivity relative to the base year (target headcount divides by it). */
+  /** Productivity relative to the base year, this year and last year (plans grow with their ratio). */
   productivity: number;
+  lastProductivity: number;
   /** Learning-speed multiplier from tools. */
   learning: number;
-  /** Median pay in adjacent software work (USD). */
+  /** Median pay in adjacent software work this year (USD). */
   adjacentPay: number;
-  /** GenAI pay premium (employment-weighted segment pay ÷ adjacent pay) per simulated year so far. */
+  /** The AI pay premium: market pay over its structural level, 1 when the market balances. */
+  aiPremium: number;
+  /** AI premium at the end of each year so far (index 0: at the start), for the demand response. */
+  readonly aiPremiumHistory: number[];
+  /** Overall GenAI pay premium (employment-weighted segment pay ÷ adjacent pay) at the end of each year so far. */
   readonly premium: number[];
-  /** Tightness (open positions ÷ qualified candidates, kept within [1/10, 10]) of each finished year. */
+  /** Tightness (open positions ÷ qualified candidates, kept within [1/10, 10]) of each finished year, burn-in included. */
   readonly tightness: number[];
+  /** The gap (1 − candidates ÷ positions) of the last finished year; 0 before any. */
+  lastGap: number;
+  /** The premium and tightness the signals are read against: those at the end of the burn-in (the stationary start). */
+  reference: { premium: number; tightness: number } | undefined;
   /** University intake multiplier per programme (capacity response to pay). */
   readonly intakeMultiplier: Float64Array;
 }
@@ -116,8 +144,10 @@ export interface SimState {
   readonly streams: Streams;
   /** Persons per agent. */
   readonly scale: number;
-  /** 0 for baseYear. */
+  /** Index of the year being simulated (0 = the first simulated year); 0 throughout the burn-in. */
   yearIndex: number;
+  /** True while the burn-in runs: start-year conditions, no demand growth, shocks, firm dynamics or breakthroughs. */
+  burnIn: boolean;
   readonly population: Population;
   /** Every firm ever created; a firm's id is its index (workers' `employer`). */
   readonly firms: Firm[];
@@ -132,12 +162,22 @@ export interface SimState {
   counters: YearCounters;
 }
 
+/** A simulated firm holds at least about this many agents: smaller firms of a segment are simulated together. */
+export const MIN_FIRM_AGENTS = 4;
+
 /**
- * A firm's open positions in whole agents: its target minus its staff, rounded with the firm's fixed
- * dither (so that totals over firms are unbiased), never negative. The one rule every phase uses.
+ * How many real firms of `headcount` persons one simulated firm stands for at `scale` persons per
+ * agent. A firm much smaller than an agent cannot post, hire or shrink by a fraction of an agent;
+ * simulated together, small firms keep their posting, hiring and shrinking unbiased at any scale,
+ * while births, closures and acquisitions still count real firms.
  */
-export function openPositions(firm: Firm): number {
-  return Math.max(0, Math.floor(firm.target - firm.employees + firm.dither));
+export function firmsPerSimulatedFirm(headcount: number, scale: number): number {
+  return headcount >= MIN_FIRM_AGENTS * scale ? 1 : Math.max(1, Math.round((MIN_FIRM_AGENTS * scale) / Math.max(headcount, 1e-9)));
+}
+
+/** Real firms in business. */
+export function firmCount(state: SimState): number {
+  return state.active.reduce((n, f) => n + f.represents, 0);
 }
 
 /** Rebuilds the list of firms in business. */
@@ -145,26 +185,54 @@ export function refreshActiveFirms(state: SimState): void {
   state.active = state.firms.filter((firm) => firm.alive);
 }
 
-/**
- * The signal people read before retraining: (premium / premium₀)^premiumElasticity ×
- * (last year's tightness / base-year tightness)^prospectsElasticity (1 before any year has ended).
- */
-export function careerSignal(state: SimState): number {
-  const y = state.yearIndex;
-  const p = state.params.upskilling;
-  const tightness = state.market.tightness;
-  const prospects = tightness.length > 0 ? tightness[tightness.length - 1] / tightness[0] : 1;
-  return Math.pow(premiumRatio(state), p.premiumElasticity[y]) * Math.pow(prospects, p.prospectsElasticity[y]);
-}
-
-/** The calendar year being simulated. */
+/** The calendar year being simulated (the start year throughout the burn-in). */
 export function currentYear(state: SimState): number {
   return firstYear(state.scenario) + state.yearIndex;
 }
 
-/** The GenAI pay premium this year relative to the base year (the pay signal people and universities read). */
+/**
+ * Whether a lever acts this year. Levers are switched off only from the base year on: history (and
+ * the burn-in) is the observed world in every scenario, so a lever's contribution is measured from
+ * the seed's year.
+ */
+export function leverOn(state: SimState, lever: Lever): boolean {
+  return state.scenario[lever].enabled || state.burnIn || state.yearIndex < baseIndex(state.scenario);
+}
+
+/**
+ * The signal people read before retraining: (premium / premium at the start)^premiumElasticity ×
+ * (last year's tightness / tightness at the start)^prospectsElasticity; 1 during the burn-in.
+ */
+export function careerSignal(state: SimState): number {
+  const reference = state.market.reference;
+  if (!reference) return 1;
+  const y = state.yearIndex;
+  const p = state.params.upskilling;
+  const tightness = state.market.tightness;
+  const prospects = tightness[tightness.length - 1] / reference.tightness;
+  return Math.pow(premiumRatio(state), p.premiumElasticity[y]) * Math.pow(prospects, p.prospectsElasticity[y]);
+}
+
+/** The GenAI pay premium `lag` years back relative to the start (the pay signal people and universities read); 1 during the burn-in. */
 export function premiumRatio(state: SimState, lag = 0): number {
+  const reference = state.market.reference;
+  if (!reference) return 1;
   const history = state.market.premium;
-  const i = Math.max(0, history.length - 1 - lag);
-  return history[i] / history[0];
+  return history[Math.max(0, history.length - 1 - lag)] / reference.premium;
+}
+
+/**
+ * A firm's planned team rounded to whole agents with its fixed dither: over firms the rounding is
+ * unbiased, so a firm smaller than one agent still counts for its share at any scale.
+ */
+export function plannedAgents(firm: Firm): number {
+  return Math.floor(firm.planned + firm.dither);
+}
+
+/** Adds `count` agents to a firm's staff from outside matching (a placed trainee, an acquired team): they fill open postings first, and the plan grows by the rest. */
+export function joinFirm(firm: Firm, count: number): void {
+  const filled = Math.min(firm.postings, count);
+  firm.postings -= filled;
+  firm.planned += count - filled;
+  firm.employees += count;
 }

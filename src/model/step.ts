@@ -13,12 +13,14 @@ import { migration } from './phases/migration.js';
 import { switching } from './phases/switching.js';
 import { tools } from './phases/tools.js';
 import { upskilling } from './phases/upskilling.js';
+import { postVacancies, withdrawVacancies } from './phases/vacancies.js';
 import { wages } from './phases/wages.js';
 import { newCounters, type SimState } from './state.js';
 
-export type Phase = 'tools' | 'demand' | 'education' | 'upskilling' | 'switching' | 'migration' | 'quits' | 'matching' | 'acquihires' | 'wages' | 'attrition';
+export const PHASES = ['tools', 'demand', 'education', 'upskilling', 'switching', 'migration', 'quits', 'vacancies', 'matching', 'withdrawals', 'acquihires', 'wages', 'attrition'] as const;
+export type Phase = (typeof PHASES)[number];
 
-/** The matching round a `quits` or `matching` phase belongs to. */
+/** The matching round a round phase belongs to. */
 export interface RoundContext {
   readonly round: number;
   readonly year: MatchingYear;
@@ -34,7 +36,7 @@ export function stepYear(state: SimState, observe: PhaseObserver = unobserved): 
   state.population.resetFlows();
 
   observe('tools', () => tools(state), state);           // M(t): thresholds, productivity, learning speed
-  observe('demand', () => demand(state), state);         // firm births and closures, work growth, headcount targets
+  observe('demand', () => demand(state), state);         // firm births and closures; this year's growth of planned teams
   observe('education', () => education(state), state);   // drop-outs, graduates enter the market, new cohorts
   observe('upskilling', () => upskilling(state), state); // trainees complete or return; new corporate and self-enrolled trainees
   observe('switching', () => switching(state), state);   // qualified adjacent engineers start seeking
@@ -42,11 +44,14 @@ export function stepYear(state: SimState, observe: PhaseObserver = unobserved): 
 
   const year = startMatching(state);
   for (let round = 0; round < state.scenario.matching.rounds; round++) {
-    observe('quits', () => quitRound(state, year), state, { round, year });     // quits through the year: quitters search again
-    observe('matching', () => matchRound(state, year), state, { round, year }); // qualified seekers apply, firms offer, the best offers are taken
+    const context = { round, year };
+    observe('quits', () => quitRound(state, year), state, context);          // quits through the year: quitters search again
+    observe('vacancies', () => postVacancies(state), state, context);        // plans grow; firms post for growth and for leavers
+    observe('matching', () => matchRound(state, year), state, context);      // qualified seekers apply, postings offer, the best offers are taken
+    observe('withdrawals', () => withdrawVacancies(state), state, context);  // some unfilled postings are given up
   }
 
   observe('acquihires', () => acquihires(state), state); // retention cliffs; startups bought for their teams
-  observe('wages', () => wages(state), state);           // pay follows tightness; the premium is recorded
+  observe('wages', () => wages(state), state);           // the AI premium moves towards its level for this tightness
   observe('attrition', () => attrition(state), state);   // exits, retirements; adjacent workforce renewed
 }

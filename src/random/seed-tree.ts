@@ -28,6 +28,7 @@ export const STREAMS = [
   'switching',
   'migration',
   'quits',
+  'vacancies',
   'matching',
   'acquihires',
   'attrition',

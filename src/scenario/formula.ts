@@ -90,7 +90,26 @@ const FUNCTIONS: Record<string, { arity: [number, number]; fn: Fn }> = {
   /** The standard logistic 1 / (1 + e^-x); S-curves for adoption and tool maturity. */
   logistic: { arity: [1, 1], fn: (x) => 1 / (1 + Math.exp(-x)) },
   clamp: { arity: [3, 3], fn: (x, lo, hi) => Math.min(hi, Math.max(lo, x)) },
+  /**
+   * interp(x, x1, y1, x2, y2, …): linear interpolation through the points (x1, y1), (x2, y2), …
+   * (x1 < x2 < …), constant beyond the first and last: dated drivers from observed series.
+   */
+  interp: { arity: [3, Infinity], fn: interpolate },
 };
+
+function interpolate(x: number, ...points: number[]): number {
+  const n = points.length / 2;
+  if (x <= points[0]) return points[1];
+  for (let k = 1; k < n; k++) {
+    const x1 = points[2 * k];
+    if (x <= x1) {
+      const x0 = points[2 * k - 2];
+      const y0 = points[2 * k - 1];
+      return y0 + ((x - x0) / (x1 - x0)) * (points[2 * k + 1] - y0);
+    }
+  }
+  return points[2 * n - 1];
+}
 
 export const ALLOWED_FUNCTIONS = Object.keys(FUNCTIONS);
 
@@ -199,6 +218,12 @@ export function compileFormula(text: string, variables: readonly string[] | 'any
         if (args.length < lo || args.length > hi) {
           const count = lo === hi ? `${lo}` : hi === Infinity ? `at least ${lo}` : `${lo} to ${hi}`;
           return reject(locate(name), `${name}() with ${count} argument(s)`, `${args.length}`);
+        }
+        if (name === 'interp') {
+          const knots = (node.args ?? []).slice(1).filter((_, k) => k % 2 === 0);
+          if (args.length % 2 === 0) return reject(locate(name), 'interp(x, x1, y1, x2, y2, …) with pairs of points', `${args.length - 1} numbers after x`);
+          const xs = knots.map((k) => (k.type === 'ConstantNode' && typeof k.value === 'number' ? k.value : k.type === 'OperatorNode' && k.fn === 'unaryMinus' && k.args?.[0]?.type === 'ConstantNode' ? -(k.args[0].value as number) : NaN));
+          if (xs.some((v, k) => !Number.isFinite(v) || (k > 0 && v <= xs[k - 1]))) return reject(locate(name), 'interp() points with increasing numbers x1 < x2 < …', `x values ${knots.map((k) => (k.type === 'ConstantNode' ? String(k.value) : 'an expression')).join(', ')}`);
         }
         const fn = spec.fn;
         if (args.length === 1) {

@@ -45,12 +45,11 @@ const firm = z
   .strictObject({
     kind: z.enum(FIRM_KINDS).describe('frontier lab, one of the seed\'s "100 prominent GenAI companies", big tech, other enterprise, or startup'),
     description: z.string().optional(),
-    count: param('count', 'Number of firms of this segment in the base year'),
-    headcount: param('count', 'GenAI employees per firm in the base year'),
-    openPositions: param('count', 'Open GenAI positions per firm in the base year'),
-    pay: param('positive', 'Median annual GenAI pay at these firms in the base year (USD)'),
+    count: param('count', 'Number of firms of this segment in the first simulated year'),
+    headcount: param('count', 'Planned GenAI team per firm (staff plus open positions): in the first simulated year, and for firms born later'),
+    payRatio: param('positive', 'Median GenAI pay at these firms ÷ adjacent software pay when qualified candidates and open positions balance (the structural premium of the segment)'),
     workGrowth: param('real', 'Extra annual growth of GenAI work at these firms, added to demand.growth'),
-    trainingPlaces: param('count', 'Corporate upskilling places per firm per year, filled when positions stay open'),
+    trainingPlaces: param('count', 'Corporate upskilling places per firm per year when none of its openings can be filled (scaled by last year\'s gap)'),
     acquisitionBudget: param('nonneg', 'Cash per firm per year available for acqui-hires (USD)'),
     acquirable: z.boolean().describe('Whether firms of this segment can be acquired for their team'),
     birthRate: param('nonneg', 'New firms per existing firm per year (startups are born)'),
@@ -77,7 +76,7 @@ const upskillingProgramme = z
     durationMonths: param('positive', 'Length of the programme in months'),
     completion: param('probability', 'Share of trainees who complete'),
     costPerTrainee: param('nonneg', 'Cost per enrolled trainee (USD)'),
-    skillGain: skillVector('nonneg', 'Skill gained over the whole programme by a trainee of average aptitude'),
+    studyUnits: param('nonneg', 'Units of GenAI study (upskilling.skillGain) a trainee of average aptitude gains by completing'),
   })
   .describe('An upskilling programme');
 
@@ -106,14 +105,10 @@ export const scenarioSchema = z
 
     population: z
       .strictObject({
-        seekers: param('count', 'GenAI candidates actively seeking in the base year, skills drawn like the GenAI workforce\'s (most are qualified)'),
-        aspirants: param('count', 'People seeking GenAI work with the aspirants\' skills (most not yet qualified)'),
-        adjacent: param('count', 'Software engineers in adjacent (non-GenAI) work: the pool for switchers and upskilling'),
-        adjacentGrowth: param('real', 'Annual growth of the adjacent software workforce'),
-        students: param('count', 'Students already enrolled in the base year, spread over programme years (share of steady-state enrolment)'),
+        adjacent: param('count', 'Software engineers in adjacent (non-GenAI) work in each year (a formula of year): the pool for switchers and upskilling; retirements and moves out are replaced up to this level'),
+        students: param('count', 'Students enrolled at the start, spread over programme years (share of steady-state enrolment)'),
         skills: z.strictObject({
-          genai: skillProfile('the GenAI workforce and qualified seekers'),
-          aspirants: skillProfile('aspirants'),
+          genai: skillProfile('the GenAI workforce at the start and immigrants'),
           adjacent: skillProfile('adjacent software engineers'),
         }),
         skillCorrelation: param('share', 'Correlation between a person\'s skills (a common ability factor)'),
@@ -122,22 +117,20 @@ export const scenarioSchema = z
         }),
         careerYears: param('positive', 'Mean remaining career in years (retirement hazard 1 / careerYears)'),
       })
-      .describe('The workers in the base year'),
+      .describe('The workers'),
     qualification: z
       .strictObject({
-        thresholds: skillVector('share', 'Skill needed to be qualified for GenAI work in the base year (tools lower it afterwards)'),
+        thresholds: skillVector('share', 'Skill needed to be qualified for GenAI work at the base year\'s tool maturity (tools move it with maturity)'),
       })
       .describe('"Qualified" means every skill at or above its threshold in that year'),
     firms: z.record(identifier, firm).describe('Firm segments by name'),
 
     demand: z
       .strictObject({
-        growth: param('real', 'Annual growth rate of GenAI work (a formula of year or t)'),
+        growth: param('real', 'Annual log growth of GenAI work (a formula of year: the dated driver of demand)'),
         shockSd: param('nonneg', 'Standard deviation of the yearly log shock to GenAI work, shared by all firms'),
-        firmShockSd: param('nonneg', 'Standard deviation of each firm\'s own yearly log shock'),
-        cycleAmplitude: param('share', 'Amplitude of the funding cycle (share of work)'),
-        cyclePeriod: param('positive', 'Period of the funding cycle in years'),
-        payElasticity: param('nonneg', 'Elasticity of headcount demand to pay (headcount falls as pay rises)'),
+        payElasticity: param('nonneg', 'Elasticity of planned headcount to the AI pay premium (plans shrink as the premium rises)'),
+        postingLifetimeMonths: param('positive', 'Mean months an unfilled posting stays open before it is withdrawn (firms give up, reassign the work or lean on tools)'),
       })
       .describe('Mechanism 1: demand for GenAI work'),
     tools: z
@@ -165,28 +158,27 @@ export const scenarioSchema = z
       .strictObject({
         enabled: switchOn('upskilling'),
         programmes: z.record(identifier, upskillingProgramme),
-        selfEnrolmentRate: param('probability', 'Share of adjacent engineers and aspirants who enrol themselves in an external programme per year, at the base-year pay premium'),
-        selfStudyRate: param('probability', 'Share of adjacent engineers who study GenAI on their own in a year, at the base-year pay premium; those who qualify switch to seeking GenAI work'),
-        selfStudyGain: skillVector('nonneg', 'Skill gained by a year of self-study, at average aptitude'),
-        premiumElasticity: param('nonneg', 'Elasticity of self-enrolment and self-study to the pay premium (GenAI pay ÷ adjacent pay) relative to the base year'),
-        prospectsElasticity: param('nonneg', 'Elasticity of self-enrolment and self-study to last year\'s market tightness (open positions ÷ candidates) relative to the base year: people do not retrain into a glutted field'),
+        skillGain: skillVector('nonneg', 'Skill added by one unit of GenAI study at aptitude 1 (programmes and self-study teach the same profile, in different amounts)'),
+        selfEnrolmentRate: param('probability', 'Share of adjacent engineers who enrol themselves in an external programme per year, at the start-year pay and prospects'),
+        selfStudyRate: param('probability', 'Share of adjacent engineers who study GenAI on their own in a year, at the start-year pay and prospects; those who qualify switch to seeking GenAI work'),
+        selfStudyUnits: param('nonneg', 'Units of GenAI study (skillGain) a year of self-study adds, at aptitude 1'),
+        premiumElasticity: param('nonneg', 'Elasticity of self-enrolment and self-study to the pay premium (GenAI pay ÷ adjacent pay) relative to the start year'),
+        prospectsElasticity: param('nonneg', 'Elasticity of self-enrolment and self-study to last year\'s market tightness (open positions ÷ candidates) relative to the start: people do not retrain into a glutted field'),
       })
       .describe('Mechanism 4: upskilling'),
     matching: z
       .strictObject({
         scheme: z.literal('urn-ball').describe('Urn–ball matching with several applications per seeker (del Rio-Chanona et al. 2021)'),
         rounds: z.int().min(1).max(52).describe('Matching rounds per year'),
-        applicationsUnemployed: param('positive', 'Applications per round by a seeker without a job'),
-        applicationsEmployed: param('positive', 'Applications per round by an on-the-job searcher'),
-        screening: param('probability', 'Share of applications that reach a hiring decision within the round (hiring processes take months)'),
-        onTheJobSearch: param('probability', 'Probability per round that an employed GenAI worker searches'),
-        payWeight: param('nonneg', 'Exponent on relative pay when seekers choose where to apply (0 = open positions only)'),
+        applications: param('positive', 'Applications per round by a qualified seeker'),
+        screening: param('probability', 'Share of applications that reach a hiring decision within the round (hiring processes take weeks)'),
+        payWeight: param('nonneg', 'Exponent on relative pay when seekers choose where to apply (0 = any open posting alike)'),
       })
       .describe('Mechanism 5: matching seekers to open positions'),
     acquihires: z
       .strictObject({
         enabled: switchOn('acqui-hire'),
-        triggerYears: z.int().min(1).max(10).describe('Years a firm must have had unfilled positions before it acquires'),
+        triggerYears: z.int().min(1).max(10).describe('Years running that open positions must have outnumbered qualified candidates before firms acquire'),
         probability: param('probability', 'Probability per year that an eligible firm acquires a startup'),
         pricePerEngineer: param('positive', 'Price paid per acquired engineer (USD)'),
         retentionCliffYears: z.int().min(1).max(10).describe('Years after the deal when retention packages vest (at least 1)'),
@@ -195,24 +187,25 @@ export const scenarioSchema = z
       .describe('Mechanism 6: acqui-hires'),
     wages: z
       .strictObject({
-        adjustment: param('nonneg', 'Log-pay change per year per unit of log tightness (open positions ÷ qualified candidates)'),
-        adjacentPay: param('positive', 'Median pay in adjacent software work in the base year (USD)'),
-        adjacentGrowth: param('real', 'Annual growth of adjacent software pay'),
+        adjacentPay: param('positive', 'Median pay in adjacent software work in each year (USD; a formula of year)'),
+        curveElasticity: param('nonneg', 'Elasticity of the equilibrium AI pay premium to tightness: premium* = (open positions ÷ qualified candidates)^elasticity'),
+        adjustment: param('probability', 'Share of the distance to the equilibrium premium closed in a year when it lies above the current premium'),
+        downwardAdjustment: param('probability', 'Share of the distance closed in a year when the equilibrium premium lies below (downward stickiness)'),
         dispersion: param('nonneg', 'Standard deviation of log pay around a firm\'s pay'),
       })
       .describe('Mechanism 7: wages'),
     attrition: z
       .strictObject({
-        quitRate: param('probability', 'Probability per year that a GenAI worker quits to search (spread over the matching rounds)'),
-        exitRate: param('probability', 'Probability per year that a GenAI worker leaves the field'),
-        seekerExitRate: param('probability', 'Probability per year that a seeker gives up on GenAI work'),
+        turnover: param('probability', 'Share of GenAI workers leaving their employer per year, for any reason: quits to search for another GenAI job, exits from the field, retirement and emigration together'),
+        exitRate: param('probability', 'Probability per year that a GenAI worker leaves the field (part of turnover)'),
+        seekerExitRate: param('probability', 'Probability per year that a seeker gives up on GenAI work and takes other work (a search hazard spread over the rounds)'),
       })
       .describe('Mechanism 8a: attrition'),
     migration: z
       .strictObject({
         enabled: switchOn('immigration'),
         immigrants: param('count', 'Qualified engineers immigrating per year (a policy lever)'),
-        emigrationRate: param('probability', 'Probability per year that a worker emigrates'),
+        emigrationRate: param('probability', 'Probability per year that a GenAI worker or seeker emigrates (for workers, part of turnover)'),
       })
       .describe('Mechanism 8b: migration'),
   })

@@ -1,17 +1,25 @@
 /**
- * Mechanism 6 — acqui-hires. A firm whose positions have stayed open for
- * `triggerYears` years running and that has the cash acquires a startup with
- * probability `probability` a year. The startup's team moves to the acquirer
- * (no new supply: it fills the acquirer's positions), the startup's own demand
+ * Mechanism 6 — acqui-hires. Once open positions have outnumbered qualified
+ * candidates for `triggerYears` years running (a persistent shortage), each
+ * firm with an acquisition budget buys a startup with probability
+ * `probability` a year. The startup's team moves to the buyer (no new supply:
+ * it fills the buyer's open postings first), the startup's own plan
  * disappears, and the price is team size × price per engineer. Acquired staff
- * have a retention package that vests after `retentionCliffYears`; at the cliff
- * a share of them leave to seek other work.
+ * have a retention package that vests after `retentionCliffYears`; at the
+ * cliff a share of them leave to seek other work.
+ *
+ * Everything is priced in persons: whether a team fits a budget is judged on
+ * the average startup team in persons, and the spend is for the agents that
+ * move (× scale). A deal buys one real firm: when small startups are
+ * simulated together (state.ts), it takes that firm's share of the group's
+ * staff, rounded without bias. So deals, engineers and spend do not depend on
+ * how many persons an agent stands for.
  */
 import { Status } from '../population.js';
-import { currentYear, openPositions, refreshActiveFirms, type SimState } from '../state.js';
+import { currentYear, joinFirm, leverOn, refreshActiveFirms, type Firm, type SimState } from '../state.js';
 
 export function acquihires(state: SimState): void {
-  const { yearIndex: y, firms, population, segmentParams, segments, scale } = state;
+  const { yearIndex: y, firms, population, segmentParams, segments, scale, market } = state;
   const rng = state.streams.acquihires;
   const p = state.params.acquihires;
   const year = currentYear(state);
@@ -28,48 +36,77 @@ export function acquihires(state: SimState): void {
       state.counters.cliffLeavers++;
     }
   }
+  if (state.burnIn || !leverOn(state, 'acquihires')) return;
 
-  // Which firms have had open positions for long enough.
-  for (const firm of state.active) {
-    firm.unfilledYears = openPositions(firm) > 0 ? firm.unfilledYears + 1 : 0;
-  }
-  if (!state.scenario.acquihires.enabled) return;
-
-  const targets = state.active.filter((f) => segments[f.segment].acquirable && f.employees > 0);
-  const moving = new Int32Array(firms.length).fill(-1);
+  const trigger = p.triggerYears;
+  const tightness = market.tightness;
+  const shortage = tightness.length >= trigger && tightness.slice(-trigger).every((t) => t > 1);
+  const targets = state.active.filter((f) => segments[f.segment].acquirable && f.represents > 0);
+  let targetFirms = targets.reduce((n, f) => n + f.represents, 0);
+  // The average team of an acquirable firm, in persons: what a buyer weighs against its budget.
+  const team = targetFirms > 0 ? (targets.reduce((n, f) => n + f.employees, 0) * scale) / targetFirms : 0;
   const price = p.pricePerEngineer[y];
+  const moves: { target: Firm; buyer: Firm; agents: number }[] = [];
   for (const buyer of state.active) {
     // Two draws for every firm in business, whether or not it may buy, so that scenarios with other
     // triggers or probabilities still pair their draws firm by firm (common random numbers).
     const decide = rng();
     const choose = rng();
-    if (!buyer.alive || buyer.unfilledYears < p.triggerYears) continue;
+    if (!shortage || targetFirms < 1e-9) continue;
     const budget = segmentParams[buyer.segment].acquisitionBudget[y];
-    if (budget <= 0 || decide >= p.probability[y] || targets.length === 0) continue;
-    const k = Math.floor(choose * targets.length);
-    const target = targets[k];
-    const cost = target.employees * scale * price;
-    if (cost > budget || target.id === buyer.id) continue;
-    // The deal: the startup closes, its team joins the buyer; a firm that has just bought is not
-    // itself for sale this year (its new staff would follow it to a third firm).
-    targets.splice(k, 1);
+    if (budget <= 0 || decide >= p.probability[y] * buyer.represents || team * price > budget) continue;
+    // One real firm, uniformly: a simulated firm in proportion to the real firms it stands for.
+    const target = pickByWeight(targets, choose * targetFirms);
+    if (!target || target.id === buyer.id || !target.alive) continue;
+    const share = Math.min(1, 1 / target.represents);
+    const agents = share === 1 ? target.employees : Math.min(target.employees, Math.floor(target.employees * share + rng()));
+    const postings = share === 1 ? target.postings : Math.min(target.postings, Math.floor(target.postings * share + rng()));
+    target.employees -= agents;
+    target.postings -= postings;
+    target.planned -= target.planned * share;
+    target.represents -= share * target.represents;
+    targetFirms -= 1;
+    if (target.represents <= 1e-9) target.alive = false;
+    // A firm that has just bought is not itself for sale this year (its new staff would follow it to a third firm).
     const buyerAsTarget = targets.indexOf(buyer);
-    if (buyerAsTarget >= 0) targets.splice(buyerAsTarget, 1);
-    moving[target.id] = buyer.id;
-    target.alive = false;
-    buyer.employees += target.employees;
+    if (buyerAsTarget >= 0) {
+      targetFirms -= buyer.represents;
+      targets.splice(buyerAsTarget, 1);
+    }
+    joinFirm(buyer, agents);
+    moves.push({ target, buyer, agents });
     state.counters.acquisitions++;
-    state.counters.acquiredEngineers += target.employees;
-    state.counters.acquisitionSpend += cost;
-    target.employees = 0;
+    state.counters.acquiredEngineers += agents;
+    state.counters.acquisitionSpend += agents * scale * price;
   }
-  if (state.counters.acquisitions === 0) return;
+  if (moves.length === 0) return;
   refreshActiveFirms(state);
-  const cliff = year + p.retentionCliffYears;
-  for (const i of population.snapshot(Status.genai)) {
-    const buyer = moving[population.employer[i]];
-    if (buyer < 0) continue;
-    population.employer[i] = buyer;
-    population.cliffYear[i] = cliff;
+  // The moving agents: drawn at random from each target's staff, in the order the deals were made.
+  const staff = new Map<number, number[]>();
+  for (const { target } of moves) staff.set(target.id, []);
+  for (const i of population.snapshot(Status.genai)) staff.get(population.employer[i])?.push(i);
+  for (const list of staff.values()) {
+    for (let k = list.length - 1; k > 0; k--) {
+      const j = Math.floor(rng() * (k + 1));
+      [list[k], list[j]] = [list[j], list[k]];
+    }
   }
+  const cliff = year + p.retentionCliffYears;
+  for (const { target, buyer, agents } of moves) {
+    const list = staff.get(target.id) as number[];
+    for (const i of list.splice(0, agents)) {
+      population.employer[i] = buyer.id;
+      population.cliffYear[i] = cliff;
+    }
+  }
+}
+
+/** The item whose cumulative weight (represents) first exceeds u. */
+function pickByWeight(firms: readonly Firm[], u: number): Firm | undefined {
+  let sum = 0;
+  for (const firm of firms) {
+    sum += firm.represents;
+    if (u < sum) return firm;
+  }
+  return firms[firms.length - 1];
 }

@@ -1,10 +1,12 @@
 /**
  * Mechanism 8a — attrition, at the end of the year (quits happen during the
- * year: matching.ts). GenAI workers leave the field (`exitRate`) or retire
- * (1 / careerYears); seekers give up (`seekerExitRate`) or retire; adjacent
- * engineers retire and new ones arrive so that the adjacent workforce grows at
- * `adjacentGrowth`. Each count is one binomial draw, then that many agents are
- * picked: only the leavers are touched.
+ * year: matching.ts; emigration at its start: migration.ts). GenAI workers
+ * leave the field (`exitRate`) or retire (1 / careerYears): with quits and
+ * emigration these add up to the observed turnover. Seekers retire (they
+ * give up on GenAI work during the year, matching.ts). Adjacent engineers retire, and new ones
+ * arrive so that the adjacent workforce is at this year's level (a dated
+ * driver). Each count is one binomial draw, then that many agents are picked:
+ * only the leavers are touched.
  */
 import { Origin, Status } from '../population.js';
 import { binomial, stochasticRound } from '../sampling.js';
@@ -28,20 +30,16 @@ export function attrition(state: SimState): void {
     else counters.retirements++;
   });
 
-  // Seekers: give up or retire.
-  const seeking = population.size[Status.seeking];
-  const giveUp = binomial(seeking, a.seekerExitRate[y], rng);
-  const seekerRetire = binomial(seeking - giveUp, conditional(retire, a.seekerExitRate[y]), rng);
-  for (const i of population.sample(Status.seeking, giveUp + seekerRetire, rng)) population.leave(i);
-  counters.exits += giveUp;
+  // Seekers retire (they give up on GenAI work during the year: matching.ts).
+  const seekerRetire = binomial(population.size[Status.seeking], retire, rng);
+  for (const i of population.sample(Status.seeking, seekerRetire, rng)) population.leave(i);
   counters.retirements += seekerRetire;
 
-  // Adjacent engineers: retirements, replaced and grown by new entrants.
-  const adjacent = population.size[Status.adjacent];
-  const adjacentRetire = binomial(adjacent, retire, rng);
+  // Adjacent engineers: retirements, then entrants up to this year's workforce (not counted as entrants to GenAI work).
+  const adjacentRetire = binomial(population.size[Status.adjacent], retire, rng);
   for (const i of population.sample(Status.adjacent, adjacentRetire, rng)) population.leave(i);
   counters.retirements += adjacentRetire;
-  const arrivals = stochasticRound(Math.max(0, adjacentRetire + adjacent * p.population.adjacentGrowth[y]), rng);
+  const arrivals = Math.max(0, stochasticRound(p.population.adjacent[y] / state.scale, rng) - population.size[Status.adjacent]);
   const profile = profileAt(p.population.skills.adjacent, p, y);
   for (let k = 0; k < arrivals; k++) addWorker(population, Status.adjacent, Origin.adjacent, profile, p.population.aptitude.sd[y], rng);
 }

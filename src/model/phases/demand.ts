@@ -1,67 +1,57 @@
 /**
- * Mechanism 1 — demand. Each firm's GenAI work grows by the scenario's curve
- * plus its segment's extra growth, a market-wide shock and its own shock. Its
- * headcount target is
+ * Mechanism 1 — demand. Each firm plans a GenAI team (staff plus open
+ * postings). Every year the plan grows in logs by
  *
- *   target_f = work_f · cycle(t) / productivity(t) · (premium_f(t) / premium_f(0))^(−ε)
+ *   g_f = growth(t) + workGrowth_segment(t) + ε(t) − Δ ln productivity(t) − payElasticity · Δ ln premium_AI(t−1)
  *
- * where cycle(t) = 1 + A·sin(2πt/P) is the funding cycle, productivity comes
- * from tools, and the last factor is the demand response to the firm's pay
- * relative to adjacent software pay. Open positions (matching.ts) are the
- * target minus staff, so leavers are replaced automatically.
+ * the dated driver of GenAI work, the segment's extra growth, a market-wide
+ * shock, less the work that better tools absorb, less the response to last
+ * year's change in the AI pay premium. The growth is applied a round at a
+ * time (vacancies.ts turns the plan into postings), so postings are a flow:
+ * growth plus the replacement of leavers.
  *
  * Firm births and closures (startups) also happen here: a closing firm's
- * staff become seekers and its positions disappear.
+ * staff become seekers and its postings disappear. Neither happens in the
+ * burn-in, where plans stay as they were in the start year.
  */
 import { standardNormal } from '../../random/seed-tree.js';
 import { newFirm } from '../init.js';
 import { Status } from '../population.js';
 import { stochasticRound } from '../sampling.js';
-import { refreshActiveFirms, type SimState } from '../state.js';
+import { firmsPerSimulatedFirm, refreshActiveFirms, type SimState } from '../state.js';
 
 export function demand(state: SimState): void {
-  const { yearIndex: y, market, params: p, firms, segments, segmentParams } = state;
-  const rng = state.streams.demand;
+  const { yearIndex: y, market, params: p, segmentParams } = state;
   const d = p.demand;
-
-  if (y > 0) {
-    closeAndOpenFirms(state);
-    const common = standardNormal(rng) * d.shockSd[y];
-    for (const firm of firms) {
-      // One draw per firm per year, alive or not, so firm streams do not shift when a firm closes.
-      const own = standardNormal(rng) * d.firmShockSd[y];
-      if (!firm.alive) continue;
-      const growth = d.growth[y] + segmentParams[firm.segment].workGrowth[y];
-      firm.work *= Math.exp(growth + common + own);
-    }
+  if (state.burnIn) {
+    for (const firm of state.active) firm.growth = 0;
+    return;
   }
-
-  const cycle = 1 + d.cycleAmplitude[y] * Math.sin((2 * Math.PI * y) / d.cyclePeriod[y]);
-  const elasticity = d.payElasticity[y];
-  const adjacentRatio = market.adjacentPay / p.wages.adjacentPay[0];
-  for (const firm of state.active) {
-    const segment = segments[firm.segment];
-    const relativePay = segment.pay / segment.basePay / adjacentRatio;
-    firm.target = ((firm.work * cycle) / market.productivity) * Math.pow(relativePay, -elasticity);
-  }
+  closeAndOpenFirms(state);
+  const shock = standardNormal(state.streams.demand) * d.shockSd[y];
+  const premium = market.aiPremiumHistory;
+  const premiumChange = premium.length >= 2 ? Math.log(premium[premium.length - 1] / premium[premium.length - 2]) : 0;
+  const common = d.growth[y] + shock - Math.log(market.productivity / market.lastProductivity) - d.payElasticity[y] * premiumChange;
+  for (const firm of state.active) firm.growth = common + segmentParams[firm.segment].workGrowth[y];
 }
 
-/** Startup deaths (staff to seeking) and births (new firms with positions and no staff). */
+/** Startup deaths (staff to seeking) and births (new firms whose whole plan is still to be posted). */
 function closeAndOpenFirms(state: SimState): void {
   const { yearIndex: y, firms, segmentParams, population, scale } = state;
   const rng = state.streams.demand;
-  // Births are proportional to the firms in business at the start of the year, so that equal birth
-  // and exit rates keep the number of firms steady.
+  // Births are proportional to the (real) firms in business at the start of the year, so that equal
+  // birth and exit rates keep the number of firms steady.
   const alive = new Float64Array(segmentParams.length);
-  for (const firm of state.active) alive[firm.segment]++;
+  for (const firm of state.active) alive[firm.segment] += firm.represents;
   const closing = new Uint8Array(firms.length);
   let closed = 0;
   for (const firm of firms) {
-    const exitRate = segmentParams[firm.segment].exitRate[y];
-    if (rng() < exitRate && firm.alive) {
+    // One draw per firm ever created, alive or not, so firm streams do not shift when a firm closes.
+    const u = rng();
+    if (firm.alive && u < segmentParams[firm.segment].exitRate[y]) {
       firm.alive = false;
       closing[firm.id] = 1;
-      closed++;
+      closed += firm.represents;
     }
   }
   if (closed > 0) {
@@ -72,15 +62,21 @@ function closeAndOpenFirms(state: SimState): void {
         population.cliffYear[i] = 0;
       }
     }
-    for (const firm of firms) if (closing[firm.id]) firm.employees = 0;
+    for (const firm of firms) {
+      if (!closing[firm.id]) continue;
+      firm.employees = 0;
+      firm.postings = 0;
+      firm.planned = 0;
+    }
   }
-  refreshActiveFirms(state);
   state.counters.firmsClosed += closed;
 
   segmentParams.forEach((f, s) => {
-    const births = stochasticRound(f.birthRate[y] * alive[s], rng);
-    for (let k = 0; k < births; k++) newFirm(state, s, (f.headcount[y] + f.openPositions[y]) / scale, rng());
-    state.counters.firmsBorn += births;
+    // New firms are simulated in groups like the segment's others: births of real firms ÷ firms per simulated firm.
+    const group = firmsPerSimulatedFirm(f.headcount[y], scale);
+    const births = stochasticRound((f.birthRate[y] * alive[s]) / group, rng);
+    for (let k = 0; k < births; k++) newFirm(state, s, group, (group * f.headcount[y]) / scale, rng());
+    state.counters.firmsBorn += births * group;
   });
   refreshActiveFirms(state);
 }

@@ -5,18 +5,18 @@
  * A graduate's skills are drawn from a mix of the programme's legacy and
  * GenAI-adopted profiles, weighted by curriculum adoption in the graduation
  * year. Intake responds to the pay premium with a lag, by at most
- * `maxIntakeGrowth` a year:  multiplier → (premium(t − lag) / premium(0))^elasticity.
+ * `maxIntakeGrowth` a year:  multiplier → (premium(t − lag) / premium at the start)^elasticity.
+ * With the lever off (from the base year), graduates no longer enter GenAI work.
  */
 import { Origin, Status } from '../population.js';
-import { stochasticRound } from '../sampling.js';
-import { premiumRatio, type SimState } from '../state.js';
+import { lognormalMultiplier, stochasticRound } from '../sampling.js';
+import { leverOn, premiumRatio, type SimState } from '../state.js';
 import { blendProfiles, drawSkills, profileAt } from '../workers.js';
-import { lognormalMultiplier } from '../sampling.js';
 
 export function education(state: SimState): void {
-  if (!state.scenario.education.enabled) return;
   const { yearIndex: y, params: p, population, universityProgrammes: programmes, market, scale } = state;
   const rng = state.streams.education;
+  const on = leverOn(state, 'education');
   const adoption = p.education.curriculumAdoption[y];
   const aptitudeSd = p.population.aptitude.sd[y];
 
@@ -30,14 +30,17 @@ export function education(state: SimState): void {
       continue;
     }
     population.timer[i] -= 1;
-    if (population.timer[i] <= 0) {
-      drawSkills(population, i, profiles[k], rng);
-      population.aptitude[i] = lognormalMultiplier(aptitudeSd, rng);
-      population.programme[i] = -1;
-      population.origin[i] = Origin.graduate;
-      population.move(i, Status.seeking);
-      state.counters.entrants[Origin.graduate]++;
+    if (population.timer[i] > 0) continue;
+    if (!on) {
+      population.leave(i);
+      continue;
     }
+    drawSkills(population, i, profiles[k], rng);
+    population.aptitude[i] = lognormalMultiplier(aptitudeSd, rng);
+    population.programme[i] = -1;
+    population.origin[i] = Origin.graduate;
+    population.move(i, Status.seeking);
+    state.counters.entrants[Origin.graduate]++;
   }
 
   // Capacity responds to the lagged pay signal, within the yearly growth limit.
@@ -49,6 +52,7 @@ export function education(state: SimState): void {
     const current = market.intakeMultiplier[k];
     market.intakeMultiplier[k] = Math.min(current * step, Math.max(current / step, wanted));
     const cohort = stochasticRound((prog.intake[y] * prog.genaiTrack[y] * market.intakeMultiplier[k]) / scale, rng);
+    if (!on) return;
     for (let n = 0; n < cohort; n++) {
       const i = population.enter(Status.student, Origin.graduate);
       population.programme[i] = k;

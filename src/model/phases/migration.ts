@@ -1,20 +1,21 @@
 /**
- * Mechanism 8b — migration. Qualified engineers immigrate (a policy lever:
- * `migration.enabled` and `migration.immigrants`) and start seeking; workers
- * in GenAI work or seeking it emigrate at a yearly rate (whether or not the
- * immigration lever is on).
+ * Mechanism 8b — migration. Engineers immigrate with the GenAI workforce's
+ * skills (a policy lever: `migration.enabled` and `migration.immigrants`) and
+ * start seeking; GenAI workers (part of their turnover) and seekers emigrate
+ * at a yearly rate, whether or not the immigration lever is on.
  */
 import { Origin, Status } from '../population.js';
 import { binomial, stochasticRound } from '../sampling.js';
-import type { SimState } from '../state.js';
+import { leverOn, type SimState } from '../state.js';
 import { addWorker, profileAt } from '../workers.js';
 
 export function migration(state: SimState): void {
   const { yearIndex: y, population, params: p, firms, scale } = state;
   const rng = state.streams.migration;
 
+  // Drawn every year, lever on or off, so the stream stays aligned across scenarios.
   const arrivals = stochasticRound(p.migration.immigrants[y] / scale, rng);
-  if (state.scenario.migration.enabled) {
+  if (leverOn(state, 'migration')) {
     const profile = profileAt(p.population.skills.genai, p, y);
     for (let k = 0; k < arrivals; k++) addWorker(population, Status.seeking, Origin.immigrant, profile, p.population.aptitude.sd[y], rng);
     state.counters.entrants[Origin.immigrant] += arrivals;

@@ -1,29 +1,28 @@
 /**
  * Self-taught switchers. Each year a share of adjacent software engineers
  * study GenAI on their own — `selfStudyRate × careerSignal` (state.ts: more
- * when GenAI pay and job prospects pull) — and gain `selfStudyGain × aptitude × tool
- * learning multiplier`. Those who then meet this year's thresholds (sooner as
- * tools lower the bar) start seeking GenAI work. Part of the upskilling lever
- * (individuals reading the pay signal); off with it.
+ * when GenAI pay and job prospects pull) — and gain `selfStudyUnits` of the
+ * GenAI skill profile × aptitude × the tools' learning multiplier. Those who
+ * then meet this year's thresholds (sooner as tools lower the bar) start
+ * seeking GenAI work. Part of the upskilling lever (individuals reading the
+ * pay signal); off with it from the base year.
  */
-import { SKILLS } from '../../scenario/schema.js';
-import { Origin, SKILL_COUNT, Status } from '../population.js';
+import { Origin, Status } from '../population.js';
 import { isQualified } from '../qualification.js';
 import { binomial } from '../sampling.js';
-import { careerSignal, type SimState } from '../state.js';
+import { careerSignal, leverOn, type SimState } from '../state.js';
+import { study } from './upskilling.js';
 
 export function switching(state: SimState): void {
-  if (!state.scenario.upskilling.enabled) return;
+  if (!leverOn(state, 'upskilling')) return;
   const { yearIndex: y, population, market } = state;
   const rng = state.streams.switching;
   const p = state.params.upskilling;
   const rate = Math.min(1, p.selfStudyRate[y] * careerSignal(state));
-  const gains = SKILLS.map((s) => p.selfStudyGain[s][y]);
+  const units = p.selfStudyUnits[y];
   const studying = population.sample(Status.adjacent, binomial(population.size[Status.adjacent], rate, rng), rng);
   for (const i of studying) {
-    const gain = population.aptitude[i] * market.learning;
-    const base = i * SKILL_COUNT;
-    for (let d = 0; d < SKILL_COUNT; d++) population.skills[base + d] = Math.min(1, population.skills[base + d] + gains[d] * gain);
+    study(state, i, units);
     if (!isQualified(population, i, market.thresholds)) continue;
     population.origin[i] = Origin.switcher;
     population.move(i, Status.seeking);

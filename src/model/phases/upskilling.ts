@@ -2,32 +2,45 @@
  * Mechanism 4 — upskilling.
  *
  * Completions first: trainees whose programme has run its length complete with
- * the programme's completion rate and gain its skills × aptitude × the tools'
- * learning multiplier. A qualified graduate of a corporate programme is
- * placed in its sponsor's open position if it still has one (a hire), and
- * otherwise starts seeking, as does a qualified graduate of an external one.
- * Drop-outs and those still short of the threshold go back where they came
- * from (adjacent work, or seeking).
+ * the programme's completion rate and gain its study units of the GenAI skill
+ * profile (upskilling.skillGain) × aptitude × the tools' learning multiplier.
+ * A qualified graduate of a corporate programme joins its sponsor in a GenAI
+ * role made for it if the sponsor is still in business (a placement: the
+ * sponsor's planned team grows by one), and otherwise starts seeking, as
+ * does a qualified graduate of an external one. Drop-outs and those still
+ * short of the thresholds go back to adjacent work, keeping what they learnt.
  *
- * Then enrolment. Corporate: each firm with open positions puts its segment's
- * training places' worth of adjacent engineers into corporate programmes, up to
- * their capacity. External: adjacent engineers and unqualified seekers enrol
- * themselves at `selfEnrolmentRate × careerSignal` (pay and prospects), up to
- * the external programmes' capacity. Spend is counted at enrolment.
+ * Then enrolment (from the base year on only with the lever on). Corporate:
+ * firms that cannot fill their openings train adjacent engineers: each firm
+ * takes its segment's training places × last year's gap (the share of
+ * openings without a qualified candidate), up to the corporate programmes'
+ * capacity. External: adjacent engineers enrol themselves at
+ * `selfEnrolmentRate × careerSignal` (pay and prospects), up to the external
+ * programmes' capacity. Spend is counted at enrolment.
  */
 import { SKILLS } from '../../scenario/schema.js';
-import { Flag, Origin, SKILL_COUNT, Status } from '../population.js';
+import { Origin, SKILL_COUNT, Status } from '../population.js';
 import { isQualified } from '../qualification.js';
 import { binomial, lognormalMultiplier, stochasticRound } from '../sampling.js';
-import { careerSignal, openPositions, type SimState } from '../state.js';
+import { careerSignal, leverOn, type SimState } from '../state.js';
 
 const MONTHS_PER_YEAR = 12;
 
 export function upskilling(state: SimState): void {
   completeTrainees(state);
-  if (!state.scenario.upskilling.enabled) return;
+  if (!leverOn(state, 'upskilling')) return;
   enrolCorporate(state);
   enrolExternal(state);
+}
+
+/** Adds `units` of GenAI study to agent i's skills, scaled by aptitude and the tools' learning speed. */
+export function study(state: SimState, i: number, units: number): void {
+  const { population, market, yearIndex: y } = state;
+  const gain = units * population.aptitude[i] * market.learning;
+  const base = i * SKILL_COUNT;
+  for (let d = 0; d < SKILL_COUNT; d++) {
+    population.skills[base + d] = Math.min(1, population.skills[base + d] + state.params.upskilling.skillGain[SKILLS[d]][y] * gain);
+  }
 }
 
 function completeTrainees(state: SimState): void {
@@ -43,29 +56,26 @@ function completeTrainees(state: SimState): void {
     const completed = rng() < programme.completion[y];
     if (completed) {
       state.counters.traineesCompleted++;
-      const gain = population.aptitude[i] * market.learning;
-      for (let d = 0; d < SKILL_COUNT; d++) {
-        const k = i * SKILL_COUNT + d;
-        population.skills[k] = Math.min(1, population.skills[k] + programme.skillGain[SKILLS[d]][y] * gain);
-      }
+      study(state, i, programme.studyUnits[y]);
     }
-    if (completed && isQualified(population, i, market.thresholds)) {
-      population.origin[i] = Origin.upskilled;
-      state.counters.entrants[Origin.upskilled]++;
-      const firm = sponsor >= 0 ? firms[sponsor] : undefined;
-      if (firm && firm.alive && openPositions(firm) > 0) {
-        population.move(i, Status.genai);
-        population.employer[i] = sponsor;
-        population.pay[i] = state.segments[firm.segment].pay * lognormalMultiplier(state.params.wages.dispersion[y], rng);
-        firm.employees++;
-        state.counters.hires++;
-      } else {
-        population.move(i, Status.seeking);
-      }
+    if (!completed || !isQualified(population, i, market.thresholds)) {
+      population.move(i, Status.adjacent);
+      continue;
+    }
+    population.origin[i] = Origin.upskilled;
+    state.counters.entrants[Origin.upskilled]++;
+    const firm = sponsor >= 0 ? firms[sponsor] : undefined;
+    if (firm && firm.alive) {
+      population.move(i, Status.genai);
+      population.employer[i] = sponsor;
+      population.pay[i] = state.segments[firm.segment].pay * lognormalMultiplier(state.params.wages.dispersion[y], rng);
+      // A GenAI role made for the trainee: the team grows beyond the plan the firm posts for.
+      firm.employees++;
+      firm.planned++;
+      state.counters.placements++;
     } else {
-      population.move(i, population.flags[i] & Flag.fromSeeking ? Status.seeking : Status.adjacent);
+      population.move(i, Status.seeking);
     }
-    population.flags[i] &= ~Flag.fromSeeking;
   }
 }
 
@@ -77,7 +87,6 @@ function capacities(state: SimState, kind: 'corporate' | 'external'): Float64Arr
 
 function enrol(state: SimState, i: number, programme: number, sponsor: number): void {
   const { population, upskillingProgrammes: programmes, yearIndex: y } = state;
-  if (population.status[i] === Status.seeking) population.flags[i] |= Flag.fromSeeking;
   population.move(i, Status.trainee);
   population.programme[i] = programme;
   population.employer[i] = sponsor;
@@ -98,17 +107,19 @@ function takePlace(places: Float64Array): number {
 }
 
 function enrolCorporate(state: SimState): void {
-  const { yearIndex: y, firms, segmentParams, population, scale } = state;
+  const { yearIndex: y, firms, segmentParams, population, scale, market } = state;
   const rng = state.streams.upskilling;
   const places = capacities(state, 'corporate');
+  const shortage = Math.max(0, market.lastGap);
   // Firms take turns in a random order so that capacity is not always used by the same ones.
-  const order = state.active.filter((f) => openPositions(f) > 0).map((f) => f.id);
+  const order = state.active.map((f) => f.id);
   for (let k = order.length - 1; k > 0; k--) {
     const j = Math.floor(rng() * (k + 1));
     [order[k], order[j]] = [order[j], order[k]];
   }
+  if (shortage === 0) return;
   for (const id of order) {
-    const wanted = stochasticRound(segmentParams[firms[id].segment].trainingPlaces[y] / scale, rng);
+    const wanted = stochasticRound((segmentParams[firms[id].segment].trainingPlaces[y] * firms[id].represents * shortage) / scale, rng);
     if (wanted === 0) continue;
     for (const i of population.sample(Status.adjacent, wanted, rng)) {
       const programme = takePlace(places);
@@ -119,32 +130,13 @@ function enrolCorporate(state: SimState): void {
 }
 
 function enrolExternal(state: SimState): void {
-  const { yearIndex: y, population, market } = state;
+  const { yearIndex: y, population } = state;
   const rng = state.streams.upskilling;
   const places = capacities(state, 'external');
-  const p = state.params.upskilling;
-  const rate = Math.min(1, p.selfEnrolmentRate[y] * careerSignal(state));
-  const fromAdjacent = population.sample(Status.adjacent, binomial(population.size[Status.adjacent], rate, rng), rng);
-  const fromSeeking = population.sample(Status.seeking, binomial(population.size[Status.seeking], rate, rng), rng);
-  // Interleave the two groups so that scarce places are shared in proportion.
-  const candidates = interleave(fromAdjacent, fromSeeking);
-  for (const i of candidates) {
-    if (population.status[i] === Status.seeking && isQualified(population, i, market.thresholds)) continue;
+  const rate = Math.min(1, state.params.upskilling.selfEnrolmentRate[y] * careerSignal(state));
+  for (const i of population.sample(Status.adjacent, binomial(population.size[Status.adjacent], rate, rng), rng)) {
     const programme = takePlace(places);
     if (programme < 0) return;
     enrol(state, i, programme, -1);
   }
 }
-
-function interleave(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(a.length + b.length);
-  let ia = 0;
-  let ib = 0;
-  for (let k = 0; k < out.length; k++) {
-    // Take from the list that is further behind its share.
-    if (ib >= b.length || (ia < a.length && ia * b.length <= ib * a.length)) out[k] = a[ia++];
-    else out[k] = b[ib++];
-  }
-  return out;
-}
-

@@ -1,36 +1,62 @@
 /**
- * Mechanism 7 — wages. Pay moves with the tightness of the qualified market,
- * a log-wage update (the wage-curve sign: pay rises when candidates are scarce):
+ * Mechanism 7 — wages, a wage curve in levels with partial adjustment.
  *
- *   log pay_s(t+1) = log pay_s(t) + g_adj(t) + adjustment · log(positions / candidates)
+ * GenAI pay at a segment's firms is  payRatio_s × adjacentPay(t) × A(t):  a
+ * structural ratio (frontier labs pay several times the adjacent median in
+ * any market), adjacent software pay (a dated driver), and the AI premium A,
+ * which answers the qualified market's tightness T = open positions ÷
+ * qualified candidates. Its equilibrium is a level, A* = T^β (1 when the two
+ * balance; the wage curve of Blanchflower & Oswald, in tightness), and A
+ * moves part of the way towards it each year,
  *
- * for every firm segment s, so segments keep their relative levels (the
- * frontier premium) while all move together. Adjacent software pay grows at
- * g_adj; the GenAI premium over it (the "wage distortion") is an output and
- * the signal that draws students, trainees and switchers and damps demand.
- * Employed workers' pay follows their segment's; their experience grows.
+ *   ln A ← ln A + λ · (ln A* − ln A),   λ = adjustment upwards, downwardAdjustment downwards,
+ *
+ * the partial-adjustment form that nests a levels wage curve (λ = 1) and a
+ * growth rule (λ → 0) (Blanchard & Katz 1999); a smaller λ downwards is
+ * downward stickiness (Dickens et al. 2007). So pay rises while candidates
+ * are scarce, falls back in a surplus, and never compounds. Employed
+ * workers' pay moves with their segment's; their experience grows.
  */
 import { genaiPremium } from '../init.js';
 import { Status } from '../population.js';
 import type { SimState } from '../state.js';
 
 /** Tightness is kept within [1/10, 10] so that a year with no candidates (or positions) stays finite. */
-const MAX_TIGHTNESS = 10;
+export const MAX_TIGHTNESS = 10;
 
 export function wages(state: SimState): void {
   const { yearIndex: y, population, segments, market, counters } = state;
   const p = state.params.wages;
-  const raw = counters.positionRounds / Math.max(1, counters.candidateRounds);
-  const tightness = Math.min(MAX_TIGHTNESS, Math.max(1 / MAX_TIGHTNESS, raw));
-  const adjacentGrowth = p.adjacentGrowth[y];
-  const factor = Math.exp(adjacentGrowth + p.adjustment[y] * Math.log(tightness));
+  const tightness = yearTightness(counters.positionRounds, counters.candidateRounds);
+  const target = Math.log(tightness) * p.curveElasticity[y];
+  const current = Math.log(market.aiPremium);
+  const speed = target >= current ? p.adjustment[y] : p.downwardAdjustment[y];
+  market.aiPremium = Math.exp(current + speed * (target - current));
+  market.adjacentPay = p.adjacentPay[y];
+  const before = segments.map((segment) => segment.pay);
+  setSegmentPay(state, y);
 
-  market.adjacentPay *= Math.exp(adjacentGrowth);
-  for (const segment of segments) segment.pay *= factor;
+  const factors = segments.map((segment, s) => segment.pay / before[s]);
   for (const i of population.members[Status.genai].subarray(0, population.size[Status.genai])) {
-    population.pay[i] *= factor;
+    population.pay[i] *= factors[state.firms[population.employer[i]].segment];
     population.experience[i] += 1;
   }
+  market.aiPremiumHistory.push(market.aiPremium);
   market.premium.push(genaiPremium(state));
   market.tightness.push(tightness);
+  market.lastGap = counters.positionRounds > 0 ? 1 - counters.candidateRounds / counters.positionRounds : 0;
+}
+
+/** Sets each segment's pay from its structural ratio, the current adjacent pay and the AI premium. */
+export function setSegmentPay(state: SimState, y: number): void {
+  const { segments, segmentParams, market } = state;
+  segments.forEach((segment, s) => {
+    segment.pay = segmentParams[s].payRatio[y] * market.adjacentPay * market.aiPremium;
+  });
+}
+
+/** Open positions ÷ qualified candidates over the year's rounds, within [1/10, 10]. */
+export function yearTightness(positionRounds: number, candidateRounds: number): number {
+  const raw = positionRounds / Math.max(1e-9, candidateRounds);
+  return Math.min(MAX_TIGHTNESS, Math.max(1 / MAX_TIGHTNESS, raw));
 }

@@ -1,0 +1,85 @@
+/**
+ * A group of people who share a skill profile and differ by quadrature node
+ * and by how much GenAI study they have accumulated: weight[k * bins + b] is
+ * the number of persons at node k whose study is b × width units (× the
+ * learning speed when they studied). The adjacent workforce and upskilling
+ * trainees are such groups: study moves weight up the levels, and a person
+ * qualifies once the level reaches the node's requirement (nodes.ts).
+ */
+export class LevelPool {
+  readonly weight: Float64Array;
+
+  constructor(
+    readonly nodes: number,
+    readonly bins: number,
+    readonly width: number,
+    weight?: Float64Array,
+  ) {
+    this.weight = weight ?? new Float64Array(nodes * bins);
+  }
+
+  total(): number {
+    let sum = 0;
+    for (let i = 0; i < this.weight.length; i++) sum += this.weight[i];
+    return sum;
+  }
+
+  /** Multiplies every weight by f (a uniform outflow: retirement, emigration, sampling). */
+  scale(f: number): void {
+    for (let i = 0; i < this.weight.length; i++) this.weight[i] *= f;
+  }
+
+  /** A copy holding share `f` of this pool; this pool keeps 1 − f (people drawn uniformly at random). */
+  take(f: number): LevelPool {
+    const taken = new LevelPool(this.nodes, this.bins, this.width);
+    for (let i = 0; i < this.weight.length; i++) {
+      taken.weight[i] = this.weight[i] * f;
+      this.weight[i] -= taken.weight[i];
+    }
+    return taken;
+  }
+
+  /** Adds another pool's people. */
+  add(other: LevelPool): void {
+    for (let i = 0; i < this.weight.length; i++) this.weight[i] += other.weight[i];
+  }
+
+  /**
+   * Everyone studies `units` more: weight moves up by units ÷ width bins, split between the two
+   * nearest bins so that the mean level is kept; the top bin holds everything beyond it.
+   */
+  study(units: number): void {
+    const shift = units / this.width;
+    const whole = Math.floor(shift);
+    const frac = shift - whole;
+    const { bins, weight } = this;
+    for (let k = 0; k < this.nodes; k++) {
+      const row = k * bins;
+      for (let b = bins - 1; b >= 0; b--) {
+        const w = weight[row + b];
+        if (w === 0) continue;
+        weight[row + b] = 0;
+        const lo = Math.min(bins - 1, b + whole);
+        const hi = Math.min(bins - 1, b + whole + 1);
+        weight[row + lo] += w * (1 - frac);
+        weight[row + hi] += w * frac;
+      }
+    }
+  }
+
+  /** Removes and returns the weight of everyone whose level reaches their node's requirement. */
+  removeQualified(required: Float64Array): number {
+    let removed = 0;
+    const { bins, width, weight } = this;
+    for (let k = 0; k < this.nodes; k++) {
+      const need = required[k];
+      if (need === Infinity) continue;
+      const first = Math.max(0, Math.ceil(need / width - 1e-9));
+      for (let b = first; b < bins; b++) {
+        removed += weight[k * bins + b];
+        weight[k * bins + b] = 0;
+      }
+    }
+    return removed;
+  }
+}

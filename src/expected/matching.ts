@@ -1,0 +1,73 @@
+/**
+ * Expected hires of one matching round of the urn–ball scheme (model/phases/
+ * matching.ts), by segment.
+ *
+ * C qualified candidates each send `applications` applications, each screened
+ * with probability σ; a screened one lands in segment s with probability
+ * π_s = V_s·w_s ÷ Σ V·w (w: the pay weight) and on one of its V_s postings at
+ * random, so a posting of segment s receives α_s = C·a·σ·π_s ÷ V_s
+ * applications on average (Poisson). A posting offers its job to its best
+ * applicant: an application from a candidate whose applications are outranked
+ * by a share u of all applications wins with probability e^(−α_s·u). The
+ * candidate takes the best-paid offer, so, with segments in order of pay,
+ *
+ *   P(hired into s | u) = (1 − σ Σ_{pay > s} π e^(−α u))^a − (1 − σ Σ_{pay ≥ s} π e^(−α u))^a
+ *
+ * and hires_s = C ∫₀¹ P(hired into s | u) du (u is uniform: every candidate
+ * sends the same number of applications). The integral is a midpoint sum.
+ */
+
+const STEPS = 256;
+
+export interface RoundMarket {
+  /** Qualified candidates (persons). */
+  readonly candidates: number;
+  /** Open postings per segment (persons). */
+  readonly postings: ArrayLike<number>;
+  /** Pay per segment (orders the offers) and application weight per segment ((pay ÷ adjacent pay)^payWeight). */
+  readonly pay: ArrayLike<number>;
+  readonly weight: ArrayLike<number>;
+  readonly applications: number;
+  readonly screening: number;
+}
+
+/** Expected hires per segment in one round. */
+export function expectedHires(m: RoundMarket): Float64Array {
+  const S = m.postings.length;
+  const hires = new Float64Array(S);
+  let totalWeight = 0;
+  for (let s = 0; s < S; s++) totalWeight += m.postings[s] * m.weight[s];
+  if (m.candidates <= 0 || totalWeight <= 0) return hires;
+  const share = Float64Array.from({ length: S }, (_, s) => (m.postings[s] * m.weight[s]) / totalWeight);
+  const perPosting = Float64Array.from({ length: S }, (_, s) => (m.postings[s] > 0 ? (m.candidates * m.applications * m.screening * share[s]) / m.postings[s] : 0));
+  // Segments from the best paid down; equally paid segments form one group whose hires are split by offer rates.
+  const order = Array.from({ length: S }, (_, s) => s).filter((s) => m.postings[s] > 0).sort((a, b) => m.pay[b] - m.pay[a]);
+  const groups: number[][] = [];
+  for (const s of order) {
+    const last = groups[groups.length - 1];
+    if (last && m.pay[last[0]] === m.pay[s]) last.push(s);
+    else groups.push([s]);
+  }
+  const a = m.applications;
+  const sigma = m.screening;
+  const offer = new Float64Array(S);
+  for (let step = 0; step < STEPS; step++) {
+    const u = (step + 0.5) / STEPS;
+    let above = 0;
+    let noneAbove = 1;
+    for (const group of groups) {
+      let rate = 0;
+      for (const s of group) {
+        offer[s] = share[s] * Math.exp(-perPosting[s] * u);
+        rate += offer[s];
+      }
+      const noneUpTo = Math.pow(Math.max(0, 1 - sigma * (above + rate)), a);
+      const hired = noneAbove - noneUpTo;
+      for (const s of group) hires[s] += rate > 0 ? (hired * offer[s]) / rate : 0;
+      above += rate;
+      noneAbove = noneUpTo;
+    }
+  }
+  for (let s = 0; s < S; s++) hires[s] *= m.candidates / STEPS;
+  return hires;
+}

@@ -67,6 +67,37 @@ export class LevelPool {
     }
   }
 
+  /**
+   * A share `rate` of everyone studies `units` more (in place): that weight moves up as in `study`,
+   * and whatever lands at or above its node's requirement leaves the pool. Returns how many left.
+   */
+  studyShare(rate: number, units: number, required: Float64Array): number {
+    const shift = units / this.width;
+    const whole = Math.floor(shift);
+    const frac = shift - whole;
+    const { bins, width, weight } = this;
+    let qualified = 0;
+    for (let k = 0; k < this.nodes; k++) {
+      const row = k * bins;
+      const need = required[k];
+      const first = need === Infinity ? bins : Math.max(0, Math.ceil(need / width - 1e-9));
+      // From the top down, so that weight moved up is not moved again.
+      for (let b = bins - 1; b >= 0; b--) {
+        const w = weight[row + b];
+        if (w === 0) continue;
+        const moved = w * rate;
+        weight[row + b] = w - moved;
+        const lo = Math.min(bins - 1, b + whole);
+        const hi = Math.min(bins - 1, b + whole + 1);
+        if (lo >= first) qualified += moved * (1 - frac);
+        else weight[row + lo] += moved * (1 - frac);
+        if (hi >= first) qualified += moved * frac;
+        else weight[row + hi] += moved * frac;
+      }
+    }
+    return qualified;
+  }
+
   /** Removes and returns the weight of everyone whose level reaches their node's requirement. */
   removeQualified(required: Float64Array): number {
     let removed = 0;

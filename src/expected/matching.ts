@@ -17,7 +17,7 @@
  * sends the same number of applications). The integral is a midpoint sum.
  */
 
-const STEPS = 256;
+const STEPS = 128;
 
 export interface RoundMarket {
   /** Qualified candidates (persons). */

@@ -16,7 +16,7 @@
  *   a segment grow alike.
  * - Employed workers are qualified: thresholds never rise in a run whose tool
  *   maturity only rises, so quitters are candidates.
- * - Study is tracked in levels of width 1/40 of a unit; a study step is split
+ * - Study is tracked in levels of width 1/20 of a unit; a study step is split
  *   between the two nearest levels.
  * - A capped programme takes its places from the firms' wishes in proportion.
  */
@@ -35,9 +35,9 @@ import { LevelPool } from './level-pool.js';
 import { expectedHires } from './matching.js';
 import { nodeAptitude, nodeQualified, nodeSkills, quadratureNodes, requiredStudy, type Nodes } from './nodes.js';
 
-const NODES = 1024;
-const LEVEL_WIDTH = 0.025;
-const LEVEL_BINS = 640;
+const NODES = 512;
+const LEVEL_WIDTH = 0.05;
+const LEVEL_BINS = 320;
 
 interface SegmentState {
   readonly name: string;
@@ -143,7 +143,6 @@ export interface ExpectedState {
     readonly premium: number[];
     readonly tightness: number[];
     lastGap: number;
-    reference: { premium: number; tightness: number } | undefined;
   };
   counters: Counters;
 }
@@ -172,8 +171,6 @@ export function expectedStart(scenario: Scenario, nodeCount = NODES): ExpectedSt
   const state = initialExpected(scenario, nodeCount);
   for (let b = 0; b < (scenario.burnInYears ?? 0); b++) stepExpected(state);
   state.burnIn = false;
-  const { market } = state;
-  market.reference = { premium: market.premium[market.premium.length - 1], tightness: market.tightness.length > 0 ? market.tightness[market.tightness.length - 1] : 1 };
   return state;
 }
 
@@ -221,7 +218,6 @@ function initialExpected(scenario: Scenario, nodeCount: number): ExpectedState {
       premium: [],
       tightness: [],
       lastGap: 0,
-      reference: undefined,
     },
     counters: newCounters(),
   };
@@ -268,17 +264,15 @@ function gainVector(state: ExpectedState): Float64Array {
 const leverOn = (state: ExpectedState, lever: Lever) => state.scenario[lever].enabled || state.burnIn || state.yearIndex < baseIndex(state.scenario);
 
 function careerSignal(state: ExpectedState): number {
-  const { reference, tightness } = state.market;
-  if (!reference) return 1;
+  const { tightness } = state.market;
   const p = state.params.upskilling;
   const y = state.yearIndex;
-  return Math.pow(premiumRatio(state, 0), p.premiumElasticity[y]) * Math.pow(tightness[tightness.length - 1] / reference.tightness, p.prospectsElasticity[y]);
+  return Math.pow(premiumSignal(state, 0), p.premiumElasticity[y]) * Math.pow(tightness.length > 0 ? tightness[tightness.length - 1] : 1, p.prospectsElasticity[y]);
 }
 
-function premiumRatio(state: ExpectedState, lag: number): number {
-  const { reference, premium } = state.market;
-  if (!reference) return 1;
-  return premium[Math.max(0, premium.length - 1 - lag)] / reference.premium;
+function premiumSignal(state: ExpectedState, lag: number): number {
+  const history = state.market.aiPremiumHistory;
+  return history[Math.max(0, history.length - 1 - lag)];
 }
 
 /** One year: the phases of model/step.ts in the same order. */
@@ -364,7 +358,7 @@ function education(state: ExpectedState): void {
       enterSeeking(state, profile, graduating);
       state.counters.graduates += graduating;
     }
-    const wanted = Math.pow(premiumRatio(state, p.education.capacityLagYears), p.education.capacityElasticity[y]);
+    const wanted = Math.pow(premiumSignal(state, p.education.capacityLagYears), p.education.capacityElasticity[y]);
     const step = 1 + p.education.maxIntakeGrowth[y];
     state.intakeMultiplier[k] = Math.min(state.intakeMultiplier[k] * step, Math.max(state.intakeMultiplier[k] / step, wanted));
     if (on) cohorts[cohorts.length - 1] = programme.intake[y] * programme.genaiTrack[y] * state.intakeMultiplier[k];
@@ -460,10 +454,7 @@ function switching(state: ExpectedState): void {
   if (!leverOn(state, 'upskilling')) return;
   const { yearIndex: y, params: p, market } = state;
   const rate = Math.min(1, p.upskilling.selfStudyRate[y] * careerSignal(state));
-  const studying = state.adjacent.take(rate);
-  studying.study(p.upskilling.selfStudyUnits[y] * market.learning);
-  const qualified = studying.removeQualified(requiredStudy(state.adjacentSkills, state.adjacentAptitude, gainVector(state), market.thresholds));
-  state.adjacent.add(studying);
+  const qualified = state.adjacent.studyShare(rate, p.upskilling.selfStudyUnits[y] * market.learning, requiredStudy(state.adjacentSkills, state.adjacentAptitude, gainVector(state), market.thresholds));
   state.qualifiedSeekers += qualified;
   state.counters.switchers += qualified;
 }

@@ -54,7 +54,6 @@ export function initialState(scenario: Scenario, seed: number | string, replicat
     premium: [],
     tightness: [],
     lastGap: 0,
-    reference: undefined,
     intakeMultiplier: new Float64Array(universityProgrammes.length).fill(1),
   };
 

@@ -48,15 +48,11 @@ export function runReplication(scenario: Scenario, seed: number | string, replic
 /**
  * The state at the start of the first recorded year: the initial state run through `burnInYears`
  * years of start-year conditions (no demand growth, shocks, firm births, closures, acquisitions or
- * breakthroughs), so that seekers, postings and pay settle to their stationary levels. The premium
- * and tightness reached are what people's and universities' signals are read against afterwards.
+ * breakthroughs), so that seekers, postings and pay settle to their stationary levels.
  */
 export function startedState(scenario: Scenario, seed: number | string, replication: number): SimState {
   const state = initialState(scenario, seed, replication);
   for (let b = 0; b < (scenario.burnInYears ?? 0); b++) stepYear(state);
   state.burnIn = false;
-  const { market } = state;
-  const tightness = market.tightness.length > 0 ? market.tightness[market.tightness.length - 1] : 1;
-  market.reference = { premium: market.premium[market.premium.length - 1], tightness };
   return state;
 }

@@ -132,8 +132,6 @@ export interface Market {
   readonly tightness: number[];
   /** The gap (1 − candidates ÷ positions) of the last finished year; 0 before any. */
   lastGap: number;
-  /** The premium and tightness the signals are read against: those at the end of the burn-in (the stationary start). */
-  reference: { premium: number; tightness: number } | undefined;
   /** University intake multiplier per programme (capacity response to pay). */
   readonly intakeMultiplier: Float64Array;
 }
@@ -200,25 +198,22 @@ export function leverOn(state: SimState, lever: Lever): boolean {
 }
 
 /**
- * The signal people read before retraining: (premium / premium at the start)^premiumElasticity ×
- * (last year's tightness / tightness at the start)^prospectsElasticity; 1 during the burn-in.
+ * The signal people read before retraining: AI premium^premiumElasticity × tightness^prospectsElasticity,
+ * both as last year ended. Each is 1 when qualified candidates and open positions balance, so the
+ * scenario's rates are those of a balanced market; a shortage raises them and a glut lowers them.
  */
 export function careerSignal(state: SimState): number {
-  const reference = state.market.reference;
-  if (!reference) return 1;
   const y = state.yearIndex;
   const p = state.params.upskilling;
   const tightness = state.market.tightness;
-  const prospects = tightness[tightness.length - 1] / reference.tightness;
-  return Math.pow(premiumRatio(state), p.premiumElasticity[y]) * Math.pow(prospects, p.prospectsElasticity[y]);
+  const prospects = tightness.length > 0 ? tightness[tightness.length - 1] : 1;
+  return Math.pow(premiumSignal(state), p.premiumElasticity[y]) * Math.pow(prospects, p.prospectsElasticity[y]);
 }
 
-/** The GenAI pay premium `lag` years back relative to the start (the pay signal people and universities read); 1 during the burn-in. */
-export function premiumRatio(state: SimState, lag = 0): number {
-  const reference = state.market.reference;
-  if (!reference) return 1;
-  const history = state.market.premium;
-  return history[Math.max(0, history.length - 1 - lag)] / reference.premium;
+/** The AI pay premium `lag` years back (1 in a balanced market): the pay signal people and universities read. */
+export function premiumSignal(state: SimState, lag = 0): number {
+  const history = state.market.aiPremiumHistory;
+  return history[Math.max(0, history.length - 1 - lag)];
 }
 
 /**

@@ -149,7 +149,7 @@ export const scenarioSchema = z
         enabled: switchOn('university'),
         programmes: z.record(identifier, universityProgramme),
         curriculumAdoption: param('share', 'Share of programmes teaching GenAI content (a formula of t)'),
-        capacityElasticity: param('nonneg', 'Response of intake to the pay premium (elasticity)'),
+        capacityElasticity: param('nonneg', 'Response of intake to the lagged AI pay premium (elasticity; the premium is 1 in a balanced market)'),
         capacityLagYears: z.int().min(0).max(20).describe('Years before intake responds to the pay signal'),
         maxIntakeGrowth: param('nonneg', 'Largest yearly growth of intake'),
       })
@@ -159,11 +159,11 @@ export const scenarioSchema = z
         enabled: switchOn('upskilling'),
         programmes: z.record(identifier, upskillingProgramme),
         skillGain: skillVector('nonneg', 'Skill added by one unit of GenAI study at aptitude 1 (programmes and self-study teach the same profile, in different amounts)'),
-        selfEnrolmentRate: param('probability', 'Share of adjacent engineers who enrol themselves in an external programme per year, at the start-year pay and prospects'),
-        selfStudyRate: param('probability', 'Share of adjacent engineers who study GenAI on their own in a year, at the start-year pay and prospects; those who qualify switch to seeking GenAI work'),
+        selfEnrolmentRate: param('probability', 'Share of adjacent engineers who enrol themselves in an external programme per year in a balanced market (AI premium 1)'),
+        selfStudyRate: param('probability', 'Share of adjacent engineers who study GenAI on their own in a year in a balanced market (AI premium 1); those who qualify switch to seeking GenAI work'),
         selfStudyUnits: param('nonneg', 'Units of GenAI study (skillGain) a year of self-study adds, at aptitude 1'),
-        premiumElasticity: param('nonneg', 'Elasticity of self-enrolment and self-study to the pay premium (GenAI pay ÷ adjacent pay) relative to the start year'),
-        prospectsElasticity: param('nonneg', 'Elasticity of self-enrolment and self-study to last year\'s market tightness (open positions ÷ candidates) relative to the start: people do not retrain into a glutted field'),
+        premiumElasticity: param('nonneg', 'Elasticity of self-enrolment and self-study to the AI pay premium (1 in a balanced market)'),
+        prospectsElasticity: param('nonneg', 'Elasticity of self-enrolment and self-study to last year\'s market tightness (open positions ÷ qualified candidates, 1 when balanced): people do not retrain into a glutted field'),
       })
       .describe('Mechanism 4: upskilling'),
     matching: z

@@ -5,12 +5,12 @@
  * A graduate's skills are drawn from a mix of the programme's legacy and
  * GenAI-adopted profiles, weighted by curriculum adoption in the graduation
  * year. Intake responds to the pay premium with a lag, by at most
- * `maxIntakeGrowth` a year:  multiplier → (premium(t − lag) / premium at the start)^elasticity.
+ * `maxIntakeGrowth` a year:  multiplier → AI premium(t − lag)^elasticity (1 in a balanced market).
  * With the lever off (from the base year), graduates no longer enter GenAI work.
  */
 import { Origin, Status } from '../population.js';
 import { lognormalMultiplier, stochasticRound } from '../sampling.js';
-import { leverOn, premiumRatio, type SimState } from '../state.js';
+import { leverOn, premiumSignal, type SimState } from '../state.js';
 import { blendProfiles, drawSkills, profileAt } from '../workers.js';
 
 export function education(state: SimState): void {
@@ -44,7 +44,7 @@ export function education(state: SimState): void {
   }
 
   // Capacity responds to the lagged pay signal, within the yearly growth limit.
-  const signal = premiumRatio(state, p.education.capacityLagYears);
+  const signal = premiumSignal(state, p.education.capacityLagYears);
   const elasticity = p.education.capacityElasticity[y];
   const step = 1 + p.education.maxIntakeGrowth[y];
   programmes.forEach((prog, k) => {

@@ -55,6 +55,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
         '  hiresim compare scenarios/baseline.yaml scenarios/tool-breakthrough.yaml    which closes it sooner?',
         '  hiresim attribute scenarios/baseline.yaml      which lever contributes most (Shapley values)',
         '  hiresim report results/baseline --html report.html    charts and tables in one HTML file',
+        '  hiresim backtest scenarios/baseline.yaml --observed data/observed.csv --set startYear=2019    the model against observed series',
         '  hiresim validate scenarios/baseline.yaml       check a scenario file',
         '  hiresim explain scenarios/baseline.yaml        every parameter with its value and source',
         '  hiresim schema > scenario.schema.json          JSON Schema for editor completion',
@@ -416,6 +417,50 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
       },
     )
     .command(
+      'backtest <file>',
+      'Compare the model with observed series: does its 10–90% band cover what happened, in history and projection years?',
+      (y) =>
+        y
+          .usage(
+            usage([
+              'Examples:',
+              '  hiresim backtest scenarios/baseline.yaml --observed data/observed.csv --set startYear=2019',
+              '  hiresim backtest scenarios/baseline.yaml --observed data/observed.csv --set startYear=2019 --reps 100 --threads 2',
+              '  hiresim backtest history.yaml --observed data/observed.csv --json > backtest.json',
+              '  hiresim backtest history.yaml --observed data/observed.csv --out results/backtest    (then hiresim report results/backtest --html backtest.html)',
+              '',
+              'FILE.csv has the header series,year,value,unit,metric,compare,base,source,label, one observation',
+              'a row. A row with a metric (a metric of hiresim run) is compared: compare=level puts the value',
+              'against the model\'s value that year; compare=index puts value ÷ value in the base year against',
+              'model ÷ model in the base year, computed in each replication. A row without a metric is context:',
+              'listed, not compared. Rows whose year or base year is not simulated are listed as outside.',
+              '',
+              'Prints, per series, each observation against the model\'s 10–50–90% band over replications, whether',
+              'it is inside [p10, p90] and whether the year is history (before the base year; set startYear to',
+              'simulate it) or projection; then the coverage (share inside) and the median absolute error (of',
+              'the index; relative, for levels). A bad CSV is exit 2 at FILE:LINE:COL, every problem at once.',
+              '',
+              'Usage: hiresim backtest <file> --observed FILE.csv [options]',
+            ]),
+          )
+          .positional('file', { type: 'string', demandOption: true, description: 'Scenario file (YAML or JSON)' })
+          .option('observed', { type: 'string', requiresArg: true, demandOption: true, description: 'Observed series (CSV: series,year,value,unit,metric,compare,base,source,label)' })
+          .option('reps', { type: 'string', requiresArg: true, description: 'Replications (overrides the scenario\'s replications)' })
+          .option('seed', { type: 'string', requiresArg: true, description: 'Master seed (overrides the scenario\'s seed)' })
+          .option('threads', { type: 'string', requiresArg: true, description: 'Worker threads (default: all cores); results identical for any' })
+          .option('set', setOption)
+          .option('json', { type: 'boolean', description: 'Print the backtest as one JSON object' })
+          .option('out', { type: 'string', requiresArg: true, description: 'Also write backtest.json and backtest.csv (one row per compared observation) to this directory' })
+          .check((args) => {
+            checkCounts(args);
+            return true;
+          }),
+      async (args) => {
+        const { backtestCommand } = await import('./commands/backtest.js');
+        setResult(await backtestCommand({ file: args.file as string, observed: args.observed, ...simulationArgs(args), json: args.json === true, out: args.out }));
+      },
+    )
+    .command(
       'calibrate <file>',
       'Fit parameters so that the model reproduces target figures (Nelder–Mead on common random numbers)',
       (y) =>
@@ -678,7 +723,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
         setResult(await schemaCommand());
       },
     )
-    .demandCommand(1, 'Name a command: run, compare, attribute, report, sweep, sensitivity, calibrate, merge, slurm, validate, explain or schema.')
+    .demandCommand(1, 'Name a command: run, compare, attribute, report, sweep, sensitivity, calibrate, backtest, merge, slurm, validate, explain or schema.')
     .strict()
     .help()
     .alias('help', 'h')

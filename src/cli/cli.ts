@@ -468,31 +468,49 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
           .usage(
             usage([
               'Examples:',
-              '  hiresim calibrate scenarios/baseline.yaml --fit population.seekers=8000:18000 --target gap@2025=0.53±0.005',
+              '  hiresim calibrate scenarios/baseline.yaml --fit population.seekers=8000:18000 --target gap@2025=53%±0.5pp',
               '  hiresim calibrate scenarios/baseline.yaml --fit matching.screening=0.01:0.05:log --fit population.seekers=8000:18000 \\',
               '      --target gap@2025=0.53±0.005 --target payMedian@2025=406000±20000 --write calibrated.yaml',
+              '  hiresim calibrate history.yaml --fit constants.growthDecay=3:12 --targets calibration/targets.txt \\',
+              '      --target openPositions@2022/2019=1.11±0.05 --threads 2 --json > fit.json',
               '',
-              'Each evaluation runs the scenario\'s replications on the same seeds up to the last target year; the',
-              'simulated value of a target is the median over replications. Minimises Σ ((simulated − target) ÷',
-              'tolerance)² with Nelder–Mead inside the --fit ranges, and reports the fit, the residuals, the',
-              'number of evaluations and whether it converged. --write saves the scenario with the fitted values,',
-              'keeping its comments and layout, each value noting the targets, residuals and date of the run.',
+              'A target is metric@YEAR=value (the level in YEAR) or metric@YEAR/BASE=value (the index: the',
+              'value in YEAR ÷ the value in BASE, computed in each replication), optionally ±tolerance (or',
+              '+-tolerance). Both years must be simulated years (from startYear, history included, to the',
+              'horizon). The default tolerance is 5% of the target\'s absolute value, or 0.01 for a target of 0.',
+              'For share metrics (gap, unemploymentRate, vacancyRate) a value or tolerance may end in % and a',
+              'tolerance in pp: both divide by 100, so gap@2025=53%±2pp is 0.53±0.02 (±2% is also ±0.02,',
+              'percentage points, not 2% of the value); a value in % needs its tolerance in % or pp. Indexes',
+              'are ratios without %. --targets FILE reads one target per line (# comments, blank lines',
+              'skipped), before the --target ones; a bad target is exit 2 at FILE:LINE:COL or --target #K:1:COL.',
               '',
-              'Usage: hiresim calibrate <file> --fit path=LO:HI[:log] … --target metric@year=value[±tol] … [options]',
+              'Each evaluation runs the scenario\'s replications on the same seeds (on --threads worker threads;',
+              'the result is identical for any count) up to the last target year; the simulated value of a',
+              'target is the median over replications. Minimises Σ ((simulated − target) ÷ tolerance)² with',
+              'Nelder–Mead inside the --fit ranges; at most --max-evaluations simulations run, the fitted point',
+              'being one of them. Prints the fit, the residuals, the evaluations and whether it converged; the',
+              'last line names every target outside its tolerance (the exit code is 0 all the same). --write',
+              'saves the scenario with the fitted values, keeping its comments and layout, each value noting the',
+              'targets, residuals, --set overrides and date of the run.',
+              '',
+              'Usage: hiresim calibrate <file> --fit path=LO:HI[:log] … --target metric@YEAR[/BASE]=value[±tol] … [options]',
             ]),
           )
           .positional('file', { type: 'string', demandOption: true, description: 'Scenario file (YAML or JSON)' })
           .option('fit', { type: 'string', array: true, requiresArg: true, demandOption: true, description: 'A parameter to fit within a range: path=LO:HI or path=LO:HI:log (repeatable)' })
-          .option('target', { type: 'string', array: true, requiresArg: true, demandOption: true, description: 'A figure to reproduce: metric@year=value or metric@year=value±tolerance (repeatable)' })
-          .option('max-evaluations', { type: 'string', requiresArg: true, default: '60', description: 'Largest number of objective evaluations' })
+          .option('target', { type: 'string', array: true, requiresArg: true, description: 'A figure to reproduce: metric@YEAR=value or metric@YEAR/BASE=value (an index), optionally ±tolerance; default tolerance 5% of the value, or 0.01 for 0 (repeatable)' })
+          .option('targets', { type: 'string', array: true, requiresArg: true, description: 'A file of targets, one per line as for --target; # comments and blank lines skipped (repeatable)' })
+          .option('max-evaluations', { type: 'string', requiresArg: true, default: '60', description: 'Most simulations of the scenario to run, the fitted point\'s included' })
           .option('reps', { type: 'string', requiresArg: true, description: 'Replications per evaluation (overrides the scenario\'s)' })
           .option('seed', { type: 'string', requiresArg: true, description: 'Master seed (overrides the scenario\'s)' })
+          .option('threads', { type: 'string', requiresArg: true, description: 'Worker threads per evaluation (default: all cores); results identical for any' })
           .option('set', setOption)
           .option('write', { type: 'string', requiresArg: true, description: 'Write the calibrated scenario (YAML, comments kept) to this file' })
           .option('json', { type: 'boolean', description: 'Print the result as one JSON object' })
           .check((args) => {
             checkCounts(args);
             if (!/^[1-9][0-9]{0,5}$/.test(args['max-evaluations'])) throw new UsageError(`--max-evaluations: expected a whole number ≥ 1, found "${args['max-evaluations']}"`);
+            if ((args.target ?? []).length === 0 && (args.targets ?? []).length === 0) throw new UsageError('calibrate needs a target: --target metric@YEAR=value or --targets FILE');
             return true;
           }),
       async (args) => {
@@ -501,7 +519,8 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
           await calibrateCommand({
             file: args.file as string,
             fit: args.fit,
-            targets: args.target,
+            targets: args.target ?? [],
+            targetFiles: args.targets ?? [],
             maxEvaluations: Number(args['max-evaluations']),
             ...simulationArgs(args),
             write: args.write,

@@ -4,7 +4,9 @@
  * so that no other command pays for loading them.
  */
 import type * as PlotModule from '@observablehq/plot';
+import type { BacktestSummary } from '../backtest/backtest.js';
 import type { AttributionSummary } from '../sim/attribute.js';
+import { backtestCharts } from './backtest-charts.js';
 import type { SensitivitySummary } from '../sweep/sensitivity.js';
 import { bandOf, ENTRANT_SOURCES, type ReportData, type ScenarioSeries } from './series.js';
 import { intervalBarMarks } from './interval-bars.js';
@@ -21,6 +23,8 @@ export interface Chart {
   readonly caption: string;
   /** The chart's HTML: Plot's <svg> (or <figure> with a legend). */
   readonly html: string;
+  /** A line of figures shown under the chart (plain text), such as a backtest's coverage. */
+  readonly note?: string;
 }
 
 export interface ChartSet {
@@ -34,7 +38,7 @@ const FACET_HEIGHT = 210;
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 /** Every chart the inputs allow, in reading order. */
-export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable<PlotModule.PlotOptions['document']>, extra: { readonly sweeps: readonly SweepInfo[]; readonly sensitivities: readonly SensitivitySummary[] } = { sweeps: [], sensitivities: [] }): ChartSet {
+export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable<PlotModule.PlotOptions['document']>, extra: { readonly sweeps: readonly SweepInfo[]; readonly sensitivities: readonly SensitivitySummary[]; readonly backtests?: readonly BacktestSummary[] } = { sweeps: [], sensitivities: [] }): ChartSet {
   const charts: Chart[] = [];
   const omitted: string[] = [];
   const render = (options: PlotModule.PlotOptions) => (Plot.plot({ width: WIDTH, marginLeft: 64, style: { fontSize: '12px', background: 'white', color: '#222' }, ...options, document }) as unknown as { outerHTML: string }).outerHTML;
@@ -42,8 +46,9 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
   const facets = (series: readonly ScenarioSeries[]) => (series.length > 1 ? { fy: { label: null }, marginRight: 140, height: FACET_HEIGHT * series.length + 60 } : { height: 320 });
 
   const { series } = data;
-  // Only sweeps or sensitivity analyses among the inputs: the scenario charts are not missed.
-  const scenarioResults = data.results.some((r) => r.kind === 'run' || r.kind === 'compare' || r.kind === 'attribute') || (extra.sweeps.length === 0 && extra.sensitivities.length === 0);
+  const backtests = extra.backtests ?? [];
+  // Only sweeps, sensitivity analyses or backtests among the inputs: the scenario charts are not missed.
+  const scenarioResults = data.results.some((r) => r.kind === 'run' || r.kind === 'compare' || r.kind === 'attribute') || (extra.sweeps.length === 0 && extra.sensitivities.length === 0 && backtests.length === 0);
   const allYears = [...new Set([...series.flatMap((s) => s.years.map((row) => row.year)), ...data.differences.flatMap((d) => d.years.map((y) => y.year))])].sort((a, b) => a - b);
   const yearAxis = { label: 'year', tickFormat: 'd', ticks: allYears.length <= 26 ? allYears : undefined } as const;
   if (series.length === 0) {
@@ -189,6 +194,12 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
   extra.sweeps.forEach((info, k) => charts.push(...sweepCharts(info, k, Plot, (o) => render(o))));
   extra.sensitivities.forEach((s, k) => {
     const drawn = sensitivityCharts(s, k, Plot, (o) => render(o));
+    charts.push(...drawn.charts);
+    omitted.push(...drawn.omitted);
+  });
+  // 10. Backtests: each compared series against the model's band.
+  backtests.forEach((b, k) => {
+    const drawn = backtestCharts(b, k, Plot, (o) => render(o));
     charts.push(...drawn.charts);
     omitted.push(...drawn.omitted);
   });

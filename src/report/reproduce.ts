@@ -15,6 +15,7 @@ import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import type { LoadedResult, ScenarioResult } from './load-results.js';
 import { formatRange, sweepInfo, type KnownSettings, type SweepInfo } from './sweep.js';
 import type { SensitivitySummary } from '../sweep/sensitivity.js';
+import type { BacktestSummary } from '../backtest/backtest.js';
 
 export interface Reproduction {
   readonly kind: ScenarioResult['kind'];
@@ -49,6 +50,15 @@ export interface SensitivityReproduction {
   readonly note?: string;
 }
 
+/** How a backtest result is reproduced. */
+export interface BacktestReproduction {
+  readonly result: string;
+  readonly summary: BacktestSummary;
+  readonly command: string;
+  readonly verified: boolean;
+  readonly note?: string;
+}
+
 export interface ReproductionInfo {
   readonly version: string;
   readonly reproductions: readonly Reproduction[];
@@ -56,6 +66,7 @@ export interface ReproductionInfo {
   /** Sweeps (JSON lines), with what could be recovered of their command. */
   readonly sweeps: readonly SweepInfo[];
   readonly sensitivities: readonly SensitivityReproduction[];
+  readonly backtests: readonly BacktestReproduction[];
 }
 
 /** hiresim's version, from its package.json. */
@@ -115,7 +126,17 @@ export function reproductionInfo(all: readonly LoadedResult[]): ReproductionInfo
       ...(found.verified ? {} : { note: found.note }),
     };
   });
-  return { version: hiresimVersion(), reproductions, scenarios: [...explained.values()], sweeps, sensitivities };
+  const backtests = all.flatMap((r) => {
+    if (r.kind !== 'backtest') return [];
+    const b = r.summary;
+    const always = [`replications=${b.replications}`, `seed=${typeof b.seed === 'number' ? b.seed : JSON.stringify(b.seed)}`];
+    const found = findOverrides([b.scenario], { scale: [b.scale], horizon: [b.horizon], baseYear: [b.baseYear], startYear: [b.startYear] }, always);
+    const key = `${b.scenario.file}|${b.scenario.hash}`;
+    if (!explained.has(key)) explained.set(key, explainFile(b.scenario, found.sets, always, found.verified));
+    const command = [`hiresim backtest ${shellQuote(b.scenario.file)} --observed ${shellQuote(b.observed.file)} --seed ${shellQuote(String(b.seed))} --reps ${b.replications}`, ...found.sets.map((o) => `--set ${shellQuote(o)}`)].join(' ');
+    return [{ result: r.file.split(/[\\/]/).pop() ?? r.file, summary: b, command, verified: found.verified, ...(found.verified ? {} : { note: found.note }) }];
+  });
+  return { version: hiresimVersion(), reproductions, scenarios: [...explained.values()], sweeps, sensitivities, backtests };
 }
 
 /**
@@ -141,6 +162,8 @@ interface Candidates {
   readonly scale: readonly number[];
   readonly horizon: readonly number[];
   readonly baseYear: readonly number[];
+  /** Tried only when given (results that record a first simulated year before the base year). */
+  readonly startYear?: readonly number[];
 }
 
 /** The --set overrides (from recorded settings) under which every file loads to its recorded hash. */
@@ -151,15 +174,17 @@ export function findOverrides(files: readonly { file: string; hash: string }[], 
   } catch (error) {
     return { sets: [], verified: false, note: `${files[0].file} could not be read here (${describeError(error)}), so the command is not checked` };
   }
-  const options = (key: keyof Candidates) => [undefined, ...candidates[key].filter((v) => v !== plain.scenario[key])];
-  for (const baseYear of options('baseYear')) {
-    for (const horizon of options('horizon')) {
-      for (const scale of options('scale')) {
-        const sets = [...(scale === undefined ? [] : [`scale=${scale}`]), ...(horizon === undefined ? [] : [`horizon=${horizon}`]), ...(baseYear === undefined ? [] : [`baseYear=${baseYear}`])];
-        try {
-          if (files.every((f) => loadScenario(f.file, { overrides: [...sets, ...always] }).hash === f.hash)) return { sets, verified: true };
-        } catch {
-          // Not this combination (or a file not readable): try the next.
+  const options = (key: keyof Candidates) => [undefined, ...(candidates[key] ?? []).filter((v) => v !== plain.scenario[key])];
+  for (const startYear of options('startYear')) {
+    for (const baseYear of options('baseYear')) {
+      for (const horizon of options('horizon')) {
+        for (const scale of options('scale')) {
+          const sets = [...(scale === undefined ? [] : [`scale=${scale}`]), ...(horizon === undefined ? [] : [`horizon=${horizon}`]), ...(baseYear === undefined ? [] : [`baseYear=${baseYear}`]), ...(startYear === undefined ? [] : [`startYear=${startYear}`])];
+          try {
+            if (files.every((f) => loadScenario(f.file, { overrides: [...sets, ...always] }).hash === f.hash)) return { sets, verified: true };
+          } catch {
+            // Not this combination (or a file not readable): try the next.
+          }
         }
       }
     }

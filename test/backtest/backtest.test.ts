@@ -213,3 +213,22 @@ describe('compareWithObserved (properties)', () => {
     );
   });
 });
+
+describe('backtest (the library entry point)', () => {
+  it('runs the scenario and compares it, as the README shows: level bands are the run summary\'s bands', async () => {
+    const { backtest, loadScenario, parseObserved: parse, simulate, METRICS } = await import('../../src/index.js');
+    const loaded = loadScenario('scenarios/baseline.yaml', { overrides: ['scale=50', 'replications=3', 'startYear=2023', 'horizon=2026'] });
+    const metric = METRICS.find((m) => m.unit === 'USD')!.name;
+    const observed = parse('obs.csv', `${HEADER}\nx,2022,1,u,${metric},level,,s,l\nx,2024,1,u,${metric},level,,s,l\nx,2026,1,u,${metric},level,,s,l\n`);
+    const result = await backtest(loaded, observed, { threads: 1 });
+    const { summary } = await simulate(loaded, { threads: 1 });
+    expect([result.startYear, result.baseYear, result.horizon, result.replications]).toEqual([2023, 2025, 2026, 3]);
+    const [s] = result.series;
+    expect(s.outside.map((o) => o.year)).toEqual([2022]);
+    expect(s.rows.map((r) => [r.year, r.history])).toEqual([[2024, true], [2026, false]]);
+    for (const r of s.rows) {
+      const { p10, p50, p90 } = summary.years.find((y) => y.year === r.year)![metric] as { p10: number; p50: number; p90: number };
+      expect(r.model).toEqual({ p10, p50, p90 });
+    }
+  });
+});

@@ -5,7 +5,9 @@
  *
  * The golden file test/golden/backtest-report.html pins the report of the committed
  * test/fixtures/backtest/backtest.json (whose scenario file is deliberately missing, so that the
- * golden depends on the report code only, not on the model or the shipped scenarios). To regenerate
+ * golden depends on the report code only, not on the model or the shipped scenarios; it was written
+ * by hiresim backtest with the end-to-end settings below on observed.csv plus one made-up 2024
+ * observation inside the band, so that every kind of point is drawn). To regenerate
  * after an intended change of the report:
  *
  *   UPDATE_GOLDEN=1 npx vitest run test/report/backtest.test.ts
@@ -76,9 +78,10 @@ describe('hiresim report on a backtest', () => {
     expect(fromFixture).toContain('no-such-scenario.yaml could not be read here');
   });
 
-  it('draws the band, the median, every observation (inside as dots, outside as ×), history shaded, and a coverage line per chart', () => {
-    const { document } = parseHTML(live);
-    const compared = liveJson.series.filter((s) => s.rows.length > 0);
+  it.each(['the committed fixture', 'a live backtest'])('draws the band, the median, every observation (inside as dots, outside as ×), history shaded, and a coverage line per chart: %s', (which) => {
+    const [html, summary] = which === 'a live backtest' ? [live, liveJson] : [fromFixture, JSON.parse(readFileSync(join(ROOT, FIXTURE), 'utf8')) as { series: Series[] }];
+    const { document } = parseHTML(html);
+    const compared = summary.series.filter((s) => s.rows.length > 0);
     expect(compared.length).toBe(2);
     for (const s of compared) {
       const id = `backtest-${s.series.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}`;
@@ -99,7 +102,12 @@ describe('hiresim report on a backtest', () => {
       expect(note).toContain(`Coverage: ${s.inside} of ${s.compared} observations (`);
       expect(note).toMatch(/median absolute (index|relative) error/);
     }
-    expect(chartMarks(live).every((c) => c.drawn > 0 && c.empty.length === 0)).toBe(true);
+    expect(chartMarks(html).every((c) => c.drawn > 0 && c.empty.length === 0)).toBe(true);
+    // The fixture has an observation of each kind: inside the band, outside it, and a base year.
+    if (which === 'the committed fixture') {
+      const rows = compared.flatMap((s) => s.rows);
+      expect([rows.some((r) => r.inside && !r.isBase), rows.some((r) => !r.inside), rows.some((r) => r.isBase)]).toEqual([true, true, true]);
+    }
   });
 
   it('gives the command that reproduces the backtest, checked against the scenario hash', () => {

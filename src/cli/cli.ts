@@ -215,6 +215,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
               '  hiresim report results/compare results/levers --html report.html',
               '  hiresim report results/compare/comparison.json levers/attribution.json --html out/report.html',
               '  hiresim report sweep.jsonl results/sensitivity --html sweep.html',
+              '  hiresim report results/backtest --html backtest.html',
               '',
               'Each RESULTS is an --out directory of run, compare or attribute, or one of their JSON files',
               '(summary.json, comparison.json, attribution.json: recognised by their contents). Charts: the',
@@ -228,10 +229,13 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
               'closing year, censored points marked, and against the median gap); for a sensitivity analysis, a',
               'tornado chart per output, largest first. A malformed line is exit 2 at FILE:LINE.',
               '',
+              'RESULTS may also be backtest.json (or its --out directory): one chart per compared series, the',
+              'model\'s 10–90% band and median with the observations on top, history years shaded, and coverage.',
+              '',
               'Usage: hiresim report <results..> --html FILE',
             ]),
           )
-          .positional('results', { type: 'string', array: true, demandOption: true, description: 'Result directories (--out of run, compare, attribute, sensitivity), their JSON files, or sweep JSON lines' })
+          .positional('results', { type: 'string', array: true, demandOption: true, description: 'Result directories (--out of run, compare, attribute, sensitivity, backtest), their JSON files, or sweep JSON lines' })
           .option('html', { type: 'string', requiresArg: true, demandOption: true, description: 'Write the HTML report to this file (atomically)' }),
       async (args) => {
         const { reportCommand } = await import('./commands/report.js');

@@ -49,7 +49,9 @@ export function renderHtml(data: ReportData, charts: ChartSet, info: Reproductio
     parts.push('<h2>The answer</h2><ul>');
     for (const s of data.series) {
       const c = s.closure;
-      parts.push(`<li><strong>${escapeHtml(s.label)}</strong>: the gap closes (≤ ${escapeHtml(percent(c.threshold))} for ${c.sustainYears} years): ${escapeHtml(describeClosure(c, s.horizon, Math.min(s.horizon, Math.max(s.baseYear, 2030))))}.</li>`);
+      // With history years, say that they do not count: the answer starts at the base year.
+      const counted = s.startYear < s.baseYear ? `, counted from the base year ${s.baseYear}; ${s.startYear}–${s.baseYear - 1} are history` : '';
+      parts.push(`<li><strong>${escapeHtml(s.label)}</strong>: the gap closes (≤ ${escapeHtml(percent(c.threshold))} for ${c.sustainYears} years${escapeHtml(counted)}): ${escapeHtml(describeClosure(c, s.horizon, Math.min(s.horizon, Math.max(s.baseYear, 2030))))}.</li>`);
     }
     parts.push('</ul>');
   }

@@ -78,13 +78,16 @@ export function hiresimVersion(): string {
 export function reproductionInfo(all: readonly LoadedResult[]): ReproductionInfo {
   const results = all.filter((r): r is ScenarioResult => r.kind === 'run' || r.kind === 'compare' || r.kind === 'attribute');
   // What the results record about structural settings, tried as --set overrides.
-  const recorded = { scale: new Set<number>(), horizon: new Set<number>(), baseYear: new Set<number>() };
+  const recorded = { scale: new Set<number>(), horizon: new Set<number>(), baseYear: new Set<number>(), startYear: new Set<number>() };
+  // A first simulated year before the base year (history) is recorded by results since it existed.
+  const startYearOf = (r: ScenarioResult) => (r.summary.startYear !== undefined && r.summary.baseYear !== undefined && r.summary.startYear < r.summary.baseYear ? [r.summary.startYear] : []);
   for (const r of results) {
     if (r.kind === 'run') recorded.scale.add(r.summary.scale);
     if (r.kind !== 'attribute') {
       recorded.horizon.add(r.summary.horizon);
       recorded.baseYear.add(r.summary.baseYear);
     }
+    for (const year of startYearOf(r)) recorded.startYear.add(year);
   }
   const known: KnownSettings = {
     files: [...new Set(all.flatMap((r) => (r.kind === 'compare' ? r.summary.scenarios.map((x) => x.file) : r.kind === 'sweep' ? [] : [r.summary.scenario.file])))],
@@ -100,7 +103,7 @@ export function reproductionInfo(all: readonly LoadedResult[]): ReproductionInfo
     const files = r.kind === 'compare' ? r.summary.scenarios : [r.summary.scenario];
     const runOptions = [`replications=${s.replications}`, `seed=${typeof s.seed === 'number' ? s.seed : JSON.stringify(s.seed)}`];
     const extra = r.kind === 'attribute' ? r.summary.levers.map((lever) => `${lever}.enabled=true`) : [];
-    const own = r.kind === 'run' ? { scale: [r.summary.scale], horizon: [r.summary.horizon], baseYear: [r.summary.baseYear] } : r.kind === 'compare' ? { scale: [...recorded.scale], horizon: [r.summary.horizon], baseYear: [r.summary.baseYear] } : { scale: [...recorded.scale], horizon: [...recorded.horizon], baseYear: [...recorded.baseYear] };
+    const own = r.kind === 'run' ? { scale: [r.summary.scale], horizon: [r.summary.horizon], baseYear: [r.summary.baseYear], startYear: startYearOf(r) } : r.kind === 'compare' ? { scale: [...recorded.scale], horizon: [r.summary.horizon], baseYear: [r.summary.baseYear], startYear: startYearOf(r) } : { scale: [...recorded.scale], horizon: [...recorded.horizon], baseYear: [...recorded.baseYear], startYear: startYearOf(r).length > 0 ? startYearOf(r) : [...recorded.startYear] };
     const found = findOverrides(files, own, [...runOptions, ...extra]);
     for (const f of files) {
       const key = `${f.file}|${f.hash}`;

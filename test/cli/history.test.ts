@@ -2,7 +2,8 @@
  * History years end to end: the spawned CLI with `--set startYear=2023` (baseYear 2025, to 2028, scale
  * 200, 2 replications): run's table, chart, JSON and CSV mark 2023–2024 as history and count the
  * answer from 2025; compare marks them and ranks by the middle projection year; attribute and
- * sensitivity take projection years only, sweep may record history years; explain states the calendar.
+ * sensitivity take projection years only, sweep may record history years; report shades them;
+ * explain states the calendar.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,6 +77,23 @@ describe('hiresim run with history years (spawned)', () => {
     const summary = JSON.parse(r.stdout);
     expect(Number(gap2024!.split(',')[4])).toBe(summary.years[1].gap.p50);
     expect(Number(gap2025!.split(',')[4])).toBe(summary.years[2].gap.p50);
+  });
+});
+
+describe('hiresim report of a run with history years (spawned)', () => {
+  it.concurrent('shades history on the charts, counts the answer from the base year and reproduces with --set startYear', async () => {
+    const out = join(dir, 'for-report');
+    const r = await hiresimAsync(['run', FILE, '--out', out, ...SMALL]);
+    expect(r.status, r.stderr).toBe(0);
+    const file = join(dir, 'report.html');
+    const report = await hiresimAsync(['report', out, '--html', file]);
+    expect(report.status, report.stderr).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('the gap closes (≤ 0% for 2 years, counted from the base year 2025; 2023–2024 are history)');
+    expect(html.match(/aria-description="history"/g)).toHaveLength(4);
+    expect(html).toContain('history (2023–2024), years before the base year 2025');
+    expect(html).toContain(`<pre>hiresim run ${FILE} --seed 3 --reps 2 --set scale=200 --set horizon=2028 --set startYear=2023</pre>`);
+    expect(html).toContain('Checked: the scenario files loaded with these options give the recorded hashes');
   });
 });
 

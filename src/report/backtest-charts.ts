@@ -7,6 +7,7 @@ import type * as PlotModule from '@observablehq/plot';
 import type { BacktestSummary, SeriesResult } from '../backtest/backtest.js';
 import { percent } from '../output/format.js';
 import type { Chart } from './charts.js';
+import { historyMarks } from './history-marks.js';
 
 type Plot = typeof PlotModule;
 type Render = (options: PlotModule.PlotOptions) => string;
@@ -40,21 +41,16 @@ export function backtestCharts(b: BacktestSummary, k: number, Plot: Plot, render
     }
     const points = s.rows.map((r) => ({ year: r.year, observed: r.observed, status: r.isBase ? BASE : r.inside ? INSIDE : OUTSIDE }));
     const quantity = s.compare === 'index' ? `${s.metric} ÷ ${s.metric} in ${s.base}` : s.metric;
-    const marks: PlotModule.Markish[] = [];
-    if (history) {
-      marks.push(
-        Plot.rect([{ x1: b.startYear - 0.5, x2: b.baseYear - 0.5 }], { x1: 'x1', x2: 'x2', fill: '#000', fillOpacity: 0.06 }),
-        Plot.ruleX([b.baseYear - 0.5], { stroke: '#888', strokeDasharray: '4,3' }),
-        Plot.text(['← history'], { x: b.baseYear - 0.5, text: (d: string) => d, frameAnchor: 'top', textAnchor: 'end', dx: -6, dy: 8, fill: '#555' }),
-        Plot.text(['projection →'], { x: b.baseYear - 0.5, text: (d: string) => d, frameAnchor: 'top', textAnchor: 'start', dx: 6, dy: 8, fill: '#555' }),
-      );
-    }
-    marks.push(
+    // History shaded and labelled as on the report's other per-year charts.
+    const shading = historyMarks(Plot, history ? [{ first: b.startYear, baseYear: b.baseYear }] : []);
+    const marks: PlotModule.Markish[] = [
+      ...shading.under,
       Plot.areaY(s.modelYears, { x: 'year', y1: 'p10', y2: 'p90', fill: '#4269d0', fillOpacity: 0.2, curve: 'linear' }),
       Plot.lineY(s.modelYears, { x: 'year', y: 'p50', stroke: '#4269d0', strokeWidth: 2 }),
       Plot.dot(points.filter((p) => p.status !== OUTSIDE), { x: 'year', y: 'observed', fill: 'status', stroke: 'white', r: 4.5 }),
       Plot.dot(points.filter((p) => p.status === OUTSIDE), { x: 'year', y: 'observed', stroke: 'status', symbol: 'times', r: 5, strokeWidth: 2 }),
-    );
+      ...shading.over,
+    ];
     const notShown = s.outside.length > 0 ? ` Not drawn: ${s.outside.length} observation${s.outside.length === 1 ? '' : 's'} outside the simulated years.` : '';
     charts.push({
       id: `backtest${suffix}-${slug(s.series)}`,

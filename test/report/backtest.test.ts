@@ -42,7 +42,7 @@ let dir = '';
 let cleanup = () => {};
 let fromFixture = '';
 let live = '';
-let liveJson: { series: Series[]; scenario: { hash: string } };
+let liveJson: { series: Series[]; scenario: { hash: string }; baseYear: number };
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir('hiresim-report-backtest-'));
   const [fixture, backtest] = await Promise.all([
@@ -79,7 +79,7 @@ describe('hiresim report on a backtest', () => {
   });
 
   it.each(['the committed fixture', 'a live backtest'])('draws the band, the median, every observation (inside as dots, outside as ×), history shaded, and a coverage line per chart: %s', (which) => {
-    const [html, summary] = which === 'a live backtest' ? [live, liveJson] : [fromFixture, JSON.parse(readFileSync(join(ROOT, FIXTURE), 'utf8')) as { series: Series[] }];
+    const [html, summary] = which === 'a live backtest' ? [live, liveJson] : [fromFixture, JSON.parse(readFileSync(join(ROOT, FIXTURE), 'utf8')) as typeof liveJson];
     const { document } = parseHTML(html);
     const compared = summary.series.filter((s) => s.rows.length > 0);
     expect(compared.length).toBe(2);
@@ -97,7 +97,7 @@ describe('hiresim report on a backtest', () => {
       // The shaded history years: one rectangle from the first simulated year to the base year.
       expect(svg.querySelectorAll('g[aria-label="rect"] rect').length).toBe(1);
       expect(figure!.textContent).toContain('← history');
-      expect(figure!.textContent).toContain('projection →');
+      expect(figure!.textContent).toContain(`projection from ${summary.baseYear} →`);
       const note = figure!.querySelector('p.chart-note')!.textContent;
       expect(note).toContain(`Coverage: ${s.inside} of ${s.compared} observations (`);
       expect(note).toMatch(/median absolute (index|relative) error/);

@@ -139,6 +139,8 @@ type WorkerMessage = { replication: number; values: Float64Array } | { ready: tr
  */
 export function createSimulationPool(threads: number): SimulationPool {
   let workers: Promise<Worker[]> | undefined;
+  // Every worker started, so that close stops them even when another failed to start.
+  const created: Worker[] = [];
   let closed = false;
   let running = false;
   // An idle worker that fails makes the next run fail (an 'error' event without a listener would end the process).
@@ -150,6 +152,7 @@ export function createSimulationPool(threads: number): SimulationPool {
         () =>
           new Promise<Worker>((resolve, reject) => {
             const worker = new Worker(workerUrl);
+            created.push(worker);
             worker.on('error', (error) => {
               broken ??= error;
               reject(error);
@@ -160,8 +163,7 @@ export function createSimulationPool(threads: number): SimulationPool {
     );
   const close = async () => {
     closed = true;
-    const started = await workers?.catch(() => []);
-    await Promise.all((started ?? []).map((w) => w.terminate()));
+    await Promise.all(created.map((w) => w.terminate()));
   };
   return {
     threads,
@@ -197,9 +199,12 @@ export function createSimulationPool(threads: number): SimulationPool {
               listeners.forEach((remove) => remove());
               resolve();
             };
+            // A worker that stops without an error would otherwise leave the run waiting for ever.
+            const onExit = (code: number) => fail(new Error(`simulation worker stopped (exit code ${code}) during a run`));
             worker.on('message', onMessage);
             worker.on('error', fail);
-            listeners.push(() => worker.off('message', onMessage).off('error', fail));
+            worker.on('exit', onExit);
+            listeners.push(() => worker.off('message', onMessage).off('error', fail).off('exit', onExit));
           }
           // Each worker gets the scenario with its first replication of this run.
           pool.forEach((worker) => giveWork(worker, true));

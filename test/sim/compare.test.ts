@@ -3,9 +3,9 @@
  * and the ranking's P(closed by the middle year) is about the middle of the projection (from the
  * base year), not of every simulated year.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.js';
-import { compareScenarios, rankingYear } from '../../src/sim/compare.js';
+import { compareScenarios, rankingYear, type ComparisonSummary } from '../../src/sim/compare.js';
 
 describe('rankingYear', () => {
   it('is halfway from the base year to the horizon, whatever the start year', () => {
@@ -14,10 +14,13 @@ describe('rankingYear', () => {
   });
 });
 
-describe('compareScenarios with startYear before baseYear', async () => {
-  const overrides = ['startYear=2023', 'horizon=2029', 'scale=200', 'replications=3', 'seed=5'];
-  const loaded = ['scenarios/baseline.yaml', 'scenarios/tool-breakthrough.yaml'].map((file) => loadScenario(file, { overrides }));
-  const { summary } = await compareScenarios(loaded, { threads: 1 });
+describe('compareScenarios with startYear before baseYear', () => {
+  let summary: ComparisonSummary;
+  beforeAll(async () => {
+    const overrides = ['startYear=2023', 'horizon=2029', 'scale=200', 'replications=3', 'seed=5'];
+    const loaded = ['scenarios/baseline.yaml', 'scenarios/tool-breakthrough.yaml'].map((file) => loadScenario(file, { overrides }));
+    ({ summary } = await compareScenarios(loaded, { threads: 1 }));
+  });
 
   it('records startYear and flags history rows of the differences and of each scenario', () => {
     expect(summary.startYear).toBe(2023);

@@ -499,7 +499,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
               'saves the scenario with the fitted values, keeping its comments and layout, each value noting the',
               'targets, residuals, --set overrides and date of the run.',
               '',
-              'Usage: hiresim calibrate <file> --fit path=LO:HI[:log] … --target metric@YEAR[/BASE]=value[±tol] … [options]',
+              'Usage: hiresim calibrate <file> --fit path=LO:HI[:log] … (--target metric@YEAR[/BASE]=value[±tol] … | --targets FILE …) [options]',
             ]),
           )
           .positional('file', { type: 'string', demandOption: true, description: 'Scenario file (YAML or JSON)' })

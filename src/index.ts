@@ -15,3 +15,5 @@ export { runScenario, simulate, summarize, type RunOptions, type RunSummary, typ
 export { METRICS, type MetricDefinition } from './model/metrics.js';
 export { closingYear, summarizeClosure, describeClosure, type ClosureOutcome, type ClosureSummary } from './analysis/closure.js';
 export type { Band } from './analysis/quantiles.js';
+export { backtest, compareWithObserved, type BacktestSummary, type SeriesResult, type LevelSeriesResult, type IndexSeriesResult, type ComparedRow, type OutsideRow, type ModelBand, type SimulatedValues } from './backtest/backtest.js';
+export { readObserved, parseObserved, OBSERVED_HEADER, type ObservedData, type ComparedSeries, type LevelSeries, type IndexSeries, type ContextSeries, type ObservedPoint } from './backtest/observed.js';

@@ -1,104 +1,122 @@
 /**
  * Fitting chosen parameters so that the model reproduces target figures:
  * Nelder–Mead over the parameters' ranges, minimising Σ ((simulated − target)
- * ÷ tolerance)². Every evaluation runs the same replication seeds (common
- * random numbers), so the objective does not jump with sampling noise, and
- * stops at the last target year (results of a year do not depend on later
- * years).
+ * ÷ tolerance)². Every evaluation loads the scenario with the candidate values
+ * as overrides and runs the same replication seeds (common random numbers),
+ * so the objective does not jump with sampling noise; it stops at the last
+ * target year (results of a year do not depend on later years). Replications
+ * run on worker threads through `simulate`, whose values do not depend on the
+ * thread count, so neither does anything here.
  */
-import { quantileOfSorted } from '../analysis/quantiles.js';
-import { METRIC_INDEX, METRICS } from '../model/metrics.js';
-import { runReplication } from '../model/replication.js';
-import { firstYear, yearIndexOf } from '../scenario/calendar.js';
-import { InputError } from '../scenario/issues.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
+import { InputError } from '../scenario/issues.js';
 import { valueAt } from '../scenario/schema-issues.js';
+import { availableParallelism } from 'node:os';
+import { createSimulationPool, simulate, type SimulationPool } from '../sim/simulate.js';
 import { overrideFor, type ParamRange } from '../sweep/param-spec.js';
 import { nelderMead } from './nelder-mead.js';
-import type { Target } from './targets.js';
+import { fitTargets, objectiveOf, type TargetFit } from './objective.js';
+import { checkTargetYears, targetLabel, type Target, type WrittenTarget } from './targets.js';
 
 type Continuous = Extract<ParamRange, { kind: 'continuous' }>;
+
+/** A target with what the fitted parameters give. */
+export type FittedTarget = Target & TargetFit & { readonly target: string };
 
 export interface CalibrationResult {
   readonly scenario: { readonly name: string; readonly hash: string; readonly file: string };
   readonly seed: number | string;
   readonly replications: number;
+  /** The --set overrides applied while fitting (replications and seed are recorded above). */
+  readonly overrides: readonly string[];
   readonly parameters: readonly { readonly path: string; readonly low: number; readonly high: number; readonly log: boolean; readonly start: number; readonly value: number }[];
-  readonly targets: readonly (Target & { readonly simulated: number; readonly residual: number })[];
+  readonly targets: readonly FittedTarget[];
   /** Σ residual², residual = (simulated − target) ÷ tolerance. */
   readonly objective: number;
+  /** Simulations run (each of every replication), at most maxEvaluations; the fitted point is one of them. */
   readonly evaluations: number;
+  readonly maxEvaluations: number;
   /** The optimiser stopped on its own (not at the evaluation limit). */
   readonly converged: boolean;
   readonly reason: string;
   /** Every target within its tolerance. */
   readonly withinTolerance: boolean;
+  /** The targets outside their tolerance, as `metric@YEAR[/BASE]`. */
+  readonly outside: readonly string[];
 }
 
 export interface CalibrationOptions {
   readonly loaded: LoadedScenario;
+  /** Every override the scenario was loaded with (--set, then replications and seed). */
   readonly overrides: readonly string[];
   readonly ranges: readonly ParamRange[];
-  readonly targets: readonly Target[];
+  readonly targets: readonly WrittenTarget[];
   readonly maxEvaluations: number;
+  /** Worker threads per evaluation (default: the machine's cores); the result is the same for any. */
+  readonly threads?: number;
   readonly onEvaluation?: (count: number, objective: number) => void;
 }
 
 const toValue = (r: Continuous, u: number) => (r.log ? r.low * Math.pow(r.high / r.low, u) : r.low + u * (r.high - r.low));
 const toUnit = (r: Continuous, x: number) => Math.min(1, Math.max(0, r.log ? Math.log(x / r.low) / Math.log(r.high / r.low) : (x - r.low) / (r.high - r.low)));
 
-export function calibrate(options: CalibrationOptions): CalibrationResult {
-  const { loaded, targets } = options;
+export async function calibrate(options: CalibrationOptions): Promise<CalibrationResult> {
+  const { loaded } = options;
   const { scenario } = loaded;
   const discrete = options.ranges.filter((r) => r.kind === 'discrete');
   if (discrete.length > 0) {
     throw new InputError(discrete.map((r) => ({ file: '--fit', line: 1, column: 1, path: r.path, expected: 'a continuous range LO:HI to fit', found: 'a list of values' })));
   }
-  const late = targets.filter((t) => t.year < firstYear(scenario) || t.year > scenario.horizon);
-  if (late.length > 0) {
-    throw new InputError(late.map((t) => ({ file: '--target', line: 1, column: 1, path: `${t.metric}@${t.year}`, expected: `a year from ${firstYear(scenario)} to ${scenario.horizon}`, found: String(t.year) })));
-  }
+  checkTargetYears(options.targets, scenario);
+  const targets = options.targets.map((t) => t.target);
   const ranges = options.ranges as Continuous[];
-  const lastYear = Math.max(scenario.baseYear + 1, ...targets.map((t) => t.year));
+  const lastYear = Math.max(scenario.baseYear + 1, ...targets.map((t) => Math.max(t.year, t.kind === 'index' ? t.base : t.year)));
 
-  const simulate = (values: number[]) => {
-    const overrides = [...options.overrides, ...ranges.map((r, k) => overrideFor(r.path, values[k])), `horizon=${lastYear}`];
-    const { scenario: s } = loadScenario(loaded.file, { overrides });
-    const runs = Array.from({ length: s.replications }, (_, r) => runReplication(s, s.seed, r).values);
-    return targets.map((t) => {
-      const column = Float64Array.from(runs, (v) => v[yearIndexOf(s, t.year) * METRICS.length + METRIC_INDEX[t.metric]]).sort();
-      return quantileOfSorted(column, 0.5);
-    });
+  // Workers live for the whole fit: starting them for every evaluation cost more than small evaluations.
+  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), scenario.replications));
+  const pool: SimulationPool | undefined = threads > 1 ? createSimulationPool(threads) : undefined;
+  // Each evaluated point's fits, by its unit coordinates (the array itself): the fitted point is one of them.
+  const fitsAt = new Map<number[], TargetFit[]>();
+  let count = 0;
+  const evaluate = async (u: number[]) => {
+    const overrides = [...options.overrides, ...ranges.map((r, k) => overrideFor(r.path, toValue(r, u[k]))), `horizon=${lastYear}`];
+    const candidate = loadScenario(loaded.file, { overrides });
+    const { values } = await simulate(candidate, pool ? { pool } : { threads: 1 });
+    const fits = fitTargets(targets, values, candidate.scenario);
+    fitsAt.set(u, fits);
+    const objective = objectiveOf(fits);
+    options.onEvaluation?.(++count, objective);
+    return objective;
   };
-  const objectiveOf = (simulated: number[]) => simulated.reduce((sum, x, k) => sum + ((x - targets[k].value) / targets[k].tolerance) ** 2, 0);
 
   const startValues = ranges.map((r) => {
     const current = valueAt(loaded.input, r.path.split('.'));
     const number = typeof current === 'number' ? current : typeof (current as { value?: unknown })?.value === 'number' ? (current as { value: number }).value : undefined;
     return number !== undefined && number >= r.low && number <= r.high ? number : toValue(r, 0.5);
   });
-  let count = 0;
-  const result = nelderMead(
-    (u) => {
-      const objective = objectiveOf(simulate(ranges.map((r, k) => toValue(r, u[k]))));
-      options.onEvaluation?.(++count, objective);
-      return objective;
-    },
-    { start: ranges.map((r, k) => toUnit(r, startValues[k])), maxEvaluations: options.maxEvaluations, step: 0.2, xTolerance: 1e-3, fTolerance: 1e-4 },
-  );
-  const fitted = ranges.map((r, k) => toValue(r, result.x[k]));
-  const simulated = simulate(fitted);
-  const residuals = simulated.map((x, k) => (x - targets[k].value) / targets[k].tolerance);
+  const result = await nelderMead(evaluate, {
+    start: ranges.map((r, k) => toUnit(r, startValues[k])),
+    maxEvaluations: options.maxEvaluations,
+    step: 0.2,
+    xTolerance: 1e-3,
+    fTolerance: 1e-4,
+  }).finally(() => pool?.close());
+  const fits = fitsAt.get(result.x);
+  if (fits === undefined) throw new Error('calibrate: the fitted point was never evaluated');
+  const fitted = targets.map((t, k): FittedTarget => ({ target: targetLabel(t), ...t, ...fits[k] }));
   return {
     scenario: { name: scenario.name, hash: loaded.hash, file: loaded.file },
     seed: scenario.seed,
     replications: scenario.replications,
-    parameters: ranges.map((r, k) => ({ path: r.path, low: r.low, high: r.high, log: r.log, start: startValues[k], value: fitted[k] })),
-    targets: targets.map((t, k) => ({ ...t, simulated: simulated[k], residual: residuals[k] })),
-    objective: objectiveOf(simulated),
+    overrides: options.overrides.filter((o) => !/^(replications|seed)=/.test(o)),
+    parameters: ranges.map((r, k) => ({ path: r.path, low: r.low, high: r.high, log: r.log, start: startValues[k], value: toValue(r, result.x[k]) })),
+    targets: fitted,
+    objective: objectiveOf(fits),
     evaluations: result.evaluations,
+    maxEvaluations: options.maxEvaluations,
     converged: result.converged,
     reason: result.reason,
-    withinTolerance: residuals.every((r) => Math.abs(r) <= 1),
+    withinTolerance: fits.every((f) => f.within),
+    outside: fitted.filter((t) => !t.within).map((t) => t.target),
   };
 }

@@ -3,8 +3,9 @@
  * keeping its comments and layout. A value written in the file is replaced in
  * place, by its character range, so every other byte stays as it was; a value
  * inherited through `extends` is added with yaml's Document API. Each fitted
- * value says where it came from, in its source and in a comment with the date
- * of the run.
+ * value says where it came from, in its source (targets, residuals,
+ * evaluations, replications, seed and the --set overrides of the fit) and in a
+ * comment with the date of the run and the same overrides.
  */
 import { readFileSync } from 'node:fs';
 import { parseDocument, stringify } from 'yaml';
@@ -12,13 +13,15 @@ import type { CalibrationResult } from './calibrate.js';
 
 export function calibratedScenarioText(file: string, result: CalibrationResult, date: string): string {
   let text = readFileSync(file, 'utf8');
-  const targets = result.targets.map((t) => `${t.metric}@${t.year}=${t.value}±${t.tolerance} (simulated ${round(t.simulated)}, residual ${round(t.residual)})`).join('; ');
+  const targets = result.targets.map((t) => `${t.target}=${t.value}±${t.tolerance} (simulated ${round(t.simulated)}, residual ${round(t.residual)})`).join('; ');
+  // A fit is only as good as the settings it ran under (a coarser scale, a nearer horizon): say which.
+  const settings = result.overrides.length > 0 ? ` with ${result.overrides.map((o) => `--set ${shellWord(o)}`).join(' ')}` : '';
   const edits: { start: number; end: number; path: string[]; value: { value: number; source: string }; comment: string }[] = [];
   const doc = parseDocument(text);
   for (const p of result.parameters) {
     const path = p.path.split('.');
-    const value = { value: Number(p.value.toPrecision(6)), source: `calibrated by hiresim calibrate to ${targets}; ${result.evaluations} evaluations, ${result.replications} replications, seed ${result.seed}` };
-    const comment = `calibrated ${date}: was ${round(p.start)}, range ${p.low}:${p.high}${p.log ? ':log' : ''}`;
+    const value = { value: Number(p.value.toPrecision(6)), source: `calibrated by hiresim calibrate to ${targets}; ${result.evaluations} evaluations, ${result.replications} replications, seed ${result.seed}${settings}` };
+    const comment = `calibrated ${date}${settings}: was ${round(p.start)}, range ${p.low}:${p.high}${p.log ? ':log' : ''}`;
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
     edits.push({ start: node?.range?.[0] ?? -1, end: node?.range?.[1] ?? -1, path, value, comment });
   }
@@ -42,6 +45,11 @@ export function calibratedScenarioText(file: string, result: CalibrationResult, 
   return withAdditions.toString({ lineWidth: 0 }).replace(/\n?$/, '\n');
 }
 
-function round(x: number): string {
-  return String(Number(x.toPrecision(4)));
+function round(x: number | null): string {
+  return x === null ? 'none' : String(Number(x.toPrecision(4)));
+}
+
+/** An override as a shell word: as is when plain, else JSON-quoted (which also keeps a comment on one line). */
+function shellWord(text: string): string {
+  return /^[\w.@%+=:,/-]+$/.test(text) ? text : JSON.stringify(text);
 }

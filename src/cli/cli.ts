@@ -55,6 +55,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
         '  hiresim compare scenarios/baseline.yaml scenarios/tool-breakthrough.yaml    which closes it sooner?',
         '  hiresim attribute scenarios/baseline.yaml      which lever contributes most (Shapley values)',
         '  hiresim report results/baseline --html report.html    charts and tables in one HTML file',
+        '  hiresim backtest scenarios/baseline.yaml --observed data/observed.csv --set startYear=2019    the model against observed series',
         '  hiresim validate scenarios/baseline.yaml       check a scenario file',
         '  hiresim explain scenarios/baseline.yaml        every parameter with its value and source',
         '  hiresim schema > scenario.schema.json          JSON Schema for editor completion',
@@ -88,7 +89,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
           .option('threads', { type: 'string', requiresArg: true, description: 'Worker threads (default: all cores)' })
           .option('set', setOption)
           .option('json', { type: 'boolean', description: 'Print the summary as one JSON object' })
-          .option('csv', { type: 'boolean', description: 'Print every replication\'s yearly values as tidy CSV (replication,year,metric,value)' })
+          .option('csv', { type: 'boolean', description: 'Print every replication\'s yearly values as tidy CSV (replication,year,history,metric,value)' })
           .option('out', { type: 'string', requiresArg: true, description: 'Also write summary.json, years.csv and runs.csv to this directory' })
           .conflicts('json', 'csv')
           .check((args) => {
@@ -129,7 +130,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
           .option('threads', { type: 'string', requiresArg: true, description: 'Worker threads (default: all cores)' })
           .option('set', { ...setOption, description: 'Override a field in every scenario: path=value (repeatable)' })
           .option('json', { type: 'boolean', description: 'Print the comparison as one JSON object' })
-          .option('csv', { type: 'boolean', description: 'Print tidy CSV: scenario,against,year,metric,statistic,value' })
+          .option('csv', { type: 'boolean', description: 'Print tidy CSV: scenario,against,year,history,metric,statistic,value' })
           .option('out', { type: 'string', requiresArg: true, description: 'Also write comparison.json and differences.csv to this directory' })
           .conflicts('json', 'csv')
           .check((args) => {
@@ -214,6 +215,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
               '  hiresim report results/compare results/levers --html report.html',
               '  hiresim report results/compare/comparison.json levers/attribution.json --html out/report.html',
               '  hiresim report sweep.jsonl results/sensitivity --html sweep.html',
+              '  hiresim report results/backtest --html backtest.html',
               '',
               'Each RESULTS is an --out directory of run, compare or attribute, or one of their JSON files',
               '(summary.json, comparison.json, attribution.json: recognised by their contents). Charts: the',
@@ -227,10 +229,13 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
               'closing year, censored points marked, and against the median gap); for a sensitivity analysis, a',
               'tornado chart per output, largest first. A malformed line is exit 2 at FILE:LINE.',
               '',
+              'RESULTS may also be backtest.json (or its --out directory): one chart per compared series, the',
+              'model\'s 10–90% band and median with the observations on top, history years shaded, and coverage.',
+              '',
               'Usage: hiresim report <results..> --html FILE',
             ]),
           )
-          .positional('results', { type: 'string', array: true, demandOption: true, description: 'Result directories (--out of run, compare, attribute, sensitivity), their JSON files, or sweep JSON lines' })
+          .positional('results', { type: 'string', array: true, demandOption: true, description: 'Result directories (--out of run, compare, attribute, sensitivity, backtest), their JSON files, or sweep JSON lines' })
           .option('html', { type: 'string', requiresArg: true, demandOption: true, description: 'Write the HTML report to this file (atomically)' }),
       async (args) => {
         const { reportCommand } = await import('./commands/report.js');
@@ -290,7 +295,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
                   ]),
                 )
                 .positional('results', { type: 'string', demandOption: true, description: 'Results file of hiresim sweep --out (JSON lines)' })
-                .option('year', { type: 'string', requiresArg: true, description: 'Year of the gap output, one of the sweep\'s --years (default: the first)' })
+                .option('year', { type: 'string', requiresArg: true, description: 'Year of the gap output, one of the sweep\'s --years (default: the first from the base year on)' })
                 .option('by', { type: 'string', requiresArg: true, description: 'Case of interest: median closing year ≤ this year (default: base year + 8)' })
                 .option('json', { type: 'boolean', description: 'Print the summary as one JSON object' })
                 .check((args) => {
@@ -416,6 +421,52 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
       },
     )
     .command(
+      'backtest <file>',
+      'Compare the model with observed series: does its 10–90% band cover what happened, in history and projection years?',
+      (y) =>
+        y
+          .usage(
+            usage([
+              'Examples:',
+              '  hiresim backtest scenarios/baseline.yaml --observed data/observed.csv --set startYear=2019',
+              '  hiresim backtest scenarios/baseline.yaml --observed data/observed.csv --set startYear=2019 --reps 100 --threads 2',
+              '  hiresim backtest history.yaml --observed data/observed.csv --json > backtest.json',
+              '  hiresim backtest history.yaml --observed data/observed.csv --out results/backtest',
+              '',
+              'FILE.csv has the header series,year,value,unit,metric,compare,base,source,label, one observation',
+              'a row. A row with a metric (a metric of hiresim run) is compared: compare=level puts the value',
+              'against the model\'s value that year; compare=index puts value ÷ value in the base year against',
+              'model ÷ model in the base year, computed in each replication. A row without a metric is context:',
+              'listed, not compared. Rows whose year or base year is not simulated are listed as outside.',
+              '',
+              'Prints, per series, each observation against the model\'s 10–50–90% band over replications, whether',
+              'it is inside [p10, p90] and whether the year is history (before the base year; set startYear to',
+              'simulate it) or projection; then the coverage (share inside) and the median absolute error (of',
+              'the index; relative, for levels). An index\'s base year (1 against 1) is shown, not counted. A bad',
+              'CSV is exit 2 at FILE:LINE:COL, every problem at once. --out DIR writes backtest.json, which',
+              'hiresim report draws (one chart per series), and backtest.csv.',
+              '',
+              'Usage: hiresim backtest <file> --observed FILE.csv [options]',
+            ]),
+          )
+          .positional('file', { type: 'string', demandOption: true, description: 'Scenario file (YAML or JSON)' })
+          .option('observed', { type: 'string', requiresArg: true, demandOption: true, description: 'Observed series (CSV: series,year,value,unit,metric,compare,base,source,label)' })
+          .option('reps', { type: 'string', requiresArg: true, description: 'Replications (overrides the scenario\'s replications)' })
+          .option('seed', { type: 'string', requiresArg: true, description: 'Master seed (overrides the scenario\'s seed)' })
+          .option('threads', { type: 'string', requiresArg: true, description: 'Worker threads (default: all cores); results identical for any' })
+          .option('set', setOption)
+          .option('json', { type: 'boolean', description: 'Print the backtest as one JSON object' })
+          .option('out', { type: 'string', requiresArg: true, description: 'Also write backtest.json and backtest.csv (one row per compared observation) to this directory' })
+          .check((args) => {
+            checkCounts(args);
+            return true;
+          }),
+      async (args) => {
+        const { backtestCommand } = await import('./commands/backtest.js');
+        setResult(await backtestCommand({ file: args.file as string, observed: args.observed, ...simulationArgs(args), json: args.json === true, out: args.out }));
+      },
+    )
+    .command(
       'calibrate <file>',
       'Fit parameters so that the model reproduces target figures (Nelder–Mead on common random numbers)',
       (y) =>
@@ -423,31 +474,49 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
           .usage(
             usage([
               'Examples:',
-              '  hiresim calibrate scenarios/baseline.yaml --fit population.seekers=8000:18000 --target gap@2025=0.53±0.005',
+              '  hiresim calibrate scenarios/baseline.yaml --fit population.seekers=8000:18000 --target gap@2025=53%±0.5pp',
               '  hiresim calibrate scenarios/baseline.yaml --fit matching.screening=0.01:0.05:log --fit population.seekers=8000:18000 \\',
               '      --target gap@2025=0.53±0.005 --target payMedian@2025=406000±20000 --write calibrated.yaml',
+              '  hiresim calibrate history.yaml --fit constants.growthDecay=3:12 --targets calibration/targets.txt \\',
+              '      --target openPositions@2022/2019=1.11±0.05 --threads 2 --json > fit.json',
               '',
-              'Each evaluation runs the scenario\'s replications on the same seeds up to the last target year; the',
-              'simulated value of a target is the median over replications. Minimises Σ ((simulated − target) ÷',
-              'tolerance)² with Nelder–Mead inside the --fit ranges, and reports the fit, the residuals, the',
-              'number of evaluations and whether it converged. --write saves the scenario with the fitted values,',
-              'keeping its comments and layout, each value noting the targets, residuals and date of the run.',
+              'A target is metric@YEAR=value (the level in YEAR) or metric@YEAR/BASE=value (the index: the',
+              'value in YEAR ÷ the value in BASE, computed in each replication), optionally ±tolerance (or',
+              '+-tolerance). Both years must be simulated years (from startYear, history included, to the',
+              'horizon). The default tolerance is 5% of the target\'s absolute value, or 0.01 for a target of 0.',
+              'For share metrics (gap, unemploymentRate, vacancyRate) a value or tolerance may end in % and a',
+              'tolerance in pp: both divide by 100, so gap@2025=53%±2pp is 0.53±0.02 (±2% is also ±0.02,',
+              'percentage points, not 2% of the value); a value in % needs its tolerance in % or pp. Indexes',
+              'are ratios without %. --targets FILE reads one target per line (# comments, blank lines',
+              'skipped), before the --target ones; a bad target is exit 2 at FILE:LINE:COL or --target #K:1:COL.',
               '',
-              'Usage: hiresim calibrate <file> --fit path=LO:HI[:log] … --target metric@year=value[±tol] … [options]',
+              'Each evaluation runs the scenario\'s replications on the same seeds (on --threads worker threads;',
+              'the result is identical for any count) up to the last target year; the simulated value of a',
+              'target is the median over replications. Minimises Σ ((simulated − target) ÷ tolerance)² with',
+              'Nelder–Mead inside the --fit ranges; at most --max-evaluations simulations run, the fitted point',
+              'being one of them. Prints the fit, the residuals, the evaluations and whether it converged; the',
+              'last line names every target outside its tolerance (the exit code is 0 all the same). --write',
+              'saves the scenario with the fitted values, keeping its comments and layout, each value noting the',
+              'targets, residuals, --set overrides and date of the run.',
+              '',
+              'Usage: hiresim calibrate <file> --fit path=LO:HI[:log] … (--target metric@YEAR[/BASE]=value[±tol] … | --targets FILE …) [options]',
             ]),
           )
           .positional('file', { type: 'string', demandOption: true, description: 'Scenario file (YAML or JSON)' })
           .option('fit', { type: 'string', array: true, requiresArg: true, demandOption: true, description: 'A parameter to fit within a range: path=LO:HI or path=LO:HI:log (repeatable)' })
-          .option('target', { type: 'string', array: true, requiresArg: true, demandOption: true, description: 'A figure to reproduce: metric@year=value or metric@year=value±tolerance (repeatable)' })
-          .option('max-evaluations', { type: 'string', requiresArg: true, default: '60', description: 'Largest number of objective evaluations' })
+          .option('target', { type: 'string', array: true, requiresArg: true, description: 'A figure to reproduce: metric@YEAR=value or metric@YEAR/BASE=value (an index), optionally ±tolerance; default tolerance 5% of the value, or 0.01 for 0 (repeatable)' })
+          .option('targets', { type: 'string', array: true, requiresArg: true, description: 'A file of targets, one per line as for --target; # comments and blank lines skipped (repeatable)' })
+          .option('max-evaluations', { type: 'string', requiresArg: true, default: '60', description: 'Most simulations of the scenario to run, the fitted point\'s included' })
           .option('reps', { type: 'string', requiresArg: true, description: 'Replications per evaluation (overrides the scenario\'s)' })
           .option('seed', { type: 'string', requiresArg: true, description: 'Master seed (overrides the scenario\'s)' })
+          .option('threads', { type: 'string', requiresArg: true, description: 'Worker threads per evaluation (default: all cores); results identical for any' })
           .option('set', setOption)
           .option('write', { type: 'string', requiresArg: true, description: 'Write the calibrated scenario (YAML, comments kept) to this file' })
           .option('json', { type: 'boolean', description: 'Print the result as one JSON object' })
           .check((args) => {
             checkCounts(args);
             if (!/^[1-9][0-9]{0,5}$/.test(args['max-evaluations'])) throw new UsageError(`--max-evaluations: expected a whole number ≥ 1, found "${args['max-evaluations']}"`);
+            if ((args.target ?? []).length === 0 && (args.targets ?? []).length === 0) throw new UsageError('calibrate needs a target: --target metric@YEAR=value or --targets FILE');
             return true;
           }),
       async (args) => {
@@ -456,7 +525,8 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
           await calibrateCommand({
             file: args.file as string,
             fit: args.fit,
-            targets: args.target,
+            targets: args.target ?? [],
+            targetFiles: args.targets ?? [],
             maxEvaluations: Number(args['max-evaluations']),
             ...simulationArgs(args),
             write: args.write,
@@ -678,7 +748,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
         setResult(await schemaCommand());
       },
     )
-    .demandCommand(1, 'Name a command: run, compare, attribute, report, sweep, sensitivity, calibrate, merge, slurm, validate, explain or schema.')
+    .demandCommand(1, 'Name a command: run, compare, attribute, report, sweep, sensitivity, calibrate, backtest, merge, slurm, validate, explain or schema.')
     .strict()
     .help()
     .alias('help', 'h')

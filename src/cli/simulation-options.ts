@@ -37,10 +37,16 @@ export function loadWithRanges(file: string, params: readonly string[], options:
   return { overrides, loaded, ranges };
 }
 
-/** Years given on the command line must be simulated ones: exit 2 naming the flag otherwise. */
-export function checkYears(scenario: Scenario, years: readonly number[], flag: string): void {
-  const outside = years.filter((y) => y < firstYear(scenario) || y > scenario.horizon);
+/**
+ * Years given on the command line must be simulated ones: exit 2 naming the flag otherwise. Years to
+ * record (sweep --years) may be history years, before the base year; a year of interest
+ * (`projection`: sensitivity --year) is an answer, so it starts at the base year.
+ */
+export function checkYears(scenario: Scenario, years: readonly number[], flag: string, options: { readonly projection?: boolean } = {}): void {
+  const from = options.projection ? scenario.baseYear : firstYear(scenario);
+  const outside = years.filter((y) => y < from || y > scenario.horizon);
   if (outside.length > 0) {
-    throw new InputError([{ file: flag, line: 1, column: 1, path: flag.replace(/^--/, ''), expected: `years from ${firstYear(scenario)} to ${scenario.horizon}`, found: outside.join(', ') }]);
+    const history = options.projection && from > firstYear(scenario) ? ` (from the base year: ${firstYear(scenario)}–${from - 1} are history)` : '';
+    throw new InputError([{ file: flag, line: 1, column: 1, path: flag.replace(/^--/, ''), expected: `years from ${from} to ${scenario.horizon}${history}`, found: outside.join(', ') }]);
   }
 }

@@ -4,8 +4,9 @@
  * which scenario closes the gap fastest.
  */
 import type { PairedDifference } from '../analysis/paired.js';
-import type { ComparisonSummary } from '../sim/compare.js';
+import { rankingYear, type ComparisonSummary } from '../sim/compare.js';
 import { table } from './format.js';
+import { dividedRow, historyNote, historyYears, markHistoryRows, yearAxis } from './history.js';
 
 const signed = (x: number, digits = 1) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(digits)}`;
 const yearOr = (y: number | null, horizon: number) => (y === null ? `>${horizon}` : String(y));
@@ -19,11 +20,14 @@ function gapCell(d: PairedDifference): string {
 /**
  * The paired gap differences as a small chart: one column per year, one letter per scenario at its
  * mean difference (clipped to ±100 points), the zero line dotted; colours only for a terminal.
+ * History years (before the base year) stand left of a │ where the projection starts.
  */
 export function differenceChart(c: ComparisonSummary, color: boolean): string {
   const rows = 11;
   const level = (x: number) => Math.round(((1 - Math.min(1, Math.max(-1, x))) / 2) * (rows - 1));
-  const years = c.differences[0]?.years.length ?? 0;
+  const rowsOfYears = c.differences[0]?.years ?? [];
+  const years = rowsOfYears.length;
+  const split = historyYears(rowsOfYears)?.count ?? 0;
   const marks: string[][][] = Array.from({ length: rows }, () => Array.from({ length: years }, () => []));
   const palette = [36, 33, 35, 32, 31, 34];
   c.differences.forEach((d, k) => {
@@ -35,7 +39,12 @@ export function differenceChart(c: ComparisonSummary, color: boolean): string {
   const grid = marks.map((row, r) => row.map((cell) => (cell.length === 0 ? (r === level(0) ? '··' : '  ') : cell.length === 1 ? ` ${cell[0]}` : `${cell[0]}${cell[1]}`)));
   const label = (r: number) => (r === 0 ? '+100' : r === level(0) ? '   0' : r === rows - 1 ? '-100' : '    ');
   const legend = c.differences.map((d, k) => `${String.fromCharCode(65 + (k % 26))} = ${d.scenario}`).join(', ');
-  return [`Gap difference against "${c.scenarios[0].name}" (points, mean of paired differences): ${legend}`, ...grid.map((cells, r) => `${label(r)} ┤${cells.join('')}`), `      ${c.baseYear}${' '.repeat(Math.max(1, years * 2 - 8))}${c.horizon}`].join('\n');
+  const where = split > 0 ? `; history left of │, the projection from ${c.baseYear} right of it` : '';
+  return [
+    `Gap difference against "${c.scenarios[0].name}" (points, mean of paired differences): ${legend}${where}`,
+    ...grid.map((cells, r) => `${label(r)} ┤${dividedRow(cells, split)}`),
+    yearAxis(rowsOfYears.map((y) => y.year), split, 6),
+  ].join('\n');
 }
 
 export function formatComparison(c: ComparisonSummary, options: { color: boolean } = { color: false }): string {
@@ -43,8 +52,9 @@ export function formatComparison(c: ComparisonSummary, options: { color: boolean
   const lines: string[] = [];
   lines.push(`hiresim compare: ${c.scenarios.length} scenarios against "${ref.name}", ${c.replications} paired replications (seed ${c.seed}: every scenario draws the same random numbers in each mechanism)`);
   lines.push('');
-  lines.push(`Closing year (gap ≤ ${Math.round(100 * ref.closure.threshold)}% for ${ref.closure.sustainYears} years)`);
-  const midYear = String(Math.round((c.baseYear + c.horizon) / 2));
+  const counted = c.startYear < c.baseYear ? `, counted from the base year ${c.baseYear}` : '';
+  lines.push(`Closing year (gap ≤ ${Math.round(100 * ref.closure.threshold)}% for ${ref.closure.sustainYears} years${counted})`);
+  const midYear = String(rankingYear(c));
   const rows = c.scenarios.map((s, k) => {
     const d = k === 0 ? undefined : c.differences[k - 1].closingYear;
     const both = d?.bothClosed;
@@ -68,9 +78,11 @@ export function formatComparison(c: ComparisonSummary, options: { color: boolean
 
   if (c.differences.length > 0) {
     lines.push(`Gap difference against "${ref.name}", in points: mean of the paired differences [90% interval of the mean]; ~ marks an interval spanning zero`);
-    const header = ['year', ...c.differences.map((d) => d.scenario)];
-    const years = c.differences[0].years.map((y, i) => [String(y.year), ...c.differences.map((d) => gapCell(d.years[i].gap))]);
-    lines.push(table(header, years));
+    const history = historyYears(c.differences[0].years);
+    const header = ['year', ...(history ? [''] : []), ...c.differences.map((d) => d.scenario)];
+    const years = c.differences[0].years.map((y, i) => [String(y.year), ...(history ? [y.history ? 'history' : ''] : []), ...c.differences.map((d) => gapCell(d.years[i].gap))]);
+    lines.push(history ? markHistoryRows(table(header, years), history.count, `projection from the base year ${c.baseYear}`, options.color) : table(header, years));
+    if (history) lines.push(historyNote(history, c.baseYear));
     lines.push('');
     lines.push(differenceChart(c, options.color));
     lines.push('');

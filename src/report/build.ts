@@ -15,6 +15,6 @@ export async function buildReport(inputs: readonly string[]): Promise<string> {
   const { document } = parseHTML('<!DOCTYPE html><html><head></head><body></body></html>');
   const data = gatherReportData(results);
   const info = reproductionInfo(results);
-  const charts = renderCharts(data, Plot, document as never, { sweeps: info.sweeps, sensitivities: info.sensitivities.map((s) => s.summary) });
+  const charts = renderCharts(data, Plot, document as never, { sweeps: info.sweeps, sensitivities: info.sensitivities.map((s) => s.summary), backtests: info.backtests.map((b) => b.summary) });
   return renumberIds(renderHtml(data, charts, info));
 }

@@ -4,10 +4,13 @@
  * so that no other command pays for loading them.
  */
 import type * as PlotModule from '@observablehq/plot';
+import type { BacktestSummary } from '../backtest/backtest.js';
 import type { AttributionSummary } from '../sim/attribute.js';
+import { backtestCharts } from './backtest-charts.js';
 import type { SensitivitySummary } from '../sweep/sensitivity.js';
 import { bandOf, ENTRANT_SOURCES, type ReportData, type ScenarioSeries } from './series.js';
 import { intervalBarMarks } from './interval-bars.js';
+import { historyCaption, historyMarks, historySpans } from './history-marks.js';
 import { sensitivityCharts, sweepCharts } from './sweep-charts.js';
 import type { SweepInfo } from './sweep.js';
 
@@ -21,6 +24,8 @@ export interface Chart {
   readonly caption: string;
   /** The chart's HTML: Plot's <svg> (or <figure> with a legend). */
   readonly html: string;
+  /** A line of figures shown under the chart (plain text), such as a backtest's coverage. */
+  readonly note?: string;
 }
 
 export interface ChartSet {
@@ -34,7 +39,7 @@ const FACET_HEIGHT = 210;
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 /** Every chart the inputs allow, in reading order. */
-export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable<PlotModule.PlotOptions['document']>, extra: { readonly sweeps: readonly SweepInfo[]; readonly sensitivities: readonly SensitivitySummary[] } = { sweeps: [], sensitivities: [] }): ChartSet {
+export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable<PlotModule.PlotOptions['document']>, extra: { readonly sweeps: readonly SweepInfo[]; readonly sensitivities: readonly SensitivitySummary[]; readonly backtests?: readonly BacktestSummary[] } = { sweeps: [], sensitivities: [] }): ChartSet {
   const charts: Chart[] = [];
   const omitted: string[] = [];
   const render = (options: PlotModule.PlotOptions) => (Plot.plot({ width: WIDTH, marginLeft: 64, style: { fontSize: '12px', background: 'white', color: '#222' }, ...options, document }) as unknown as { outerHTML: string }).outerHTML;
@@ -42,10 +47,18 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
   const facets = (series: readonly ScenarioSeries[]) => (series.length > 1 ? { fy: { label: null }, marginRight: 140, height: FACET_HEIGHT * series.length + 60 } : { height: 320 });
 
   const { series } = data;
-  // Only sweeps or sensitivity analyses among the inputs: the scenario charts are not missed.
-  const scenarioResults = data.results.some((r) => r.kind === 'run' || r.kind === 'compare' || r.kind === 'attribute') || (extra.sweeps.length === 0 && extra.sensitivities.length === 0);
+  const backtests = extra.backtests ?? [];
+  // Only sweeps, sensitivity analyses or backtests among the inputs: the scenario charts are not missed.
+  const scenarioResults = data.results.some((r) => r.kind === 'run' || r.kind === 'compare' || r.kind === 'attribute') || (extra.sweeps.length === 0 && extra.sensitivities.length === 0 && backtests.length === 0);
   const allYears = [...new Set([...series.flatMap((s) => s.years.map((row) => row.year)), ...data.differences.flatMap((d) => d.years.map((y) => y.year))])].sort((a, b) => a - b);
   const yearAxis = { label: 'year', tickFormat: 'd', ticks: allYears.length <= 26 ? allYears : undefined } as const;
+  // History years (before the base year) shaded on every per-year chart; captions name the base year.
+  const history = (rows: readonly (readonly { readonly year: number; readonly history?: boolean }[])[], baseYears: readonly number[]) => {
+    const spans = historySpans(rows);
+    const { under, over } = historyMarks(Plot, spans);
+    return { marks: under, labels: over, caption: ` ${historyCaption(spans, baseYears)}` };
+  };
+  const historyOf = (list: readonly ScenarioSeries[]) => history(list.map((s) => s.years), list.map((s) => s.baseYear));
   if (series.length === 0) {
     if (scenarioResults) omitted.push('Gap fan chart, closing years, entrants and pay: no yearly results among the inputs (give a run or compare result).');
   } else {
@@ -55,20 +68,23 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
       return b ? [{ scenario: s.label, year: row.year, ...b }] : [];
     }));
     const thresholds = [...new Set(series.map((s) => s.closure.threshold))];
+    const gapHistory = historyOf(series);
     charts.push({
       id: 'gap-fan',
       title: 'The gap, year by year',
-      caption: `Gap = 1 − qualified candidates ÷ open positions. Line: median over replications; band: 10th–90th percentile. Dashed: the closing threshold (${thresholds.map(percent).join(', ')}).`,
+      caption: `Gap = 1 − qualified candidates ÷ open positions. Line: median over replications; band: 10th–90th percentile. Dashed: the closing threshold (${thresholds.map(percent).join(', ')}).${gapHistory.caption}`,
       html: render({
         height: 360,
         color,
         x: yearAxis,
         y: { label: 'gap', tickFormat: '.0%', grid: true },
         marks: [
+          ...gapHistory.marks,
           Plot.ruleY(thresholds, { stroke: '#888', strokeDasharray: '4,3' }),
           Plot.areaY(gapRows, { x: 'year', y1: 'p10', y2: 'p90', fill: 'scenario', fillOpacity: 0.18, curve: 'linear' }),
           Plot.lineY(gapRows, { x: 'year', y: 'p50', stroke: 'scenario', strokeWidth: 2 }),
           Plot.dot(gapRows, { x: 'year', y: 'p50', fill: 'scenario', r: 2.5 }),
+          ...gapHistory.labels,
         ],
       }),
     });
@@ -81,11 +97,12 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
     charts.push({
       id: 'closing-year',
       title: 'When the gap closes',
-      caption: `Share of replications in which the gap has closed (at or below the threshold for the required years) by each year. Thick bars right of ${horizon}: the censored share, not closed by the horizon — ${censored.map((c) => `${c.scenario} ${percent(c.share)}`).join(', ')}.`,
+      caption: `Share of replications in which the gap has closed (at or below the threshold for the required years) by each year, counted from the base year ${[...new Set(series.map((s) => s.baseYear))].sort((a, b) => a - b).join(', ')}${series.some((s) => s.startYear < s.baseYear) ? ' (history years, before it, never close the gap)' : ''}. Thick bars right of ${horizon}: the censored share, not closed by the horizon — ${censored.map((c) => `${c.scenario} ${percent(c.share)}`).join(', ')}.`,
       html: render({
         height: 320,
         color,
-        x: { ...yearAxis, domain: [baseYear, horizon + 1] },
+        // Ticks from the base year only: P(closed by year) has no history years.
+        x: { ...yearAxis, ticks: yearAxis.ticks?.filter((year) => year >= baseYear), domain: [baseYear, horizon + 1] },
         y: { label: 'P(closed by year)', domain: [0, 1], tickFormat: '.0%', grid: true },
         marks: [
           Plot.lineY(closeRows, { x: 'year', y: 'p', stroke: 'scenario', strokeWidth: 2, curve: 'step-after' }),
@@ -100,20 +117,23 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
   // 3. Paired differences of the gap against the reference, with the 90 % interval of the mean.
   if (data.differences.length > 0) {
     const rows = data.differences.flatMap((d) => d.years.map((y) => ({ scenario: `${d.scenario} − ${d.against}`, year: y.year, mean: y.gap.mean, low: y.gap.meanLow, high: y.gap.meanHigh })));
+    const differenceHistory = history(data.differences.map((d) => d.years), data.results.flatMap((r) => (r.kind === 'compare' ? [r.summary.baseYear] : [])));
     charts.push({
       id: 'paired-differences',
       title: 'Gap difference against the reference (paired)',
-      caption: 'Each scenario minus the reference, replication by replication on common random numbers. Line: mean difference of the gap; band: its 90% interval. Below zero: a narrower gap than the reference.',
+      caption: `Each scenario minus the reference, replication by replication on common random numbers. Line: mean difference of the gap; band: its 90% interval. Below zero: a narrower gap than the reference.${differenceHistory.caption}`,
       html: render({
         height: 320,
         color: { legend: true },
         x: yearAxis,
         y: { label: 'gap difference (percentage points)', tickFormat: '+.0%', grid: true },
         marks: [
+          ...differenceHistory.marks,
           Plot.ruleY([0], { stroke: '#888' }),
           Plot.areaY(rows, { x: 'year', y1: 'low', y2: 'high', fill: 'scenario', fillOpacity: 0.2 }),
           Plot.lineY(rows, { x: 'year', y: 'mean', stroke: 'scenario', strokeWidth: 2 }),
           Plot.dot(rows, { x: 'year', y: 'mean', fill: 'scenario', r: 2.5 }),
+          ...differenceHistory.labels,
         ],
       }),
     });
@@ -127,16 +147,17 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
   const withEntrants = series.filter((s) => s.years.some((row) => bandOf(row, 'entrantsGraduates')));
   if (withEntrants.length > 0) {
     const rows = withEntrants.flatMap((s) => s.years.flatMap((row) => ENTRANT_SOURCES.map(([metric, source]) => ({ scenario: s.label, year: row.year, source, value: bandOf(row, metric)?.mean ?? 0 }))));
+    const entrantsHistory = historyOf(withEntrants);
     charts.push({
       id: 'entrants',
       title: 'New qualified entrants by source',
-      caption: 'People becoming qualified GenAI candidates each year, stacked by where they come from: university graduates, upskilling programmes, self-taught switchers from adjacent software work and immigrants (means over replications, which add up).',
+      caption: `People becoming qualified GenAI candidates each year, stacked by where they come from: university graduates, upskilling programmes, self-taught switchers from adjacent software work and immigrants (means over replications, which add up).${entrantsHistory.caption}`,
       html: render({
         ...facets(withEntrants),
         color: { legend: true, domain: ENTRANT_SOURCES.map(([, source]) => source) },
         x: yearAxis,
         y: { label: 'entrants per year', tickFormat: '~s', grid: true },
-        marks: [Plot.areaY(rows, { x: 'year', y: 'value', fill: 'source', fy: withEntrants.length > 1 ? 'scenario' : undefined, order: ENTRANT_SOURCES.map(([, source]) => source) }), Plot.ruleY([0])],
+        marks: [...entrantsHistory.marks, Plot.areaY(rows, { x: 'year', y: 'value', fill: 'source', fy: withEntrants.length > 1 ? 'scenario' : undefined, order: ENTRANT_SOURCES.map(([, source]) => source) }), Plot.ruleY([0]), ...entrantsHistory.labels],
       }),
     });
   }
@@ -144,18 +165,21 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
   if (withPay.length > 0) {
     const measures = [['payMedian', 'median pay'], ['payP90', '90th percentile pay']] as const;
     const rows = withPay.flatMap((s) => s.years.flatMap((row) => measures.map(([metric, measure]) => ({ scenario: s.label, year: row.year, measure, ...bandOf(row, metric)! }))));
+    const payHistory = historyOf(withPay);
     charts.push({
       id: 'pay',
       title: 'GenAI pay',
-      caption: 'Annual pay of employed GenAI workers (USD): the median and the 90th percentile. Line: median over replications; band: 10th–90th percentile across replications.',
+      caption: `Annual pay of employed GenAI workers (USD): the median and the 90th percentile. Line: median over replications; band: 10th–90th percentile across replications.${payHistory.caption}`,
       html: render({
         ...facets(withPay),
         color: { legend: true, domain: measures.map(([, m]) => m), range: ['#4269d0', '#ff725c'] },
         x: yearAxis,
         y: { label: 'pay (USD a year)', tickFormat: '$~s', grid: true },
         marks: [
+          ...payHistory.marks,
           Plot.areaY(rows, { x: 'year', y1: 'p10', y2: 'p90', fill: 'measure', fillOpacity: 0.18, fy: withPay.length > 1 ? 'scenario' : undefined }),
           Plot.lineY(rows, { x: 'year', y: 'p50', stroke: 'measure', strokeWidth: 2, fy: withPay.length > 1 ? 'scenario' : undefined }),
+          ...payHistory.labels,
         ],
       }),
     });
@@ -163,19 +187,22 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
   const withPremium = series.filter((s) => s.years.some((row) => bandOf(row, 'payPremium')));
   if (withPremium.length > 0) {
     const rows = withPremium.flatMap((s) => s.years.flatMap((row) => ({ scenario: s.label, year: row.year, ...bandOf(row, 'payPremium')! })));
+    const premiumHistory = historyOf(withPremium);
     charts.push({
       id: 'premium',
       title: 'GenAI pay premium',
-      caption: 'Median GenAI pay divided by adjacent software pay. Line: median over replications; band: 10th–90th percentile.',
+      caption: `Median GenAI pay divided by adjacent software pay. Line: median over replications; band: 10th–90th percentile.${premiumHistory.caption}`,
       html: render({
         height: 300,
         color,
         x: yearAxis,
         y: { label: 'pay ÷ adjacent software pay', tickFormat: '.2~f', grid: true },
         marks: [
+          ...premiumHistory.marks,
           Plot.areaY(rows, { x: 'year', y1: 'p10', y2: 'p90', fill: 'scenario', fillOpacity: 0.18 }),
           Plot.lineY(rows, { x: 'year', y: 'p50', stroke: 'scenario', strokeWidth: 2 }),
           Plot.dot(rows, { x: 'year', y: 'p50', fill: 'scenario', r: 2.5 }),
+          ...premiumHistory.labels,
         ],
       }),
     });
@@ -189,6 +216,12 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
   extra.sweeps.forEach((info, k) => charts.push(...sweepCharts(info, k, Plot, (o) => render(o))));
   extra.sensitivities.forEach((s, k) => {
     const drawn = sensitivityCharts(s, k, Plot, (o) => render(o));
+    charts.push(...drawn.charts);
+    omitted.push(...drawn.omitted);
+  });
+  // 10. Backtests: each compared series against the model's band.
+  backtests.forEach((b, k) => {
+    const drawn = backtestCharts(b, k, Plot, (o) => render(o));
     charts.push(...drawn.charts);
     omitted.push(...drawn.omitted);
   });

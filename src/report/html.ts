@@ -5,6 +5,7 @@
  */
 import { describeClosure } from '../analysis/closure.js';
 import { percent } from '../output/format.js';
+import { coverageLine } from './backtest-charts.js';
 import type { ChartSet } from './charts.js';
 import type { ReproductionInfo } from './reproduce.js';
 import type { ReportData } from './series.js';
@@ -38,7 +39,7 @@ export function escapeHtml(text: string): string {
 }
 
 export function renderHtml(data: ReportData, charts: ChartSet, info: ReproductionInfo): string {
-  const names = data.series.length > 0 ? data.series.map((s) => s.label) : data.attributions.length > 0 ? data.attributions.map((a) => a.scenario.name) : [...info.sensitivities.map((s) => s.summary.scenario.name), ...info.sweeps.map((s) => `sweep ${s.label}`)];
+  const names = data.series.length > 0 ? data.series.map((s) => s.label) : data.attributions.length > 0 ? data.attributions.map((a) => a.scenario.name) : [...info.sensitivities.map((s) => s.summary.scenario.name), ...info.sweeps.map((s) => `sweep ${s.label}`), ...info.backtests.map((b) => `backtest of ${b.summary.scenario.name}`)];
   const title = `hiresim report: ${[...new Set(names)].join(', ')}`;
   const parts: string[] = [];
   parts.push(`<h1>${escapeHtml(title)}</h1>`);
@@ -48,7 +49,9 @@ export function renderHtml(data: ReportData, charts: ChartSet, info: Reproductio
     parts.push('<h2>The answer</h2><ul>');
     for (const s of data.series) {
       const c = s.closure;
-      parts.push(`<li><strong>${escapeHtml(s.label)}</strong>: the gap closes (≤ ${escapeHtml(percent(c.threshold))} for ${c.sustainYears} years): ${escapeHtml(describeClosure(c, s.horizon, Math.min(s.horizon, Math.max(s.baseYear, 2030))))}.</li>`);
+      // With history years, say that they do not count: the answer starts at the base year.
+      const counted = s.startYear < s.baseYear ? `, counted from the base year ${s.baseYear}; ${s.startYear}–${s.baseYear - 1} are history` : '';
+      parts.push(`<li><strong>${escapeHtml(s.label)}</strong>: the gap closes (≤ ${escapeHtml(percent(c.threshold))} for ${c.sustainYears} years${escapeHtml(counted)}): ${escapeHtml(describeClosure(c, s.horizon, Math.min(s.horizon, Math.max(s.baseYear, 2030))))}.</li>`);
     }
     parts.push('</ul>');
   }
@@ -59,7 +62,8 @@ export function renderHtml(data: ReportData, charts: ChartSet, info: Reproductio
 
   parts.push('<h2>Charts</h2>');
   for (const chart of charts.charts) {
-    parts.push(`<figure class="chart" id="chart-${chart.id}" data-chart="${chart.id}"><h3>${escapeHtml(chart.title)}</h3>${chart.html}<figcaption>${escapeHtml(chart.caption)}</figcaption></figure>`);
+    const note = chart.note === undefined ? '' : `<p class="chart-note">${escapeHtml(chart.note)}</p>`;
+    parts.push(`<figure class="chart" id="chart-${chart.id}" data-chart="${chart.id}"><h3>${escapeHtml(chart.title)}</h3>${chart.html}${note}<figcaption>${escapeHtml(chart.caption)}</figcaption></figure>`);
   }
   if (charts.omitted.length > 0) parts.push(`<ul class="omitted">${charts.omitted.map((o) => `<li class="note">${escapeHtml(o)}</li>`).join('')}</ul>`);
 
@@ -88,6 +92,14 @@ export function renderHtml(data: ReportData, charts: ChartSet, info: Reproductio
     }
   }
 
+  for (const { summary: b } of info.backtests) {
+    parts.push(`<h3>Backtest — ${escapeHtml(b.scenario.name)} against <code>${escapeHtml(b.observed.file)}</code></h3>`);
+    const t = b.total;
+    parts.push(`<p>${t.compared > 0 ? `${t.inside} of ${t.compared} observations (${escapeHtml(percent(t.coverage ?? 0))}) inside the model's 10–90% band over ${b.replications} replications` : 'No observation in the simulated years'}; simulated ${b.startYear}–${b.horizon}, history before ${b.baseYear}. An index's base year (1 against 1) is shown, not counted.</p>`);
+    parts.push(table(['series', 'compared with', 'observations (outside the simulated years)', 'coverage and error'], b.series.map((s) => [s.series, `${s.metric}, ${s.compare === 'index' ? `index to ${s.base}` : 'level'}`, `${s.compared}${s.outside.length > 0 ? ` (${s.outside.length})` : ''}`, coverageLine(s).replace(/^Coverage: /, '')]), [false, false, true, false]));
+    if (b.context.length > 0) parts.push(`<p>Context (listed, not compared): ${b.context.map((c) => escapeHtml(`${c.series} (${c.years.length} year${c.years.length === 1 ? '' : 's'}, ${c.unit || 'no unit'})`)).join('; ')}.</p>`);
+  }
+
   parts.push('<h2>Reproduce</h2>');
   parts.push(`<p>hiresim version <code>${escapeHtml(info.version)}</code>. Each result is reproduced exactly (the same scenario hash, seed and replications give the same numbers on any machine and thread count) by:</p>`);
   for (const r of info.reproductions) {
@@ -110,6 +122,13 @@ export function renderHtml(data: ReportData, charts: ChartSet, info: Reproductio
   for (const r of info.sensitivities) {
     parts.push(`<h3><code>${escapeHtml(r.result)}</code> (sensitivity)</h3>`);
     parts.push(table(['scenario', 'file', 'hash', 'seed', 'replications'], [[r.summary.scenario.name, r.summary.scenario.file, r.summary.scenario.hash, String(r.summary.seed), String(r.summary.replications)]], [false, false, false, true, true]));
+    parts.push(`<pre>${escapeHtml(r.command)}</pre>`);
+    parts.push(r.verified ? '<p class="ok">Checked: the scenario file loaded with these options gives the recorded hash.</p>' : `<p class="note">Not checked: ${escapeHtml(r.note ?? '')}.</p>`);
+  }
+
+  for (const r of info.backtests) {
+    parts.push(`<h3><code>${escapeHtml(r.result)}</code> (backtest)</h3>`);
+    parts.push(table(['scenario', 'file', 'hash', 'seed', 'replications', 'observed'], [[r.summary.scenario.name, r.summary.scenario.file, r.summary.scenario.hash, String(r.summary.seed), String(r.summary.replications), r.summary.observed.file]], [false, false, false, true, true, false]));
     parts.push(`<pre>${escapeHtml(r.command)}</pre>`);
     parts.push(r.verified ? '<p class="ok">Checked: the scenario file loaded with these options gives the recorded hash.</p>' : `<p class="note">Not checked: ${escapeHtml(r.note ?? '')}.</p>`);
   }

@@ -1,12 +1,13 @@
 /**
- * Reading the results a report is built from: `--out` directories of run, compare, attribute and
- * sensitivity, or their JSON files, and the JSON-lines files of sweep, each recognised by its shape
+ * Reading the results a report is built from: `--out` directories of run, compare, attribute,
+ * sensitivity and backtest, or their JSON files, and the JSON-lines files of sweep, each recognised by its shape
  * (not its name). Every problem with every input is collected and thrown together as one InputError
  * (`FILE:1:1 (root): expected …, found …`; a bad line of a sweep file at `FILE:LINE:1`).
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describeValue, InputError, jsonErrorPosition, readInputText, type InputIssue } from '../scenario/issues.js';
+import type { BacktestSummary } from '../backtest/backtest.js';
 import type { AttributionSummary } from '../sim/attribute.js';
 import type { ComparisonSummary } from '../sim/compare.js';
 import type { RunSummary } from '../sim/simulate.js';
@@ -19,15 +20,16 @@ export type LoadedResult =
   | { readonly kind: 'compare'; readonly file: string; readonly summary: ComparisonSummary }
   | { readonly kind: 'attribute'; readonly file: string; readonly summary: AttributionSummary }
   | { readonly kind: 'sensitivity'; readonly file: string; readonly summary: SensitivitySummary }
+  | { readonly kind: 'backtest'; readonly file: string; readonly summary: BacktestSummary }
   | { readonly kind: 'sweep'; readonly file: string; readonly lines: readonly SweepDesignLine[] };
 
 /** The results that carry a scenario run with one seed (what the first sections of the report draw). */
 export type ScenarioResult = Extract<LoadedResult, { kind: 'run' | 'compare' | 'attribute' }>;
 
 /** The JSON files an `--out` directory may hold, in the order they are read. */
-export const RESULT_FILES = ['summary.json', 'comparison.json', 'attribution.json', 'sensitivity.json'] as const;
+export const RESULT_FILES = ['summary.json', 'comparison.json', 'attribution.json', 'sensitivity.json', 'backtest.json'] as const;
 
-const EXPECTED = 'a hiresim result: run\'s summary.json, compare\'s comparison.json, attribute\'s attribution.json, sensitivity\'s sensitivity.json or sweep\'s JSON lines';
+const EXPECTED = 'a hiresim result: run\'s summary.json, compare\'s comparison.json, attribute\'s attribution.json, sensitivity\'s sensitivity.json, backtest\'s backtest.json or sweep\'s JSON lines';
 
 /** Loads every input; throws one InputError listing every problem. */
 export function loadResults(inputs: readonly string[]): LoadedResult[] {
@@ -43,7 +45,7 @@ export function loadResults(inputs: readonly string[]): LoadedResult[] {
     if (statSync(input).isDirectory()) {
       files = RESULT_FILES.map((name) => join(input, name)).filter((path) => existsSync(path));
       if (files.length === 0) {
-        problem(input, 'a results directory holding summary.json, comparison.json, attribution.json or sensitivity.json', 'a directory with none of them');
+        problem(input, 'a results directory holding summary.json, comparison.json, attribution.json, sensitivity.json or backtest.json', 'a directory with none of them');
         continue;
       }
     } else files = [input];
@@ -97,6 +99,7 @@ export function detectKind(data: unknown): LoadedResult['kind'] | undefined {
   if (list('attributions') && list('levers') && list('subsets') && object('scenario')) return 'attribute';
   if (list('years') && object('closure') && list('runs') && object('scenario')) return 'run';
   if (typeof o.method === 'string' && list('outputs') && list('parameters') && object('scenario')) return 'sensitivity';
+  if (list('series') && list('context') && object('observed') && object('total') && object('scenario')) return 'backtest';
   if (isSweepLine(data)) return 'sweep';
   return undefined;
 }

@@ -15,6 +15,7 @@ import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import type { LoadedResult, ScenarioResult } from './load-results.js';
 import { formatRange, sweepInfo, type KnownSettings, type SweepInfo } from './sweep.js';
 import type { SensitivitySummary } from '../sweep/sensitivity.js';
+import type { BacktestSummary } from '../backtest/backtest.js';
 
 export interface Reproduction {
   readonly kind: ScenarioResult['kind'];
@@ -49,6 +50,15 @@ export interface SensitivityReproduction {
   readonly note?: string;
 }
 
+/** How a backtest result is reproduced. */
+export interface BacktestReproduction {
+  readonly result: string;
+  readonly summary: BacktestSummary;
+  readonly command: string;
+  readonly verified: boolean;
+  readonly note?: string;
+}
+
 export interface ReproductionInfo {
   readonly version: string;
   readonly reproductions: readonly Reproduction[];
@@ -56,6 +66,7 @@ export interface ReproductionInfo {
   /** Sweeps (JSON lines), with what could be recovered of their command. */
   readonly sweeps: readonly SweepInfo[];
   readonly sensitivities: readonly SensitivityReproduction[];
+  readonly backtests: readonly BacktestReproduction[];
 }
 
 /** hiresim's version, from its package.json. */
@@ -67,13 +78,16 @@ export function hiresimVersion(): string {
 export function reproductionInfo(all: readonly LoadedResult[]): ReproductionInfo {
   const results = all.filter((r): r is ScenarioResult => r.kind === 'run' || r.kind === 'compare' || r.kind === 'attribute');
   // What the results record about structural settings, tried as --set overrides.
-  const recorded = { scale: new Set<number>(), horizon: new Set<number>(), baseYear: new Set<number>() };
+  const recorded = { scale: new Set<number>(), horizon: new Set<number>(), baseYear: new Set<number>(), startYear: new Set<number>() };
+  // A first simulated year before the base year (history) is recorded by results since it existed.
+  const startYearOf = (r: ScenarioResult) => (r.summary.startYear !== undefined && r.summary.baseYear !== undefined && r.summary.startYear < r.summary.baseYear ? [r.summary.startYear] : []);
   for (const r of results) {
     if (r.kind === 'run') recorded.scale.add(r.summary.scale);
     if (r.kind !== 'attribute') {
       recorded.horizon.add(r.summary.horizon);
       recorded.baseYear.add(r.summary.baseYear);
     }
+    for (const year of startYearOf(r)) recorded.startYear.add(year);
   }
   const known: KnownSettings = {
     files: [...new Set(all.flatMap((r) => (r.kind === 'compare' ? r.summary.scenarios.map((x) => x.file) : r.kind === 'sweep' ? [] : [r.summary.scenario.file])))],
@@ -89,7 +103,7 @@ export function reproductionInfo(all: readonly LoadedResult[]): ReproductionInfo
     const files = r.kind === 'compare' ? r.summary.scenarios : [r.summary.scenario];
     const runOptions = [`replications=${s.replications}`, `seed=${typeof s.seed === 'number' ? s.seed : JSON.stringify(s.seed)}`];
     const extra = r.kind === 'attribute' ? r.summary.levers.map((lever) => `${lever}.enabled=true`) : [];
-    const own = r.kind === 'run' ? { scale: [r.summary.scale], horizon: [r.summary.horizon], baseYear: [r.summary.baseYear] } : r.kind === 'compare' ? { scale: [...recorded.scale], horizon: [r.summary.horizon], baseYear: [r.summary.baseYear] } : { scale: [...recorded.scale], horizon: [...recorded.horizon], baseYear: [...recorded.baseYear] };
+    const own = r.kind === 'run' ? { scale: [r.summary.scale], horizon: [r.summary.horizon], baseYear: [r.summary.baseYear], startYear: startYearOf(r) } : r.kind === 'compare' ? { scale: [...recorded.scale], horizon: [r.summary.horizon], baseYear: [r.summary.baseYear], startYear: startYearOf(r) } : { scale: [...recorded.scale], horizon: [...recorded.horizon], baseYear: [...recorded.baseYear], startYear: startYearOf(r).length > 0 ? startYearOf(r) : [...recorded.startYear] };
     const found = findOverrides(files, own, [...runOptions, ...extra]);
     for (const f of files) {
       const key = `${f.file}|${f.hash}`;
@@ -115,7 +129,17 @@ export function reproductionInfo(all: readonly LoadedResult[]): ReproductionInfo
       ...(found.verified ? {} : { note: found.note }),
     };
   });
-  return { version: hiresimVersion(), reproductions, scenarios: [...explained.values()], sweeps, sensitivities };
+  const backtests = all.flatMap((r) => {
+    if (r.kind !== 'backtest') return [];
+    const b = r.summary;
+    const always = [`replications=${b.replications}`, `seed=${typeof b.seed === 'number' ? b.seed : JSON.stringify(b.seed)}`];
+    const found = findOverrides([b.scenario], { scale: [b.scale], horizon: [b.horizon], baseYear: [b.baseYear], startYear: [b.startYear] }, always);
+    const key = `${b.scenario.file}|${b.scenario.hash}`;
+    if (!explained.has(key)) explained.set(key, explainFile(b.scenario, found.sets, always, found.verified));
+    const command = [`hiresim backtest ${shellQuote(b.scenario.file)} --observed ${shellQuote(b.observed.file)} --seed ${shellQuote(String(b.seed))} --reps ${b.replications}`, ...found.sets.map((o) => `--set ${shellQuote(o)}`)].join(' ');
+    return [{ result: r.file.split(/[\\/]/).pop() ?? r.file, summary: b, command, verified: found.verified, ...(found.verified ? {} : { note: found.note }) }];
+  });
+  return { version: hiresimVersion(), reproductions, scenarios: [...explained.values()], sweeps, sensitivities, backtests };
 }
 
 /**
@@ -141,6 +165,8 @@ interface Candidates {
   readonly scale: readonly number[];
   readonly horizon: readonly number[];
   readonly baseYear: readonly number[];
+  /** Tried only when given (results that record a first simulated year before the base year). */
+  readonly startYear?: readonly number[];
 }
 
 /** The --set overrides (from recorded settings) under which every file loads to its recorded hash. */
@@ -151,15 +177,17 @@ export function findOverrides(files: readonly { file: string; hash: string }[], 
   } catch (error) {
     return { sets: [], verified: false, note: `${files[0].file} could not be read here (${describeError(error)}), so the command is not checked` };
   }
-  const options = (key: keyof Candidates) => [undefined, ...candidates[key].filter((v) => v !== plain.scenario[key])];
-  for (const baseYear of options('baseYear')) {
-    for (const horizon of options('horizon')) {
-      for (const scale of options('scale')) {
-        const sets = [...(scale === undefined ? [] : [`scale=${scale}`]), ...(horizon === undefined ? [] : [`horizon=${horizon}`]), ...(baseYear === undefined ? [] : [`baseYear=${baseYear}`])];
-        try {
-          if (files.every((f) => loadScenario(f.file, { overrides: [...sets, ...always] }).hash === f.hash)) return { sets, verified: true };
-        } catch {
-          // Not this combination (or a file not readable): try the next.
+  const options = (key: keyof Candidates) => [undefined, ...(candidates[key] ?? []).filter((v) => v !== plain.scenario[key])];
+  for (const startYear of options('startYear')) {
+    for (const baseYear of options('baseYear')) {
+      for (const horizon of options('horizon')) {
+        for (const scale of options('scale')) {
+          const sets = [...(scale === undefined ? [] : [`scale=${scale}`]), ...(horizon === undefined ? [] : [`horizon=${horizon}`]), ...(baseYear === undefined ? [] : [`baseYear=${baseYear}`]), ...(startYear === undefined ? [] : [`startYear=${startYear}`])];
+          try {
+            if (files.every((f) => loadScenario(f.file, { overrides: [...sets, ...always] }).hash === f.hash)) return { sets, verified: true };
+          } catch {
+            // Not this combination (or a file not readable): try the next.
+          }
         }
       }
     }

@@ -18,6 +18,8 @@ export interface ScenarioSeries {
   readonly file: string;
   readonly seed: number | string;
   readonly replications: number;
+  /** First simulated year: years before baseYear are history (results written before history existed: baseYear). */
+  readonly startYear: number;
   readonly baseYear: number;
   readonly horizon: number;
   readonly scale?: number;
@@ -44,11 +46,11 @@ export function gatherReportData(results: readonly LoadedResult[]): ReportData {
   for (const result of results) {
     if (result.kind === 'run') {
       const s = result.summary;
-      candidates.push({ ...s.scenario, seed: s.seed, replications: s.replications, baseYear: s.baseYear, horizon: s.horizon, scale: s.scale, closure: s.closure, years: s.years, from: 'run' });
+      candidates.push({ ...s.scenario, seed: s.seed, replications: s.replications, startYear: s.startYear ?? s.baseYear, baseYear: s.baseYear, horizon: s.horizon, scale: s.scale, closure: s.closure, years: s.years, from: 'run' });
     } else if (result.kind === 'compare') {
       const c = result.summary;
       for (const s of c.scenarios) {
-        candidates.push({ name: s.name, hash: s.hash, file: s.file, seed: c.seed, replications: c.replications, baseYear: c.baseYear, horizon: c.horizon, closure: s.closure, years: s.years ?? [], from: 'compare' });
+        candidates.push({ name: s.name, hash: s.hash, file: s.file, seed: c.seed, replications: c.replications, startYear: c.startYear ?? c.baseYear, baseYear: c.baseYear, horizon: c.horizon, closure: s.closure, years: s.years ?? [], from: 'compare' });
       }
     }
   }

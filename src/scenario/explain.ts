@@ -3,6 +3,7 @@
  * every parameter with its value, formula or distribution and its source, and
  * every structural setting.
  */
+import { firstYear } from './calendar.js';
 import { collectParams } from './checks.js';
 import { formatPath, type PathKey } from './issues.js';
 import type { LoadedScenario } from './load.js';
@@ -28,6 +29,8 @@ export interface ExplainedSetting {
 
 export interface Explanation {
   readonly scenario: { readonly name: string; readonly description: string; readonly file: string; readonly files: readonly string[]; readonly hash: string };
+  /** The simulated years: startYear to horizon, history before baseYear, after burnInYears unrecorded years (defaults filled in). */
+  readonly calendar: { readonly startYear: number; readonly baseYear: number; readonly horizon: number; readonly burnInYears: number };
   readonly settings: readonly ExplainedSetting[];
   readonly parameters: readonly ExplainedParameter[];
   readonly sources: Readonly<Record<string, string>>;
@@ -54,6 +57,7 @@ export function explainScenario(loaded: LoadedScenario): Explanation {
   walk(scenario, []);
   return {
     scenario: { name: scenario.name, description: scenario.description, file: loaded.file, files: loaded.files, hash: loaded.hash },
+    calendar: { startYear: firstYear(scenario), baseYear: scenario.baseYear, horizon: scenario.horizon, burnInYears: scenario.burnInYears ?? 0 },
     settings,
     parameters,
     sources: scenario.sources,

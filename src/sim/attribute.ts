@@ -8,7 +8,7 @@ import { describeDifferences, type PairedDifference } from '../analysis/paired.j
 import { MAX_EXACT_LEVERS, shapleyValues } from '../analysis/shapley.js';
 import { METRIC_INDEX, METRICS } from '../model/metrics.js';
 import { loadScenario } from '../scenario/load.js';
-import { yearIndexOf } from '../scenario/calendar.js';
+import { firstYear, yearIndexOf } from '../scenario/calendar.js';
 import { InputError } from '../scenario/issues.js';
 import { simulate, type RunOptions } from './simulate.js';
 
@@ -31,7 +31,12 @@ export interface AttributionSummary {
   readonly scenario: { readonly name: string; readonly hash: string; readonly file: string };
   readonly seed: number | string;
   readonly replications: number;
+  /** First simulated year, base year and horizon (absent from results written before history existed). */
+  readonly startYear?: number;
+  readonly baseYear?: number;
+  readonly horizon?: number;
   readonly levers: readonly Lever[];
+  /** The year of the gap contributions: a projection year, from the base year (default: base year + 5). */
   readonly year: number;
   readonly method: string;
   /** Every subset run: which levers were on, the mean closing year (censored as horizon + 1) and mean gap in `year`. */
@@ -62,7 +67,8 @@ export async function attributeLevers(file: string, options: AttributeOptions): 
   const year = options.year ?? Math.min(scenario.horizon, scenario.baseYear + 5);
   const y = yearIndexOf(scenario, year);
   if (year < scenario.baseYear || year > scenario.horizon) {
-    throw new InputError([{ file: '--year', line: 1, column: 1, path: 'year', expected: `a year from ${scenario.baseYear} to ${scenario.horizon}`, found: String(year) }]);
+    const history = firstYear(scenario) < scenario.baseYear ? ` (from the base year: ${firstYear(scenario)}–${scenario.baseYear - 1} are history)` : '';
+    throw new InputError([{ file: '--year', line: 1, column: 1, path: 'year', expected: `a year from ${scenario.baseYear} to ${scenario.horizon}${history}`, found: String(year) }]);
   }
 
   const reps = scenario.replications;
@@ -94,6 +100,9 @@ export async function attributeLevers(file: string, options: AttributeOptions): 
     scenario: { name: scenario.name, hash: reference.hash, file },
     seed: scenario.seed,
     replications: reps,
+    startYear: firstYear(scenario),
+    baseYear: scenario.baseYear,
+    horizon: scenario.horizon,
     levers,
     year,
     method: `exact Shapley values over all ${1 << n} subsets of ${n} levers, per replication on common random numbers; a replication not closed by ${scenario.horizon} counts as closing in ${scenario.horizon + 1}, so contributions that involve censoring are bounds`,

@@ -22,7 +22,9 @@ export const BANDED_METRICS = ['gap', 'payMedian', 'payP90', 'payPremium', 'entr
 export interface ScenarioDifference {
   readonly scenario: string;
   readonly against: string;
-  readonly years: readonly ({ readonly year: number } & Readonly<Record<(typeof COMPARED_METRICS)[number], PairedDifference>>)[];
+  /** Every simulated year; `history` is true before the base year. */
+  readonly years: readonly ({ readonly year: number; readonly history: boolean } & Readonly<Record<(typeof COMPARED_METRICS)[number], PairedDifference>>)[];
+  /** Counted from the base year, like every closing year. */
   readonly closingYear: ClosingYearDifference;
 }
 
@@ -30,6 +32,8 @@ export interface ScenarioDifference {
 export interface ComparisonSummary {
   readonly seed: number | string;
   readonly replications: number;
+  /** First simulated year; years before baseYear are history (marked in each `years` row). */
+  readonly startYear: number;
   readonly baseYear: number;
   readonly horizon: number;
   readonly scenarios: readonly {
@@ -38,12 +42,20 @@ export interface ComparisonSummary {
     readonly file: string;
     readonly closure: ClosureSummary;
     /** Each year's bands over replications for BANDED_METRICS, as in `run`'s summary. */
-    readonly years: readonly ({ readonly year: number } & Readonly<Record<(typeof BANDED_METRICS)[number], Band>>)[];
+    readonly years: readonly ({ readonly year: number; readonly history: boolean } & Readonly<Record<(typeof BANDED_METRICS)[number], Band>>)[];
   }[];
   /** One entry per scenario after the first, against the first. */
   readonly differences: readonly ScenarioDifference[];
-  /** Scenarios from earliest to latest median closing year (ties: higher P(closed by the middle year) first). */
+  /** Scenarios from earliest to latest median closing year (ties: higher P(closed by rankingYear) first). */
   readonly ranking: readonly { readonly scenario: string; readonly medianYear: number | null; readonly probabilityClosedByMidYear: number }[];
+}
+
+/**
+ * The year a comparison's ranking breaks ties by, P(closed by it): halfway from the base year to the
+ * horizon. History years (before the base year) never close the gap, so they do not count.
+ */
+export function rankingYear(calendar: { readonly baseYear: number; readonly horizon: number }): number {
+  return Math.round((calendar.baseYear + calendar.horizon) / 2);
 }
 
 export interface Comparison {
@@ -93,7 +105,7 @@ export async function compareScenarios(loaded: readonly LoadedScenario[], option
       sim.summary.runs.map((r) => r.closure),
     ),
   }));
-  const midYear = String(Math.round((reference.scenario.baseYear + reference.scenario.horizon) / 2));
+  const midYear = String(rankingYear(reference.scenario));
   const ranking = simulations
     .map((sim) => ({ scenario: sim.summary.scenario.name, medianYear: sim.summary.closure.medianYear, probabilityClosedByMidYear: sim.summary.closure.probabilityClosedBy[midYear] ?? 0 }))
     .sort((a, b) => (a.medianYear ?? Infinity) - (b.medianYear ?? Infinity) || b.probabilityClosedByMidYear - a.probabilityClosedByMidYear);
@@ -102,13 +114,14 @@ export async function compareScenarios(loaded: readonly LoadedScenario[], option
     summary: {
       seed: reference.scenario.seed,
       replications: reference.scenario.replications,
+      startYear: firstYear(reference.scenario),
       baseYear: reference.scenario.baseYear,
       horizon: reference.scenario.horizon,
       scenarios: simulations.map((sim) => ({
         ...sim.summary.scenario,
         closure: sim.summary.closure,
         years: sim.summary.years.map((row) => {
-          const banded: Record<string, unknown> = { year: row.year };
+          const banded: Record<string, unknown> = { year: row.year, history: row.history };
           for (const metric of BANDED_METRICS) banded[metric] = row[metric];
           return banded as ComparisonSummary['scenarios'][number]['years'][number];
         }),

@@ -17,6 +17,12 @@ import { InputError } from '../scenario/issues.js';
 export interface RunOptions {
   /** Worker threads (default: the machine's cores, at most one per replication). 1 runs in this thread. */
   readonly threads?: number;
+  /**
+   * Worker threads kept from one simulation to the next (see `createSimulationPool`), for studies
+   * that run many scenarios in turn; `threads` is then the pool's. Starting a worker costs about as
+   * much as a small replication.
+   */
+  readonly pool?: SimulationPool;
   /** Called after each finished replication. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -51,7 +57,7 @@ export interface Simulation {
 export async function simulate(loaded: LoadedScenario, options: RunOptions = {}): Promise<Simulation> {
   const { scenario } = loaded;
   const n = scenario.replications;
-  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), n));
+  const threads = Math.max(1, Math.min(options.pool?.threads ?? options.threads ?? availableParallelism(), n));
   const values: Float64Array[] = new Array(n);
   let done = 0;
   const finished = (r: number, v: Float64Array) => {
@@ -60,8 +66,15 @@ export async function simulate(loaded: LoadedScenario, options: RunOptions = {})
   };
   if (threads === 1) {
     for (let r = 0; r < n; r++) finished(r, runReplication(scenario, scenario.seed, r).values);
+  } else if (options.pool) {
+    await options.pool.run(loaded, finished);
   } else {
-    await runOnWorkers(loaded, threads, finished);
+    const pool = createSimulationPool(threads);
+    try {
+      await pool.run(loaded, finished);
+    } finally {
+      await pool.close();
+    }
   }
   return { summary: summarize(loaded, values), values };
 }
@@ -108,42 +121,102 @@ export function summarize(loaded: LoadedScenario, values: readonly Float64Array[
 // Tests run the TypeScript sources, where no worker.js sits beside this file: use the build.
 const workerUrl = import.meta.url.endsWith('.ts') ? new URL('../../dist/sim/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url);
 
-/** Hands replications to `threads` workers one at a time (the next to whoever finishes first). */
-function runOnWorkers(loaded: LoadedScenario, threads: number, finished: (r: number, v: Float64Array) => void): Promise<void> {
-  const n = loaded.scenario.replications;
-  let next = 0;
-  return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
-    let failed = false;
-    let running = threads;
-    const stopAll = () => workers.forEach((w) => void w.terminate());
-    for (let t = 0; t < threads; t++) {
-      const worker = new Worker(workerUrl, { workerData: { input: loaded.input } });
-      workers.push(worker);
-      const giveWork = () => {
-        if (next < n) worker.postMessage({ replication: next++ });
-        else {
-          void worker.terminate();
-          if (--running === 0 && !failed) resolve();
-        }
-      };
-      worker.on('message', (message: { replication: number; values: Float64Array } | { ready: true } | { error: { issues?: InputError['issues']; message: string; stack?: string } }) => {
-        if ('ready' in message) giveWork();
-        else if ('error' in message) {
-          failed = true;
-          stopAll();
-          const e = message.error;
-          reject(e.issues ? new InputError(e.issues) : Object.assign(new Error(e.message), { stack: e.stack }));
-        } else {
-          finished(message.replication, message.values);
-          giveWork();
-        }
-      });
-      worker.on('error', (error) => {
-        failed = true;
-        stopAll();
-        reject(error);
-      });
-    }
-  });
+/** Worker threads that run the replications of one scenario after another. */
+export interface SimulationPool {
+  readonly threads: number;
+  /** Runs every replication of `loaded`, handing them out one at a time (the next to whoever finishes first). */
+  run(loaded: LoadedScenario, finished: (r: number, v: Float64Array) => void): Promise<void>;
+  /** Stops the workers; the pool cannot run again. */
+  close(): Promise<void>;
+}
+
+type WorkerMessage = { replication: number; values: Float64Array } | { ready: true } | { error: { issues?: InputError['issues']; message: string; stack?: string } };
+
+/**
+ * `threads` workers, started on the first run and kept until `close`. Each worker is sent the
+ * scenario with the first replication it gets of a run, so results are those of a fresh worker.
+ * After a failed run the pool is closed.
+ */
+export function createSimulationPool(threads: number): SimulationPool {
+  let workers: Promise<Worker[]> | undefined;
+  // Every worker started, so that close stops them even when another failed to start.
+  const created: Worker[] = [];
+  let closed = false;
+  let running = false;
+  // An idle worker that fails makes the next run fail (an 'error' event without a listener would end the process).
+  let broken: unknown;
+  const start = () =>
+    Promise.all(
+      Array.from(
+        { length: threads },
+        () =>
+          new Promise<Worker>((resolve, reject) => {
+            const worker = new Worker(workerUrl);
+            created.push(worker);
+            worker.on('error', (error) => {
+              broken ??= error;
+              reject(error);
+            });
+            worker.once('message', (message: WorkerMessage) => ('ready' in message ? resolve(worker) : reject(workerError(message))));
+          }),
+      ),
+    );
+  const close = async () => {
+    closed = true;
+    await Promise.all(created.map((w) => w.terminate()));
+  };
+  return {
+    threads,
+    close,
+    async run(loaded, finished) {
+      if (closed) throw new Error('simulation pool: run after close');
+      if (running) throw new Error('simulation pool: one run at a time');
+      running = true;
+      try {
+        workers ??= start();
+        const pool = await workers;
+        if (broken !== undefined) throw broken;
+        const n = loaded.scenario.replications;
+        if (n === 0) return;
+        let next = 0;
+        let done = 0;
+        const listeners: (() => void)[] = [];
+        await new Promise<void>((resolve, reject) => {
+          const fail = (error: unknown) => {
+            listeners.forEach((remove) => remove());
+            void close();
+            reject(error);
+          };
+          const giveWork = (worker: Worker, first: boolean) => {
+            if (next < n) worker.postMessage({ replication: next++, ...(first ? { input: loaded.input } : {}) });
+          };
+          for (const worker of pool) {
+            const onMessage = (message: WorkerMessage) => {
+              if ('ready' in message) return;
+              if ('error' in message) return fail(workerError(message));
+              finished(message.replication, message.values);
+              if (++done < n) return giveWork(worker, false);
+              listeners.forEach((remove) => remove());
+              resolve();
+            };
+            // A worker that stops without an error would otherwise leave the run waiting for ever.
+            const onExit = (code: number) => fail(new Error(`simulation worker stopped (exit code ${code}) during a run`));
+            worker.on('message', onMessage);
+            worker.on('error', fail);
+            worker.on('exit', onExit);
+            listeners.push(() => worker.off('message', onMessage).off('error', fail).off('exit', onExit));
+          }
+          // Each worker gets the scenario with its first replication of this run.
+          pool.forEach((worker) => giveWork(worker, true));
+        });
+      } finally {
+        running = false;
+      }
+    },
+  };
+}
+
+function workerError(message: WorkerMessage): Error {
+  const e = (message as Extract<WorkerMessage, { error: unknown }>).error;
+  return e.issues ? new InputError(e.issues) : Object.assign(new Error(e.message), { stack: e.stack });
 }

@@ -1,12 +1,15 @@
 /**
  * `hiresim calibrate`, spawned: recovering a known parameter from a target the model itself produced,
- * and writing the calibrated scenario with every other byte of the file unchanged.
+ * writing the calibrated scenario with every other byte of the file unchanged, index and percent
+ * targets over history years, --targets files, the evaluation budget, the last line naming missed
+ * targets, identical results for any --threads, and bad targets at their exact position.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hiresim, ROOT } from '../helpers/cli.js';
+import { expectProblem, hiresimAsync } from '../helpers/problems.js';
 
 const SMALL = ['--reps', '4', '--set', 'scale=50', '--set', 'horizon=2027'];
 const TRUE_SEEKERS = 10_500;
@@ -17,36 +20,111 @@ describe('hiresim calibrate', () => {
   const truth = JSON.parse(hiresim(['run', 'scenarios/baseline.yaml', ...SMALL, '--set', `population.seekers=${TRUE_SEEKERS}`, '--threads', '1', '--json']).stdout);
   const gap = truth.years[0].gap.p50 as number;
   const written = join(dir, 'calibrated.yaml');
-  const r = hiresim(['calibrate', 'scenarios/baseline.yaml', '--fit', 'population.seekers=7000:16000', '--target', `gap@2025=${gap}±0.002`, ...SMALL, '--write', written, '--json']);
+  const r = hiresim(['calibrate', 'scenarios/baseline.yaml', '--fit', 'population.seekers=7000:16000', '--target', `gap@2025=${gap}±0.002`, ...SMALL, '--threads', '1', '--write', written, '--json']);
   const result = JSON.parse(r.stdout);
 
   it('recovers the seekers that produced the target, within the resolution of 1 agent = 50 persons', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(result.converged).toBe(true);
     expect(result.withinTolerance).toBe(true);
+    expect(result.outside).toEqual([]);
     // The gap moves by ~0.002 per 100 seekers here, so the tolerance pins the seekers to a few hundred.
     expect(Math.abs(result.parameters[0].value - TRUE_SEEKERS)).toBeLessThan(600);
     expect(result.evaluations).toBeGreaterThan(3);
-    expect(result.targets[0].residual).toBeLessThanOrEqual(1);
+    expect(result.evaluations).toBeLessThanOrEqual(60);
+    expect(result.targets[0]).toMatchObject({ target: 'gap@2025', kind: 'level', metric: 'gap', year: 2025, value: gap, tolerance: 0.002, within: true });
+    expect(Math.abs(result.targets[0].residual)).toBeLessThanOrEqual(1);
+    expect(result.overrides).toEqual(['scale=50', 'horizon=2027']);
   });
 
-  it('writes the scenario with only the fitted value changed, noting targets, residuals and date', () => {
+  it('writes the scenario with only the fitted value changed, noting targets, residuals, --set overrides and date', () => {
     const before = readFileSync(join(ROOT, 'scenarios/baseline.yaml'), 'utf8').split('\n');
     const after = readFileSync(written, 'utf8').split('\n');
     expect(after).toHaveLength(before.length);
     const changed = after.map((line, k) => (line === before[k] ? -1 : k)).filter((k) => k >= 0);
     expect(changed).toHaveLength(1);
-    expect(after[changed[0]]).toMatch(/^ {2}seekers: \{ value: \d+(\.\d+)?, source: "calibrated by hiresim calibrate to gap@2025=.*residual .*" \} # calibrated \d{4}-\d{2}-\d{2}: was 13150, range 7000:16000$/);
+    expect(after[changed[0]]).toMatch(
+      /^ {2}seekers: \{ value: \d+(\.\d+)?, source: "calibrated by hiresim calibrate to gap@2025=.*residual .*; \d+ evaluations, 4 replications, seed 20250101 with --set scale=50 --set horizon=2027" \} # calibrated \d{4}-\d{2}-\d{2} with --set scale=50 --set horizon=2027: was 13150, range 7000:16000$/,
+    );
     const check = hiresim(['validate', written]);
     expect(check.status, check.stderr).toBe(0);
   });
 
   it('rejects an unknown metric and a discrete range with exit 2', () => {
     const bad = hiresim(['calibrate', 'scenarios/baseline.yaml', '--fit', 'population.seekers=7000:16000', '--target', 'gapp@2025=0.5']);
-    expect(bad.status).toBe(2);
+    expectProblem(bad, { file: '--target #1', line: 1, column: 1, path: 'gapp@2025', expected: 'a metric (gap,', found: '"gapp"' });
     expect(bad.stderr).toContain('did you mean "gap"?');
     const discrete = hiresim(['calibrate', 'scenarios/baseline.yaml', '--fit', 'population.seekers=7000,9000', '--target', 'gap@2025=0.5', ...SMALL]);
     expect(discrete.status).toBe(2);
     expect(discrete.stderr).toContain('expected a continuous range LO:HI to fit');
+  });
+});
+
+describe.concurrent('hiresim calibrate: index and percent targets, files, threads and the evaluation budget', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hiresim-calibrate-'));
+  // Two history years (2023, 2024) before the base year; an index over them and a share in percent.
+  const HISTORY = [...SMALL, '--set', 'startYear=2023', '--max-evaluations', '6'];
+  const targetsFile = join(dir, 'targets.txt');
+  writeFileSync(targetsFile, '# observed series (made up for the test)\n\nopenPositions@2025/2023=1.2±0.1   # an index over history years\n');
+  const common = ['calibrate', 'scenarios/baseline.yaml', '--fit', 'population.seekers=7000:16000', '--fit', 'attrition.quitRate=0.05:0.3', ...HISTORY];
+  const withFlags = [...common, '--target', 'openPositions@2025/2023=1.2±0.1', '--target', 'gap@2025=53%±1pp', '--json'];
+  const withFile = [...common, '--targets', targetsFile, '--target', 'gap@2025=53%±1pp', '--json'];
+
+  it('gives byte-identical JSON with --threads 1 and --threads 2, and with the targets from a file', async () => {
+    const [one, two, file] = await Promise.all([hiresimAsync([...withFlags, '--threads', '1']), hiresimAsync([...withFlags, '--threads', '2']), hiresimAsync([...withFile, '--threads', '1'])]);
+    for (const x of [one, two, file]) expect(x.status, x.stderr).toBe(0);
+    expect(one.stdout).not.toBe('');
+    expect(two.stdout === one.stdout, 'the JSON differs between --threads 1 and --threads 2').toBe(true);
+    expect(file.stdout === one.stdout, 'the JSON differs between --targets FILE and the same --target flags').toBe(true);
+    const result = JSON.parse(one.stdout);
+    expect(result.targets.map((t: { target: string }) => t.target)).toEqual(['openPositions@2025/2023', 'gap@2025']);
+    expect(result.targets[0]).toMatchObject({ kind: 'index', metric: 'openPositions', year: 2025, base: 2023, value: 1.2, tolerance: 0.1 });
+    expect(result.targets[1]).toMatchObject({ kind: 'level', value: 0.53, tolerance: 0.01 });
+    expect(result.targets[1]).not.toHaveProperty('base');
+    expect(result.targets[0].simulated).toBeGreaterThan(0);
+    // Two parameters: a 3-point simplex and at most 3 more points, the fitted one among them.
+    expect(result.evaluations).toBeLessThanOrEqual(6);
+    expect(result.maxEvaluations).toBe(6);
+    if (!result.converged) expect(result.evaluations).toBe(6);
+    expect(result.outside).toEqual(result.targets.filter((t: { within: boolean }) => !t.within).map((t: { target: string }) => t.target));
+  }, 240_000);
+
+  it('stops at --max-evaluations exactly, counts the fitted point among them, and ends naming the targets outside their tolerance (exit 0)', async () => {
+    // An impossible gap: every evaluation misses it.
+    const r = await hiresimAsync([...common.slice(0, -2), '--max-evaluations', '2', '--target', 'gap@2025=-90%±1pp', '--target', 'openPositions@2025/2023=1.2±10', '--threads', '1']);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/; 2 evaluations of at most 2$/);
+    expect(lines.at(-2)).toMatch(/NOT converged \(evaluation limit\)\.$/);
+    expect(lines.at(-1)).toMatch(/^OUTSIDE their tolerance \(1 of 2 targets\): gap@2025 \(residual \d+(\.\d+)?\)\.$/);
+    expect(r.stdout).toMatch(/\n\s*gap@2025\s.*\sNO\n/);
+    expect(r.stdout).toMatch(/\n\s*openPositions@2025\/2023\s.*\syes\n/);
+  }, 120_000);
+
+  it('rejects a bad line of a --targets file at FILE:LINE:COL', async () => {
+    const bad = join(dir, 'bad.txt');
+    writeFileSync(bad, 'gap@2025=0.53\n# comment\n   payMedian@2025=40%\n');
+    const r = await hiresimAsync(['calibrate', 'scenarios/baseline.yaml', '--fit', 'population.seekers=7000:16000', '--targets', bad]);
+    expectProblem(r, { file: bad, line: 3, column: 21, path: 'payMedian@2025', expected: 'a value without %: payMedian is in USD', found: '"40%"' });
+  });
+
+  it('rejects a year outside the simulated years at the --target #K position, history years included only from startYear', async () => {
+    const r = await hiresimAsync(['calibrate', 'scenarios/baseline.yaml', '--fit', 'population.seekers=7000:16000', '--target', 'gap@2025=0.5', '--target', 'openPositions@2025/2022=1.1', ...SMALL, '--set', 'startYear=2023']);
+    expectProblem(r, { file: '--target #2', line: 1, column: 20, path: 'openPositions@2025/2022', expected: 'a simulated year, 2023 to 2027', found: '2022' });
+    const late = await hiresimAsync(['calibrate', 'scenarios/baseline.yaml', '--fit', 'population.seekers=7000:16000', '--target', 'gap@2030=0.5', ...SMALL]);
+    expectProblem(late, { file: '--target #1', line: 1, column: 5, path: 'gap@2030', expected: 'a simulated year, 2025 to 2027', found: '2030' });
+  });
+
+  it('needs a target, and states the default tolerance and the percent rule in --help', async () => {
+    const none = await hiresimAsync(['calibrate', 'scenarios/baseline.yaml', '--fit', 'population.seekers=7000:16000']);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('calibrate needs a target: --target metric@YEAR=value or --targets FILE');
+    const help = await hiresimAsync(['calibrate', '--help']);
+    expect(help.status).toBe(0);
+    const text = help.stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('The default tolerance is 5% of the target\'s absolute value, or 0.01 for a target of 0.');
+    expect(text).toContain('gap@2025=53%±2pp is 0.53±0.02');
+    expect(text).toMatch(/--targets .*one per line/);
+    expect(help.stdout.indexOf('Examples:')).toBeLessThan(help.stdout.indexOf('\nOptions:'));
   });
 });

@@ -36,6 +36,7 @@ describe.concurrent('--help', () => {
     ['hiresim explain', ['explain', '--help']],
     ['hiresim schema', ['schema', '--help']],
     ['hiresim run', ['run', '--help']],
+    ['hiresim backtest', ['backtest', '--help']],
   ];
   for (const [name, args] of commands) {
     it(`${name} --help exits 0 with examples before the options`, async () => {

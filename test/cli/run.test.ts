@@ -59,18 +59,20 @@ describe('hiresim run (spawned)', () => {
     expect(c.censoredShare).toBeCloseTo(1 - p[p.length - 1], 12);
   });
 
-  it.concurrent('--csv prints replication,year,metric,value with one row per replication, year and metric', async () => {
+  it.concurrent('--csv prints replication,year,history,metric,value with one row per replication, year and metric', async () => {
     const [csv, json] = await Promise.all([hiresimAsync(['run', FILE, '--csv', ...SMALL]), hiresimAsync(['run', FILE, '--json', ...SMALL])]);
     expect(csv.status, csv.stderr).toBe(0);
     const lines = csv.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('replication,year,metric,value');
+    expect(lines[0]).toBe('replication,year,history,metric,value');
     expect(lines).toHaveLength(1 + 3 * YEARS.length * METRICS.length);
     const names = new Set(METRICS.map((m) => m.name));
     const gaps = new Map<number, number[]>();
     for (const line of lines.slice(1)) {
-      const [rep, year, metric, value] = line.split(',');
+      const [rep, year, history, metric, value] = line.split(',');
       expect(['0', '1', '2']).toContain(rep);
       expect(YEARS).toContain(Number(year));
+      // No startYear: every year is a projection year.
+      expect(history).toBe('false');
       expect(names.has(metric)).toBe(true);
       expect(Number.isFinite(Number(value))).toBe(true);
       if (metric === 'gap') gaps.set(Number(year), [...(gaps.get(Number(year)) ?? []), Number(value)]);
@@ -88,7 +90,7 @@ describe('hiresim run (spawned)', () => {
     expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe(r.stdout);
     expect(readFileSync(join(out, 'runs.csv'), 'utf8')).toBe(csv.stdout);
     const years = readFileSync(join(out, 'years.csv'), 'utf8').trimEnd().split('\n');
-    expect(years[0]).toBe('year,metric,p10,p50,p90,mean');
+    expect(years[0]).toBe('year,history,metric,p10,p50,p90,mean');
     expect(years).toHaveLength(1 + YEARS.length * METRICS.length);
     expect(r.stderr).toContain(`wrote summary.json, years.csv and runs.csv to ${out}`);
   });

@@ -99,8 +99,8 @@ describe('hiresim report', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).not.toMatch(STACK_TRACE);
     expect(r.stderr).toContain(`${join(inputs.dir, 'no-such')}:1:1 (root): expected an existing results directory (from --out) or result JSON file, found nothing`);
-    expect(r.stderr).toContain(`${unknown}:1:1 (root): expected a hiresim result: run's summary.json, compare's comparison.json, attribute's attribution.json, sensitivity's sensitivity.json or sweep's JSON lines, found a mapping with keys hello`);
-    expect(r.stderr).toContain(`${inputs.dir}:1:1 (root): expected a results directory holding summary.json, comparison.json, attribution.json or sensitivity.json, found a directory with none of them`);
+    expect(r.stderr).toContain(`${unknown}:1:1 (root): expected a hiresim result: run's summary.json, compare's comparison.json, attribute's attribution.json, sensitivity's sensitivity.json, backtest's backtest.json or sweep's JSON lines, found a mapping with keys hello`);
+    expect(r.stderr).toContain(`${inputs.dir}:1:1 (root): expected a results directory holding summary.json, comparison.json, attribution.json, sensitivity.json or backtest.json, found a directory with none of them`);
     expect(r.stderr).toContain('3 problems found.');
     expect(existsSync(out)).toBe(false);
   });

@@ -1,5 +1,5 @@
 import { calibrate, type CalibrationResult } from '../../calibrate/calibrate.js';
-import { parseTargets } from '../../calibrate/targets.js';
+import { collectTargets } from '../../calibrate/targets.js';
 import { calibratedScenarioText } from '../../calibrate/write-back.js';
 import { writeFileAtomic } from '../../output/files.js';
 import { table } from '../../output/format.js';
@@ -10,25 +10,33 @@ import { loadWithRanges, type SimulationOptions } from '../simulation-options.js
 export interface CalibrateCommandOptions extends SimulationOptions {
   readonly file: string;
   readonly fit: readonly string[];
+  /** `--target` arguments. */
   readonly targets: readonly string[];
+  /** `--targets` files, read before the `--target` arguments. */
+  readonly targetFiles: readonly string[];
   readonly maxEvaluations: number;
   readonly write?: string;
   readonly json: boolean;
 }
 
-/** `hiresim calibrate SCENARIO --fit path=LO:HI … --target metric@year=value[±tol] … [--write OUT.yaml]`. */
+/**
+ * `hiresim calibrate SCENARIO --fit path=LO:HI … (--target T … | --targets FILE …) [--write OUT.yaml]`.
+ * Exit 0 whether or not the targets are met: the last line says which are not.
+ */
 export async function calibrateCommand(options: CalibrateCommandOptions): Promise<ExitCode> {
-  const targets = parseTargets(options.targets);
+  const targets = collectTargets(options.targetFiles, options.targets);
   const { overrides, loaded, ranges } = loadWithRanges(options.file, options.fit, options);
-  const result = calibrate({
+  const progress = process.stderr.isTTY;
+  const result = await calibrate({
     loaded,
     overrides,
     ranges,
     targets,
     maxEvaluations: options.maxEvaluations,
-    onEvaluation: process.stderr.isTTY ? (n, v) => process.stderr.write(`\revaluation ${n}: objective ${v.toPrecision(4)}   `) : undefined,
+    threads: options.threads,
+    onEvaluation: progress ? (n, v) => process.stderr.write(`\revaluation ${n}/${options.maxEvaluations}: objective ${v.toPrecision(4)}   `) : undefined,
   });
-  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  if (progress) process.stderr.write('\r\x1b[K');
   if (options.write) {
     // The date says when the calibration ran; it is a comment, outside the scenario's hash.
     writeFileAtomic(options.write, calibratedScenarioText(options.file, result, new Date().toISOString().slice(0, 10)));
@@ -39,15 +47,25 @@ export async function calibrateCommand(options: CalibrateCommandOptions): Promis
 }
 
 export function formatCalibration(r: CalibrationResult): string {
-  const n = (x: number) => String(Number(x.toPrecision(5)));
+  const n = (x: number | null) => (x === null ? '—' : String(Number(x.toPrecision(5))));
+  const settings = r.overrides.length > 0 ? `, with --set ${r.overrides.join(' --set ')}` : '';
   return [
-    `hiresim calibrate: "${r.scenario.name}", ${r.replications} replications (seed ${r.seed}, common random numbers), ${r.evaluations} evaluations`,
+    `hiresim calibrate: "${r.scenario.name}", ${r.replications} replications (seed ${r.seed}, common random numbers)${settings}; ${r.evaluations} evaluations of at most ${r.maxEvaluations}`,
     '',
     table(['parameter', 'range', 'start', 'fitted'], r.parameters.map((p) => [p.path, `${n(p.low)}…${n(p.high)}${p.log ? ' (log)' : ''}`, n(p.start), n(p.value)])),
     '',
-    table(['target', 'value', '± tolerance', 'simulated (median)', 'residual'], r.targets.map((t) => [`${t.metric}@${t.year}`, n(t.value), n(t.tolerance), n(t.simulated), n(t.residual)])),
+    table(['target', 'value', '± tolerance', 'simulated (median)', 'residual', 'within'], r.targets.map((t) => [t.target, n(t.value), n(t.tolerance), n(t.simulated), n(t.residual), t.within ? 'yes' : 'NO'])),
     '',
-    `Objective Σ residual² = ${n(r.objective)}; ${r.converged ? `converged (${r.reason})` : `NOT converged (${r.reason})`}; ${r.withinTolerance ? 'every target within its tolerance' : 'some targets outside their tolerance'}.`,
+    `Objective Σ residual² = ${n(r.objective)}; ${r.converged ? `converged (${r.reason})` : `NOT converged (${r.reason})`}.`,
+    toleranceLine(r),
     '',
   ].join('\n');
+}
+
+/** The last line: every target met, or which are not (with their residuals). */
+function toleranceLine(r: CalibrationResult): string {
+  const total = r.targets.length;
+  if (r.outside.length === 0) return total === 1 ? 'The target is within its tolerance.' : `All ${total} targets are within their tolerance.`;
+  const missed = r.targets.filter((t) => !t.within).map((t) => `${t.target} (residual ${t.residual === null ? 'none: no simulated value' : Number(t.residual.toPrecision(3))})`);
+  return `OUTSIDE their tolerance (${r.outside.length} of ${total} target${total === 1 ? '' : 's'}): ${missed.join(', ')}.`;
 }

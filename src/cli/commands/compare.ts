@@ -55,13 +55,13 @@ export async function compareCommand(options: CompareCommandOptions): Promise<Ex
   return EXIT.ok;
 }
 
-/** Tidy rows: scenario, against, year, metric, statistic, value. */
+/** Tidy rows: scenario, against, year, history (true before the base year), metric, statistic, value. */
 export function differencesCsv(c: ComparisonSummary): string {
-  const lines = ['scenario,against,year,metric,statistic,value'];
+  const lines = ['scenario,against,year,history,metric,statistic,value'];
   const stats: (keyof PairedDifference)[] = ['mean', 'meanLow', 'meanHigh', 'p5', 'p50', 'p95'];
   for (const d of c.differences) {
     for (const y of d.years) {
-      for (const metric of COMPARED_METRICS) for (const s of stats) lines.push(`${csv(d.scenario)},${csv(d.against)},${y.year},${metric},${s},${y[metric][s]}`);
+      for (const metric of COMPARED_METRICS) for (const s of stats) lines.push(`${csv(d.scenario)},${csv(d.against)},${y.year},${y.history},${metric},${s},${y[metric][s]}`);
     }
   }
   return `${lines.join('\n')}\n`;

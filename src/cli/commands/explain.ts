@@ -15,6 +15,7 @@ export function formatExplanation(e: Explanation): string {
   const lines: string[] = [];
   lines.push(`Scenario "${e.scenario.name}" (hash ${e.scenario.hash})`);
   lines.push(`Files: ${e.scenario.files.join(' → ')}`);
+  lines.push(describeCalendar(e.calendar));
   lines.push('', e.scenario.description, '');
   lines.push('Settings');
   const settingWidth = Math.max(...e.settings.map((s) => s.path.length));
@@ -41,4 +42,17 @@ export function formatExplanation(e: Explanation): string {
   }
   if (e.unsourced.length > 0) lines.push('', `${e.unsourced.length} parameter(s) have no source: ${e.unsourced.join(', ')}`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The calendar: the four settings, then what they mean ("history 2022–2024 (after 5 unrecorded
+ * burn-in years); the answer (closing year, P(closed by year)) from the base year 2025 to 2045").
+ */
+export function describeCalendar(c: Explanation['calendar']): string {
+  const burnIn = c.burnInYears > 0 ? ` (after ${c.burnInYears} unrecorded burn-in year${c.burnInYears === 1 ? '' : 's'})` : '';
+  const history = c.startYear < c.baseYear ? `history ${c.startYear === c.baseYear - 1 ? c.startYear : `${c.startYear}–${c.baseYear - 1}`}${burnIn}` : `no history${burnIn}`;
+  return [
+    `Years: startYear ${c.startYear}, baseYear ${c.baseYear}, horizon ${c.horizon}, burnInYears ${c.burnInYears}`,
+    `  ${history}; the answer (closing year, P(closed by year)) from the base year ${c.baseYear} to ${c.horizon}`,
+  ].join('\n');
 }

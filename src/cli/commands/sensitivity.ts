@@ -30,7 +30,7 @@ export async function sensitivityCommand(options: SensitivityCommandOptions): Pr
   const { overrides, loaded, ranges } = loadWithRanges(options.file, options.params, options);
   const { scenario } = loaded;
   const year = options.year ?? Math.min(scenario.horizon, scenario.baseYear + 5);
-  checkYears(scenario, [year], '--year');
+  checkYears(scenario, [year], '--year', { projection: true });
   const samples = options.samples ?? defaultSensitivitySamples(options.method);
   if (options.results === undefined) {
     const progress = progressBar('points');

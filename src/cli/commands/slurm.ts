@@ -48,7 +48,7 @@ export async function slurmSweepCommand(options: SlurmSweepOptions): Promise<Exi
 export async function slurmSensitivityCommand(options: SlurmSensitivityOptions): Promise<ExitCode> {
   const { loaded, ranges } = loadWithRanges(options.file, options.params, options);
   const { scenario } = loaded;
-  if (options.year !== undefined) checkYears(scenario, [options.year], '--year');
+  if (options.year !== undefined) checkYears(scenario, [options.year], '--year', { projection: true });
   const samples = options.samples ?? defaultSensitivitySamples(options.method);
   // The design does not depend on the year of the gap output: any year gives the same run list.
   const runs = planSensitivity(loaded, ranges, options.method, samples, scenario.baseYear).runs.length;

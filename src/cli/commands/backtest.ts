@@ -1,0 +1,46 @@
+import { compareWithObserved } from '../../backtest/backtest.js';
+import { readObserved, type ObservedData } from '../../backtest/observed.js';
+import { backtestCsv } from '../../output/backtest-csv.js';
+import { formatBacktest } from '../../output/backtest-terminal.js';
+import { InputError, type InputIssue } from '../../scenario/issues.js';
+import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
+import { simulate } from '../../sim/simulate.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import { out, useColor, writeOut } from '../cli.js';
+import { progressBar } from '../progress.js';
+import { overridesOf, type SimulationOptions } from '../simulation-options.js';
+
+export interface BacktestCommandOptions extends SimulationOptions {
+  readonly file: string;
+  /** The observed-series CSV. */
+  readonly observed: string;
+  readonly json: boolean;
+}
+
+/** `hiresim backtest SCENARIO --observed FILE.csv`: the model's bands against observed series. */
+export async function backtestCommand(options: BacktestCommandOptions): Promise<ExitCode> {
+  // Both inputs are checked before anything runs, and their problems reported together.
+  const issues: InputIssue[] = [];
+  const attempt = <T>(read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      issues.push(...error.issues);
+      return undefined;
+    }
+  };
+  const loaded: LoadedScenario | undefined = attempt(() => loadScenario(options.file, { overrides: overridesOf(options) }));
+  const observed: ObservedData | undefined = attempt(() => readObserved(options.observed));
+  if (issues.length > 0 || !loaded || !observed) throw new InputError(issues);
+
+  const progress = progressBar('replications');
+  const simulation = await simulate(loaded, { threads: options.threads, onProgress: (d, t) => progress.update(d, t) });
+  progress.finish();
+  const result = compareWithObserved(observed, simulation);
+
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  writeOut(options.out, { 'backtest.json': json, 'backtest.csv': backtestCsv(result) });
+  await out(options.json ? json : formatBacktest(result, { color: useColor() }));
+  return EXIT.ok;
+}

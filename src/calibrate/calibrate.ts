@@ -13,6 +13,7 @@ import { InputError } from '../scenario/issues.js';
 import { valueAt } from '../scenario/schema-issues.js';
 import { availableParallelism } from 'node:os';
 import { createSimulationPool, simulate, type SimulationPool } from '../sim/simulate.js';
+import { runExpected } from '../expected/recursion.js';
 import { overrideFor, type ParamRange } from '../sweep/param-spec.js';
 import { nelderMead } from './nelder-mead.js';
 import { fitTargets, objectiveOf, type TargetFit } from './objective.js';
@@ -27,8 +28,12 @@ export interface CalibrationResult {
   readonly scenario: { readonly name: string; readonly hash: string; readonly file: string };
   readonly seed: number | string;
   readonly replications: number;
+  /** What each evaluation ran: the agent-based model, or its expected-value recursion (replications and seed unused). */
+  readonly engine: 'agents' | 'expected';
   /** The --set overrides applied while fitting (replications and seed are recorded above). */
   readonly overrides: readonly string[];
+  /** The --targets files the targets came from, if any. */
+  readonly targetFiles: readonly string[];
   readonly parameters: readonly { readonly path: string; readonly low: number; readonly high: number; readonly log: boolean; readonly start: number; readonly value: number }[];
   readonly targets: readonly FittedTarget[];
   /** Σ residual², residual = (simulated − target) ÷ tolerance. */
@@ -52,6 +57,10 @@ export interface CalibrationOptions {
   readonly ranges: readonly ParamRange[];
   readonly targets: readonly WrittenTarget[];
   readonly maxEvaluations: number;
+  /** The --targets files the targets were read from (recorded in the written scenario). */
+  readonly targetFiles?: readonly string[];
+  /** Run the agent-based model (default) or the expected-value recursion for each evaluation. */
+  readonly engine?: 'agents' | 'expected';
   /** Worker threads per evaluation (default: the machine's cores); the result is the same for any. */
   readonly threads?: number;
   readonly onEvaluation?: (count: number, objective: number) => void;
@@ -73,15 +82,17 @@ export async function calibrate(options: CalibrationOptions): Promise<Calibratio
   const lastYear = Math.max(scenario.baseYear + 1, ...targets.map((t) => Math.max(t.year, t.kind === 'index' ? t.base : t.year)));
 
   // Workers live for the whole fit: starting them for every evaluation cost more than small evaluations.
+  const engine = options.engine ?? 'agents';
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), scenario.replications));
-  const pool: SimulationPool | undefined = threads > 1 ? createSimulationPool(threads) : undefined;
+  const pool: SimulationPool | undefined = engine === 'agents' && threads > 1 ? createSimulationPool(threads) : undefined;
   // Each evaluated point's fits, by its unit coordinates (the array itself): the fitted point is one of them.
   const fitsAt = new Map<number[], TargetFit[]>();
   let count = 0;
   const evaluate = async (u: number[]) => {
     const overrides = [...options.overrides, ...ranges.map((r, k) => overrideFor(r.path, toValue(r, u[k]))), `horizon=${lastYear}`];
     const candidate = loadScenario(loaded.file, { overrides });
-    const { values } = await simulate(candidate, pool ? { pool } : { threads: 1 });
+    // The expected-value recursion stands for the replications' median with one deterministic row.
+    const values = engine === 'expected' ? [runExpected(candidate.scenario).values] : (await simulate(candidate, pool ? { pool } : { threads: 1 })).values;
     const fits = fitTargets(targets, values, candidate.scenario);
     fitsAt.set(u, fits);
     const objective = objectiveOf(fits);
@@ -108,7 +119,9 @@ export async function calibrate(options: CalibrationOptions): Promise<Calibratio
     scenario: { name: scenario.name, hash: loaded.hash, file: loaded.file },
     seed: scenario.seed,
     replications: scenario.replications,
+    engine,
     overrides: options.overrides.filter((o) => !/^(replications|seed)=/.test(o)),
+    targetFiles: options.targetFiles ?? [],
     parameters: ranges.map((r, k) => ({ path: r.path, low: r.low, high: r.high, log: r.log, start: startValues[k], value: toValue(r, result.x[k]) })),
     targets: fitted,
     objective: objectiveOf(fits),

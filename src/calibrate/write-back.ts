@@ -13,14 +13,20 @@ import type { CalibrationResult } from './calibrate.js';
 
 export function calibratedScenarioText(file: string, result: CalibrationResult, date: string): string {
   let text = readFileSync(file, 'utf8');
-  const targets = result.targets.map((t) => `${t.target}=${t.value}±${t.tolerance} (simulated ${round(t.simulated)}, residual ${round(t.residual)})`).join('; ');
+  // Targets read from files are named by their files (a long list would swamp the scenario); others one by one.
+  const within = result.targets.filter((t) => t.within).length;
+  const targets =
+    result.targetFiles.length > 0
+      ? `the ${result.targets.length} targets of ${result.targetFiles.join(', ')} (${within} within tolerance, objective ${round(result.objective)})`
+      : result.targets.map((t) => `${t.target}=${t.value}±${t.tolerance} (simulated ${round(t.simulated)}, residual ${round(t.residual)})`).join('; ');
+  const run = result.engine === 'expected' ? 'on the expected-value recursion' : `${result.replications} replications, seed ${result.seed}`;
   // A fit is only as good as the settings it ran under (a coarser scale, a nearer horizon): say which.
   const settings = result.overrides.length > 0 ? ` with ${result.overrides.map((o) => `--set ${shellWord(o)}`).join(' ')}` : '';
   const edits: { start: number; end: number; path: string[]; value: { value: number; source: string }; comment: string }[] = [];
   const doc = parseDocument(text);
   for (const p of result.parameters) {
     const path = p.path.split('.');
-    const value = { value: Number(p.value.toPrecision(6)), source: `calibrated by hiresim calibrate to ${targets}; ${result.evaluations} evaluations, ${result.replications} replications, seed ${result.seed}${settings}` };
+    const value = { value: Number(p.value.toPrecision(6)), source: `calibrated by hiresim calibrate to ${targets}; ${result.evaluations} evaluations, ${run}${settings}` };
     const comment = `calibrated ${date}${settings}: was ${round(p.start)}, range ${p.low}:${p.high}${p.log ? ':log' : ''}`;
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
     edits.push({ start: node?.range?.[0] ?? -1, end: node?.range?.[1] ?? -1, path, value, comment });

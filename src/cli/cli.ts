@@ -512,6 +512,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
           .option('threads', { type: 'string', requiresArg: true, description: 'Worker threads per evaluation (default: all cores); results identical for any' })
           .option('set', setOption)
           .option('write', { type: 'string', requiresArg: true, description: 'Write the calibrated scenario (YAML, comments kept) to this file' })
+          .option('engine', { choices: ['agents', 'expected'] as const, default: 'agents' as const, description: 'What each evaluation runs: the agent-based model (median over replications) or its expected-value recursion (deterministic, milliseconds; a fast first fit)' })
           .option('json', { type: 'boolean', description: 'Print the result as one JSON object' })
           .check((args) => {
             checkCounts(args);
@@ -528,6 +529,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
             targets: args.target ?? [],
             targetFiles: args.targets ?? [],
             maxEvaluations: Number(args['max-evaluations']),
+            engine: args.engine,
             ...simulationArgs(args),
             write: args.write,
             json: args.json === true,

@@ -309,11 +309,14 @@ function applyTools(state: ExpectedState, recorded: boolean): void {
 
 function demand(state: ExpectedState): void {
   const { yearIndex: y, params: p, market } = state;
+  const firms = Object.values(p.firms);
   if (state.burnIn) {
-    for (const s of state.segments) s.growth = 0;
+    state.segments.forEach((s, k) => {
+      s.growth = 0;
+      s.planned = s.firms * firms[k].headcount[0];
+    });
     return;
   }
-  const firms = Object.values(p.firms);
   state.segments.forEach((s, k) => {
     const f = firms[k];
     const alive = s.firms;

@@ -16,7 +16,7 @@ import { binomial, lognormalMultiplier } from './sampling.js';
 import { firmsPerSimulatedFirm, newCounters, refreshActiveFirms, type Firm, type Market, type Segment, type SimState } from './state.js';
 import { addWorker, drawSkills, profileAt, type SkillProfile } from './workers.js';
 import { applyTools } from './phases/tools.js';
-import { study } from './phases/upskilling.js';
+import { study, studyGain } from './phases/upskilling.js';
 import { setSegmentPay } from './phases/wages.js';
 
 /** Draws before giving up on finding a start-year worker of the wanted qualification (profiles far off the thresholds). */
@@ -145,12 +145,13 @@ function addAdjacentWorkforce(state: SimState, count: number, rng: Rng): void {
   const stay = 1 - 1 / p.population.careerYears[y];
   const rate = p.upskilling.selfStudyRate[y];
   const units = p.upskilling.selfStudyUnits[y];
+  const gain = studyGain(state);
   for (let n = 0; n < count; n++) {
     const i = addWorker(population, Status.adjacent, Origin.adjacent, profile, aptitudeSd, rng);
     for (let tries = 0; tries < MAX_TRIES; tries++) {
       const years = Math.floor(Math.log(1 - rng()) / Math.log(stay));
       const studied = binomial(years, rate, rng);
-      if (studied > 0) study(state, i, units * studied);
+      if (studied > 0) study(population, i, units * studied, gain);
       if (!isQualified(population, i, market.thresholds)) break;
       drawSkills(population, i, profile, rng);
       population.aptitude[i] = lognormalMultiplier(aptitudeSd, rng);

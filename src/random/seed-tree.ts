@@ -11,6 +11,7 @@
  * default ARC4 (≈ 36 M/s).
  */
 import seedrandom from 'seedrandom';
+import { zigguratNormal } from './ziggurat.js';
 
 /** A uniform generator on [0, 1). */
 export type Rng = () => number;
@@ -40,7 +41,7 @@ export function streamSeed(masterSeed: number | string, replication: number, str
   return `hiresim/${masterSeed}/${replication}/${stream}`;
 }
 
-/** A stream's generator, which also keeps the spare normal of each Box–Muller pair. */
+/** A stream's generator, with its own standard normal draw. */
 export interface Stream extends Rng {
   normal(): number;
 }
@@ -49,18 +50,7 @@ export interface Stream extends Rng {
 export function streamRng(masterSeed: number | string, replication: number, stream: StreamName | string): Stream {
   const alea = seedrandom.alea(streamSeed(masterSeed, replication, stream));
   const rng = (() => alea()) as Stream;
-  let spare = Number.NaN;
-  rng.normal = () => {
-    if (!Number.isNaN(spare)) {
-      const z = spare;
-      spare = Number.NaN;
-      return z;
-    }
-    const r = Math.sqrt(-2 * Math.log(1 - alea()));
-    const angle = 2 * Math.PI * alea();
-    spare = r * Math.sin(angle);
-    return r * Math.cos(angle);
-  };
+  rng.normal = () => zigguratNormal(alea);
   return rng;
 }
 
@@ -73,14 +63,8 @@ export function replicationStreams(masterSeed: number | string, replication: num
   return streams;
 }
 
-/**
- * A standard normal draw (Box–Muller). Streams keep the second value of each pair for the next call;
- * a plain generator uses two uniforms per call.
- */
+/** A standard normal draw (the ziggurat method: random/ziggurat.ts). */
 export function standardNormal(rng: Rng): number {
   const normal = (rng as Partial<Stream>).normal;
-  if (normal) return normal();
-  const u = 1 - rng(); // (0, 1]: log is finite
-  const v = rng();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  return normal ? normal() : zigguratNormal(rng);
 }

@@ -101,8 +101,8 @@ describe('parseTarget: rejected forms, at the exact position', () => {
     ['gap@2025=0.5±0.1 extra', ['--target #1:1:18 gap@2025: expected the end of the target after the tolerance, found "extra"']],
     ['gap@2025=53pp', ['--target #1:1:12 gap@2025: expected a value without "pp" (percentage points are for tolerances; write 53%), found "53pp"']],
     ['gap@2025=53%±2', ['--target #1:1:14 gap@2025: expected a tolerance in % or pp, like the value (±2% or ±2pp), found "2"']],
-    ['payMedian@2025=40%', ['--target #1:1:18 payMedian@2025: expected a value without %: payMedian is in USD; % and pp are for share metrics (gap, unemploymentRate, vacancyRate), found "40%"']],
-    ['employed@2025=1000±5pp', ['--target #1:1:21 employed@2025: expected a tolerance without pp: employed is in persons; % and pp are for share metrics (gap, unemploymentRate, vacancyRate), found "5pp"']],
+    ['payMedian@2025=40%', ['--target #1:1:18 payMedian@2025: expected a value without %: payMedian is in USD; % and pp are for share metrics (gap, unemploymentRate, qualifiedUnemploymentRate, vacancyRate, withdrawnShare, jobFindingRate), found "40%"']],
+    ['employed@2025=1000±5pp', ['--target #1:1:21 employed@2025: expected a tolerance without pp: employed is in persons; % and pp are for share metrics (gap, unemploymentRate, qualifiedUnemploymentRate, vacancyRate, withdrawnShare, jobFindingRate), found "5pp"']],
     ['openPositions@2022/2019=111%', ['--target #1:1:28 openPositions@2022/2019: expected an index value as a ratio without % (1.11 is an 11% rise), found "111%"']],
     ['gap@2025/2024=1±1%', ['--target #1:1:18 gap@2025/2024: expected an index tolerance as a ratio without % (1.11 is an 11% rise), found "1%"']],
     // An unknown metric does not hide the next problem.

@@ -17,7 +17,9 @@ function result(overrides: string[]): CalibrationResult {
     scenario: { name: 'x', hash: '0123456789abcdef', file: 'x.yaml' },
     seed: 7,
     replications: 4,
+    engine: 'agents',
     overrides,
+    targetFiles: [],
     parameters: [{ path: 'attrition.quitRate', low: 0.05, high: 0.3, log: false, start: 0.132, value: 0.1234567 }],
     targets: [
       { target: 'gap@2025', kind: 'level', metric: 'gap', year: 2025, value: 0.53, tolerance: 0.02, simulated: 0.54, residual: 0.5, within: true },

@@ -15,6 +15,7 @@ export interface CalibrateCommandOptions extends SimulationOptions {
   /** `--targets` files, read before the `--target` arguments. */
   readonly targetFiles: readonly string[];
   readonly maxEvaluations: number;
+  readonly engine: 'agents' | 'expected';
   readonly write?: string;
   readonly json: boolean;
 }
@@ -33,6 +34,8 @@ export async function calibrateCommand(options: CalibrateCommandOptions): Promis
     ranges,
     targets,
     maxEvaluations: options.maxEvaluations,
+    engine: options.engine,
+    targetFiles: options.targetFiles,
     threads: options.threads,
     onEvaluation: progress ? (n, v) => process.stderr.write(`\revaluation ${n}/${options.maxEvaluations}: objective ${v.toPrecision(4)}   `) : undefined,
   });
@@ -50,11 +53,13 @@ export function formatCalibration(r: CalibrationResult): string {
   const n = (x: number | null) => (x === null ? '—' : String(Number(x.toPrecision(5))));
   const settings = r.overrides.length > 0 ? `, with --set ${r.overrides.join(' --set ')}` : '';
   return [
-    `hiresim calibrate: "${r.scenario.name}", ${r.replications} replications (seed ${r.seed}, common random numbers)${settings}; ${r.evaluations} evaluations of at most ${r.maxEvaluations}`,
+    r.engine === 'expected'
+      ? `hiresim calibrate: "${r.scenario.name}", on the expected-value recursion (deterministic)${settings}; ${r.evaluations} evaluations of at most ${r.maxEvaluations}`
+      : `hiresim calibrate: "${r.scenario.name}", ${r.replications} replications (seed ${r.seed}, common random numbers)${settings}; ${r.evaluations} evaluations of at most ${r.maxEvaluations}`,
     '',
     table(['parameter', 'range', 'start', 'fitted'], r.parameters.map((p) => [p.path, `${n(p.low)}…${n(p.high)}${p.log ? ' (log)' : ''}`, n(p.start), n(p.value)])),
     '',
-    table(['target', 'value', '± tolerance', 'simulated (median)', 'residual', 'within'], r.targets.map((t) => [t.target, n(t.value), n(t.tolerance), n(t.simulated), n(t.residual), t.within ? 'yes' : 'NO'])),
+    table(['target', 'value', '± tolerance', r.engine === 'expected' ? 'expected value' : 'simulated (median)', 'residual', 'within'], r.targets.map((t) => [t.target, n(t.value), n(t.tolerance), n(t.simulated), n(t.residual), t.within ? 'yes' : 'NO'])),
     '',
     `Objective Σ residual² = ${n(r.objective)}; ${r.converged ? `converged (${r.reason})` : `NOT converged (${r.reason})`}.`,
     toleranceLine(r),

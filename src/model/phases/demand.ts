@@ -12,7 +12,7 @@
  *
  * Firm births and closures (startups) also happen here: a closing firm's
  * staff become seekers and its postings disappear. Neither happens in the
- * burn-in, where plans stay as they were in the start year.
+ * burn-in, where every year firms plan the start year's teams again.
  */
 import { standardNormal } from '../../random/seed-tree.js';
 import { newFirm } from '../init.js';
@@ -24,7 +24,12 @@ export function demand(state: SimState): void {
   const { yearIndex: y, market, params: p, segmentParams } = state;
   const d = p.demand;
   if (state.burnIn) {
-    for (const firm of state.active) firm.growth = 0;
+    // A stationary market: every firm plans the start year's team again, so postings given up
+    // during the year are posted anew and the market neither grows nor shrinks.
+    for (const firm of state.active) {
+      firm.growth = 0;
+      firm.planned = (firm.represents * segmentParams[firm.segment].headcount[0]) / state.scale;
+    }
     return;
   }
   closeAndOpenFirms(state);

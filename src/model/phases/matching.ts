@@ -29,6 +29,8 @@ import type { SimState } from '../state.js';
 /** The year's pool of qualified job seekers without a GenAI job: set when matching starts, joined by quitters. */
 export interface MatchingYear {
   readonly seekers: number[];
+  /** Application keys, a buffer reused all year. */
+  keys?: Float64Array;
   scratch?: { open: Int32Array; openIds: Int32Array; cumulative: Float64Array; first: Int32Array };
 }
 
@@ -105,56 +107,66 @@ export function matchRound(state: SimState, year: MatchingYear): void {
   counters.positionRounds += totalOpen;
   if (totalOpen === 0 || seekers.length === 0) return;
 
-  // Applications: (posting, candidate) pairs; a candidate's second application to one posting is lost.
-  const appPosting: number[] = [];
-  const appSlot: number[] = [];
-  const appCandidate: number[] = [];
-  const appliedTo = new Map<number, number[]>();
-  screenedApplications(seekers.length, p.applications[y], p.screening[y], rng, (c) => {
+  // Candidates ranked by skill, best first (ties: pool order); firms see skills without error.
+  const n = seekers.length;
+  const rank = rankBySkill(state, seekers);
+  const candidateOfRank = new Int32Array(n);
+  for (let c = 0; c < n; c++) candidateOfRank[rank[c]] = c;
+
+  // Applications as keys posting × n + rank: sorted, each posting's first key is its best applicant.
+  // (A second application of one candidate to one posting changes nothing: the posting's best is the same.)
+  let keys = year.keys ?? new Float64Array(1024);
+  let count = 0;
+  screenedApplications(n, p.applications[y], p.screening[y], rng, (c) => {
     const slot = pick(cumulative, slots, rng() * totalWeight);
     const posting = first[slot] + Math.floor(rng() * open[slot]);
-    const mine = appliedTo.get(c);
-    if (mine?.includes(posting)) return;
-    if (mine) mine.push(posting);
-    else appliedTo.set(c, [posting]);
-    appPosting.push(posting);
-    appSlot.push(slot);
-    appCandidate.push(c);
+    if (count === keys.length) {
+      const bigger = new Float64Array(keys.length * 2);
+      bigger.set(keys);
+      keys = bigger;
+    }
+    keys[count++] = posting * n + rank[c];
   });
+  year.keys = keys;
+  const sorted = keys.subarray(0, count).sort();
 
-  // Each posting offers its job to its most skilled applicant: applications sorted by posting, then
-  // skill (best first), then candidate order for ties.
-  const score = appCandidate.map((c) => skillScore(population, seekers[c]) + 0.001 * population.experience[seekers[c]]);
-  const order = appPosting.map((_, a) => a).sort((a, b) => appPosting[a] - appPosting[b] || score[b] - score[a] || appCandidate[a] - appCandidate[b]);
-  const best = new Map<number, { pay: number; slot: number; ties: number }>();
-  for (let g = 0; g < order.length; ) {
-    const posting = appPosting[order[g]];
-    const winner = order[g];
-    while (g < order.length && appPosting[order[g]] === posting) g++;
-    const c = appCandidate[winner];
-    const slot = appSlot[winner];
+  // Each posting offers its job to its best applicant; a candidate keeps the best-paid offer.
+  const bestPay = new Float64Array(n).fill(-1);
+  const bestSlot = new Int32Array(n);
+  const ties = new Int32Array(n);
+  const offered: number[] = [];
+  let lastPosting = -1;
+  for (let k = 0; k < count; k++) {
+    const posting = Math.floor(sorted[k] / n);
+    if (posting === lastPosting) continue;
+    lastPosting = posting;
+    const c = candidateOfRank[sorted[k] - posting * n];
+    const slot = slotOf(first, slots, posting);
     const pay = segments[firms[openIds[slot]].segment].pay;
-    const held = best.get(c);
-    if (!held) best.set(c, { pay, slot, ties: 1 });
-    else if (pay > held.pay) {
-      held.pay = pay;
-      held.slot = slot;
-      held.ties = 1;
-    } else if (pay === held.pay && rng() * ++held.ties < 1) {
+    if (bestPay[c] < 0) {
+      bestPay[c] = pay;
+      bestSlot[c] = slot;
+      ties[c] = 1;
+      offered.push(c);
+    } else if (pay > bestPay[c]) {
+      bestPay[c] = pay;
+      bestSlot[c] = slot;
+      ties[c] = 1;
+    } else if (pay === bestPay[c] && rng() * ++ties[c] < 1) {
       // Equally paid offers: each is kept with equal probability, not the lowest posting id.
-      held.slot = slot;
+      bestSlot[c] = slot;
     }
   }
 
   // Candidates accept their best offer (in the order offers were first made); the posting is filled.
   const dispersion = state.params.wages.dispersion[y];
-  for (const [c, offer] of best) {
+  for (const c of offered) {
     const i = seekers[c];
-    const firm = firms[openIds[offer.slot]];
+    const firm = firms[openIds[bestSlot[c]]];
     population.move(i, Status.genai);
     population.employer[i] = firm.id;
     population.cliffYear[i] = 0;
-    population.pay[i] = offer.pay * lognormalMultiplier(dispersion, rng);
+    population.pay[i] = bestPay[c] * lognormalMultiplier(dispersion, rng);
     firm.employees++;
     firm.postings--;
     counters.hires++;
@@ -204,6 +216,45 @@ function screenedApplications(n: number, perCandidate: number, screening: number
     chosen.add(chosen.has(t) ? j : t);
   }
   for (const slot of chosen) apply(Math.floor(slot / perCandidate));
+}
+
+/** Each candidate's rank by skill score (mean skill + 0.001 × years of experience), best 0; ties keep pool order. */
+function rankBySkill(state: SimState, seekers: readonly number[]): Int32Array {
+  const { population } = state;
+  const n = seekers.length;
+  const rank = new Int32Array(n);
+  if (n < RANK_KEY_LIMIT) {
+    // Sorting numbers is much faster than sorting with a comparator: key = quantised (2 − score), then pool order.
+    const keys = new Float64Array(n);
+    for (let c = 0; c < n; c++) {
+      const i = seekers[c];
+      keys[c] = Math.round((2 - skillScore(population, i) - 0.001 * population.experience[i]) * SCORE_STEPS) * RANK_KEY_LIMIT + c;
+    }
+    keys.sort();
+    for (let r = 0; r < n; r++) rank[keys[r] % RANK_KEY_LIMIT] = r;
+    return rank;
+  }
+  const score = new Float64Array(n);
+  for (let c = 0; c < n; c++) score[c] = skillScore(population, seekers[c]) + 0.001 * population.experience[seekers[c]];
+  const order = Array.from({ length: n }, (_, c) => c).sort((a, b) => score[b] - score[a] || a - b);
+  for (let r = 0; r < n; r++) rank[order[r]] = r;
+  return rank;
+}
+
+/** Scores are compared to 2^−26 (far finer than any difference of skills); keys stay exact in a double below 2^53. */
+const SCORE_STEPS = 2 ** 26;
+const RANK_KEY_LIMIT = 2 ** 16;
+
+/** The slot (firm with open postings) a posting id belongs to: the last slot whose first posting is ≤ it. */
+function slotOf(first: Int32Array, slots: number, posting: number): number {
+  let lo = 0;
+  let hi = slots - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (first[mid] <= posting) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** The first index below `count` whose cumulative weight exceeds u (binary search). */

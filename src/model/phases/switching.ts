@@ -11,7 +11,7 @@ import { Origin, Status } from '../population.js';
 import { isQualified } from '../qualification.js';
 import { binomial } from '../sampling.js';
 import { careerSignal, leverOn, type SimState } from '../state.js';
-import { study } from './upskilling.js';
+import { study, studyGain } from './upskilling.js';
 
 export function switching(state: SimState): void {
   if (!leverOn(state, 'upskilling')) return;
@@ -20,9 +20,10 @@ export function switching(state: SimState): void {
   const p = state.params.upskilling;
   const rate = Math.min(1, p.selfStudyRate[y] * careerSignal(state));
   const units = p.selfStudyUnits[y];
+  const gain = studyGain(state);
   const studying = population.sample(Status.adjacent, binomial(population.size[Status.adjacent], rate, rng), rng);
   for (const i of studying) {
-    study(state, i, units);
+    study(population, i, units, gain);
     if (!isQualified(population, i, market.thresholds)) continue;
     population.origin[i] = Origin.switcher;
     population.move(i, Status.seeking);

@@ -33,19 +33,24 @@ export function upskilling(state: SimState): void {
   enrolExternal(state);
 }
 
-/** Adds `units` of GenAI study to agent i's skills, scaled by aptitude and the tools' learning speed. */
-export function study(state: SimState, i: number, units: number): void {
-  const { population, market, yearIndex: y } = state;
-  const gain = units * population.aptitude[i] * market.learning;
+/** What one unit of study adds to each skill this year, at aptitude 1, with the tools' learning speed. */
+export function studyGain(state: SimState): Float64Array {
+  const y = state.yearIndex;
+  return Float64Array.from(SKILLS, (skill) => state.params.upskilling.skillGain[skill][y] * state.market.learning);
+}
+
+/** Adds `units` of GenAI study to agent i's skills (`gain` from studyGain), scaled by the agent's aptitude. */
+export function study(population: SimState['population'], i: number, units: number, gain: Float64Array): void {
+  const amount = units * population.aptitude[i];
+  const skills = population.skills;
   const base = i * SKILL_COUNT;
-  for (let d = 0; d < SKILL_COUNT; d++) {
-    population.skills[base + d] = Math.min(1, population.skills[base + d] + state.params.upskilling.skillGain[SKILLS[d]][y] * gain);
-  }
+  for (let d = 0; d < SKILL_COUNT; d++) skills[base + d] = Math.min(1, skills[base + d] + gain[d] * amount);
 }
 
 function completeTrainees(state: SimState): void {
   const { yearIndex: y, population, upskillingProgrammes: programmes, market, firms } = state;
   const rng = state.streams.upskilling;
+  const gain = studyGain(state);
   for (const i of population.snapshot(Status.trainee)) {
     population.timer[i] -= MONTHS_PER_YEAR;
     if (population.timer[i] > 0) continue;
@@ -56,7 +61,7 @@ function completeTrainees(state: SimState): void {
     const completed = rng() < programme.completion[y];
     if (completed) {
       state.counters.traineesCompleted++;
-      study(state, i, programme.studyUnits[y]);
+      study(population, i, programme.studyUnits[y], gain);
     }
     if (!completed || !isQualified(population, i, market.thresholds)) {
       population.move(i, Status.adjacent);

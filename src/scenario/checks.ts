@@ -92,5 +92,31 @@ export function checkScenario(scenario: Scenario): PathIssue[] {
       }
     }
   }
+  if (issues.length === 0) issues.push(...turnoverIssues(scenario, scope));
   return issues;
 }
+
+/**
+ * Turnover is every separation of a GenAI worker: quits into search are what is left once exits from
+ * the field, retirement (1 / careerYears) and emigration are counted, so they must not exceed it
+ * (checked with the constants at their central values, in every simulated year).
+ */
+function turnoverIssues(scenario: Scenario, scope: Readonly<Record<string, number>>): PathIssue[] {
+  const at = (param: Param, year: number) =>
+    param.spec.kind === 'number' ? param.spec.value : param.spec.kind === 'distribution' ? centralValue(param.spec.distribution) : (param.formula?.evaluate({ ...scope, year, t: year - scenario.baseYear }) ?? NaN);
+  for (let year = firstYear(scenario); year <= scenario.horizon; year++) {
+    const turnover = at(scenario.attrition.turnover, year);
+    const others = at(scenario.attrition.exitRate, year) + 1 / at(scenario.population.careerYears, year) + at(scenario.migration.emigrationRate, year);
+    if (turnover < others - 1e-12) {
+      return [
+        {
+          path: ['attrition', 'turnover', ...scenario.attrition.turnover.valuePath],
+          expected: 'a turnover at least exitRate + 1 / careerYears + emigrationRate (quits to search are the rest)',
+          found: `${formatNumber(turnover)} < ${formatNumber(others)} in ${year}`,
+        },
+      ];
+    }
+  }
+  return [];
+}
+

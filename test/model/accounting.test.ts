@@ -12,7 +12,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OUTSIDE, STATUS_COUNT } from '../../src/model/population.js';
 import { runReplication } from '../../src/model/replication.js';
-import { forEachYear, listedMembers, loadBaseline, positions, randomScenarioArb, scanMembers, scanStocks } from './helpers.js';
+import { yearCount } from '../../src/model/params.js';
+import { forEachYear, listedMembers, loadBaseline, positions, randomScenarioArb, scanMembers, scanStocks, SHORT } from './helpers.js';
 
 const W = STATUS_COUNT + 1;
 const FREE = 255;
@@ -30,13 +31,14 @@ function outflow(flows: Float64Array, s: number): number {
 }
 
 describe('stock-flow accounting', () => {
-  it('holds for every status and year, with stocks counted by scanning the population (random scenarios)', () => {
+  it('holds for every status and year, burn-in included, with stocks counted by scanning the population (random scenarios)', () => {
     fc.assert(
       fc.property(randomScenarioArb, ({ overrides }) => {
         const loaded = loadBaseline(overrides);
         let start: number[] = [];
         let years = 0;
         forEachYear(loaded, 0, {
+          burnIn: true,
           before: (state) => {
             start = scanStocks(state.population);
           },
@@ -68,14 +70,14 @@ describe('stock-flow accounting', () => {
             years++;
           },
         });
-        expect(years).toBe(loaded.scenario.horizon - loaded.scenario.baseYear + 1);
+        expect(years).toBe((loaded.scenario.burnInYears ?? 0) + yearCount(loaded.scenario));
       }),
       { numRuns: 15 },
     );
   });
 
   it('moves people between statuses every year (the identity above is not vacuous)', () => {
-    const loaded = loadBaseline(['scale=50', 'horizon=2027']);
+    const loaded = loadBaseline(['scale=50', ...SHORT]);
     forEachYear(loaded, 0, {
       after: (state) => {
         const flows = state.population.flows;
@@ -97,7 +99,7 @@ describe('stock-flow accounting', () => {
   });
 
   it("runReplication's accounting agrees with independently scanned stocks and the year's flows", () => {
-    const loaded = loadBaseline(['scale=80', 'horizon=2029']);
+    const loaded = loadBaseline(['scale=80', 'burnInYears=2', 'startYear=2023', 'horizon=2028']);
     const { scenario } = loaded;
     const { accounting } = runReplication(scenario, scenario.seed, 1, { accounting: true });
     expect(accounting).toBeDefined();

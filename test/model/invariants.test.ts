@@ -12,7 +12,7 @@ import { forEachYear, loadBaseline, randomScenarioArb, staffByFirm } from './hel
 
 const COUNT_METRICS = METRICS.filter((m) => m.unit === 'persons' || m.unit === 'count').map((m) => m.name);
 const MONEY_METRICS = METRICS.filter((m) => m.unit === 'USD').map((m) => m.name);
-const RATES = ['unemploymentRate', 'vacancyRate', 'toolMaturity'];
+const RATES = ['unemploymentRate', 'qualifiedUnemploymentRate', 'vacancyRate', 'withdrawnShare', 'jobFindingRate', 'toolMaturity'];
 
 function checkMetrics(state: SimState, label: string): void {
   const row = new Float64Array(METRICS.length);
@@ -26,6 +26,9 @@ function checkMetrics(state: SimState, label: string): void {
     expect(value(name), `${name} (${label})`).toBeGreaterThanOrEqual(0);
     expect(value(name), `${name} (${label})`).toBeLessThanOrEqual(1);
   }
+  expect(value('vacancyDurationDays'), label).toBeGreaterThanOrEqual(0);
+  expect(value('aiPremium'), label).toBeGreaterThan(0);
+  expect(value('payPremium'), label).toBeGreaterThan(0);
   expect(value('payMedian'), label).toBeGreaterThan(0);
   expect(value('payP90'), label).toBeGreaterThanOrEqual(value('payMedian'));
   // The gap and candidates per 100 are two views of one ratio.
@@ -45,6 +48,11 @@ function checkEmployers(state: SimState, label: string): void {
   for (const firm of firms) {
     if (!firm.alive) expect(firm.employees, `closed firm ${firm.id} (${label})`).toBe(0);
     expect(firm.employees, `firm ${firm.id} (${label})`).toBeGreaterThanOrEqual(0);
+    expect(firm.postings, `postings of firm ${firm.id} (${label})`).toBeGreaterThanOrEqual(0);
+    expect(Number.isInteger(firm.postings), `postings of firm ${firm.id} (${label})`).toBe(true);
+    expect(Number.isFinite(firm.planned), `plan of firm ${firm.id} (${label})`).toBe(true);
+    // A firm in business stands for some real firms; a bought group closes when it stands for none.
+    if (firm.alive) expect(firm.represents, `firm ${firm.id} (${label})`).toBeGreaterThan(0);
   }
   expect(state.active).toEqual(firms.filter((f) => f.alive));
 }
@@ -57,10 +65,11 @@ function checkEmployeeCounts(state: SimState, label: string): void {
 }
 
 describe('yearly invariants', () => {
-  it('metrics are finite, counts non-negative, pay quantiles ordered, employers in business with exact staff counts (random scenarios)', () => {
+  it('metrics are finite, counts non-negative, pay quantiles ordered, employers in business with exact staff counts, burn-in included (random scenarios)', () => {
     fc.assert(
       fc.property(randomScenarioArb, ({ overrides }) => {
         forEachYear(loadBaseline(overrides), 0, {
+          burnIn: true,
           after: (state, y) => {
             const label = `year index ${y}, ${overrides.join(' ')}`;
             checkMetrics(state, label);
@@ -77,19 +86,24 @@ describe('yearly invariants', () => {
   // candidate; when both copies took an offer, the first firm kept a phantom employee (fixed in
   // 646de3d; see test/model/phases/matching.test.ts).
   it("each firm's employees equals its GenAI staff in every year (baseline, scale 50, three replications)", () => {
-    const loaded = loadBaseline(['scale=50', 'horizon=2028']);
+    const loaded = loadBaseline(['scale=50', 'burnInYears=2', 'startYear=2023', 'horizon=2028']);
     for (const r of [0, 1, 2]) {
       forEachYear(loaded, r, { after: (state, y) => checkEmployeeCounts(state, `replication ${r}, year index ${y}`) });
     }
   });
 
-  it('the employee count holds at the base-year snapshot, before any matching', () => {
-    const loaded = loadBaseline(['scale=50', 'horizon=2026']);
+  it('the employee count holds at the initial state, before any matching, and after the burn-in', () => {
+    const loaded = loadBaseline(['scale=50', 'burnInYears=2', 'startYear=2025', 'horizon=2026']);
+    const checked: number[] = [];
     forEachYear(loaded, 0, {
+      burnIn: true,
       before: (state, y) => {
-        if (y === 0) checkEmployeeCounts(state, 'base-year snapshot');
+        if (y === -2 || y === 0) {
+          checkEmployeeCounts(state, `before year index ${y}`);
+          checked.push(y);
+        }
       },
-      after: () => {},
     });
+    expect(checked).toEqual([-2, 0]);
   });
 });

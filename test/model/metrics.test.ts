@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { quantileOfSorted } from '../../src/analysis/quantiles.js';
 import { METRICS, METRIC_INDEX, quantileSelect, recordYear } from '../../src/model/metrics.js';
 import { Status } from '../../src/model/population.js';
-import { initialState } from '../../src/model/init.js';
+import { startedState } from '../../src/model/replication.js';
 import { stepYear } from '../../src/model/step.js';
 import { loadBaseline } from './helpers.js';
 
@@ -47,28 +47,46 @@ describe('recordYear', () => {
   it('has one uniquely named column per metric, indexed by METRIC_INDEX', () => {
     expect(new Set(METRICS.map((m) => m.name)).size).toBe(METRICS.length);
     METRICS.forEach((m, k) => expect(METRIC_INDEX[m.name]).toBe(k));
-    for (const name of ['gap', 'openPositions', 'qualifiedCandidates', 'employed', 'payMedian', 'payP90', 'vacancyRate', 'unemploymentRate']) {
+    for (const name of ['gap', 'openPositions', 'qualifiedCandidates', 'employed', 'payMedian', 'payP90', 'vacancyRate', 'unemploymentRate', 'plannedHeadcount', 'qualifiedUnemploymentRate', 'postingsOpened', 'vacancyDurationDays', 'withdrawnShare', 'jobFindingRate', 'aiPremium']) {
       expect(METRIC_INDEX[name]).toBeTypeOf('number');
     }
   });
 
-  it('counts people in persons (agents × scale) and takes pay quantiles over the GenAI workers', () => {
-    const { scenario } = loadBaseline(['scale=50', 'horizon=2026']);
-    const state = initialState(scenario, scenario.seed, 0);
+  it('counts people in persons (agents × scale), firms as real firms, and takes pay quantiles over the GenAI workers', () => {
+    const { scenario } = loadBaseline(['scale=50', 'burnInYears=1', 'startYear=2025', 'horizon=2026', 'matching.rounds=12']);
+    const state = startedState(scenario, scenario.seed, 0);
     state.yearIndex = 0;
     stepYear(state);
     const row = new Float64Array(METRICS.length);
     recordYear(state, row);
-    const { population } = state;
+    const { population, counters } = state;
     expect(row[METRIC_INDEX.employed]).toBe(population.size[Status.genai] * 50);
     expect(row[METRIC_INDEX.seekers]).toBe(population.size[Status.seeking] * 50);
-    expect(row[METRIC_INDEX.firms]).toBe(state.active.length);
+    // Small firms are simulated in groups: the metric counts the real firms each stands for.
+    const real = state.active.reduce((n, f) => n + f.represents, 0);
+    expect(row[METRIC_INDEX.firms]).toBeCloseTo(real, 9);
+    expect(state.active.length).toBeLessThan(real);
+    expect(row[METRIC_INDEX.plannedHeadcount]).toBeCloseTo(state.active.reduce((n, f) => n + f.planned, 0) * 50, 6);
+    expect(row[METRIC_INDEX.postingsOpened]).toBe(counters.postingsOpened * 50);
+    expect(counters.postingsOpened).toBeGreaterThan(0);
     const pay = Array.from(population.members[Status.genai].subarray(0, population.size[Status.genai]), (i) => population.pay[i]);
     expect(row[METRIC_INDEX.payMedian]).toBe(type7(pay, 0.5));
     expect(row[METRIC_INDEX.payP90]).toBe(type7(pay, 0.9));
     const positions = row[METRIC_INDEX.openPositions] / 50;
     const candidates = row[METRIC_INDEX.qualifiedCandidates] / 50;
+    expect(positions).toBeCloseTo(counters.positionRounds / scenario.matching.rounds, 9);
+    expect(candidates).toBeCloseTo(counters.candidateRounds / scenario.matching.rounds, 9);
     expect(row[METRIC_INDEX.gap]).toBeCloseTo(1 - candidates / positions, 12);
     expect(state.counters.rounds).toBe(scenario.matching.rounds);
+    // Postings: Little's law over those closed (filled, withdrawn or cancelled), and the withdrawn share of those filled or withdrawn.
+    const closed = counters.postingsFilled + counters.postingsWithdrawn + counters.postingsCancelled;
+    expect(closed).toBeGreaterThan(0);
+    expect(row[METRIC_INDEX.vacancyDurationDays]).toBeCloseTo((365 * positions) / closed, 9);
+    expect(row[METRIC_INDEX.withdrawnShare]).toBeCloseTo(counters.postingsWithdrawn / (counters.postingsWithdrawn + counters.postingsFilled), 12);
+    // Job finding: hires per candidate and round, as a monthly probability (12 rounds: one a month).
+    expect(row[METRIC_INDEX.jobFindingRate]).toBeCloseTo(counters.hires / counters.candidateRounds, 12);
+    expect(row[METRIC_INDEX.qualifiedUnemploymentRate]).toBeCloseTo(candidates / (candidates + population.size[Status.genai]), 12);
+    expect(row[METRIC_INDEX.aiPremium]).toBe(state.market.aiPremium);
+    expect(row[METRIC_INDEX.adjacentPay]).toBe(state.params.wages.adjacentPay[0]);
   });
 });

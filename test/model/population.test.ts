@@ -111,7 +111,7 @@ describe('Population', () => {
 
   it('samples uniformly: each of 10 members is drawn about k/n of the time', () => {
     const pop = new Population(16);
-    for (let k = 0; k < 10; k++) pop.enter(4, Origin.aspirant);
+    for (let k = 0; k < 10; k++) pop.enter(4, Origin.immigrant);
     const rng = streamRng('sample-uniformity', 0, 'test');
     const hits = new Float64Array(10);
     const draws = 20_000;
@@ -122,7 +122,7 @@ describe('Population', () => {
 
   it('resetFlows clears the counts but not the stocks', () => {
     const pop = new Population(16);
-    const a = pop.enter(4, Origin.aspirant);
+    const a = pop.enter(4, Origin.immigrant);
     pop.move(a, 2);
     pop.resetFlows();
     expect(Array.from(pop.flows).every((x) => x === 0)).toBe(true);

@@ -64,6 +64,12 @@ describe('compileFormula: what is allowed evaluates correctly', () => {
     ['clamp(5, 0, 1)', 1],
     ['clamp(-5, 0, 1)', 0],
     ['clamp(0.3, 0, 1)', 0.3],
+    ['interp(2020, 2016, 10, 2024, 30)', 20],
+    ['interp(2010, 2016, 10, 2024, 30)', 10],
+    ['interp(2030, 2016, 10, 2024, 30)', 30],
+    ['interp(2019, 2016, 10, 2018, 30, 2020, 0)', 15],
+    ['interp(-1, -2, 4, 0, 0)', 2],
+    ['interp(7, 1, 5)', 5],
     ['1e3', 1000],
   ])('%s = %d', (text, expected) => {
     expect(value(text)).toBeCloseTo(expected, 12);
@@ -108,6 +114,30 @@ describe('compileFormula: what is allowed evaluates correctly', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('interp is linear between consecutive points and constant beyond the first and last (property)', () => {
+    const interp = compileFormula('interp(t, 2016, 1, 2019, 4, 2020, 2, 2025, 7)', ['t']);
+    if (!interp.ok) throw new Error('not compiled');
+    const points: [number, number][] = [[2016, 1], [2019, 4], [2020, 2], [2025, 7]];
+    fc.assert(
+      fc.property(fc.double({ min: 2000, max: 2040, noNaN: true }), (x) => {
+        const got = interp.formula.evaluate({ t: x });
+        let want: number;
+        if (x <= 2016) want = 1;
+        else if (x >= 2025) want = 7;
+        else {
+          const k = points.findIndex(([px]) => px >= x);
+          const [x0, y0] = points[k - 1];
+          const [x1, y1] = points[k];
+          want = y0 + ((x - x0) / (x1 - x0)) * (y1 - y0);
+        }
+        expect(got).toBeCloseTo(want, 9);
+      }),
+      { numRuns: 300 },
+    );
+    // The points themselves are reproduced exactly.
+    for (const [px, py] of points) expect(interp.formula.evaluate({ t: px })).toBe(py);
   });
 
   it("accepts any name in 'any' mode but does not evaluate it as a constant", () => {
@@ -193,13 +223,26 @@ describe('compileFormula: escapes and mistakes are rejected with a position', ()
     expect(p.offset).toBe(0);
   });
 
+  it.each([
+    ['interp(t, 2016, 1, 2020)', 'interp(x, x1, y1, x2, y2, …) with pairs of points', '3 numbers after x'],
+    ['interp(t, 2020, 1, 2016, 2)', 'interp() points with increasing numbers x1 < x2 < …', 'x values 2020, 2016'],
+    ['interp(t, 2020, 1, 2020, 2)', 'interp() points with increasing numbers x1 < x2 < …', 'x values 2020, 2020'],
+    ['interp(t, k, 1, 2020, 2)', 'interp() points with increasing numbers x1 < x2 < …', 'x values an expression, 2020'],
+    ['interp(t, 1)', 'interp() with at least 3 argument(s)', '2'],
+  ])('interp: %s', (text, expected, found) => {
+    const p = problem(text);
+    expect(p.expected).toBe(expected);
+    expect(p.found).toBe(found);
+    expect(p.offset).toBe(0);
+  });
+
   it('points at the called function, not the start, for a nested arity error', () => {
     expect(problem('t + sqrt(1, 2)').offset).toBe(4);
   });
 
   it('every allowed function is callable by name and nothing else is', () => {
     expect([...ALLOWED_FUNCTIONS].sort()).toEqual(
-      ['abs', 'ceil', 'clamp', 'cos', 'exp', 'floor', 'log', 'log10', 'logistic', 'max', 'min', 'pow', 'round', 'sin', 'sqrt'].sort(),
+      ['abs', 'ceil', 'clamp', 'cos', 'exp', 'floor', 'interp', 'log', 'log10', 'logistic', 'max', 'min', 'pow', 'round', 'sin', 'sqrt'].sort(),
     );
     for (const name of ['tan', 'random', 'eval', 'require', 'parse', 'compile', 'createUnit', 'simplify', 'derivative', 'resolve', 'reviver']) {
       expect(problem(`${name}(1)`).found).toBe(`function "${name}"`);

@@ -94,9 +94,9 @@ describe('extends', () => {
     const loaded = loadScenario('test/fixtures/good/grandchild.yaml', { cwd: ROOT });
     expect(loaded.files).toEqual(['scenarios/baseline.yaml', 'test/fixtures/good/child.yaml', 'test/fixtures/good/grandchild.yaml']);
     expect(loaded.scenario.name).toBe('grandchild');
-    // child.yaml: replaced quitRate (with its own source), removed a firm segment.
-    expect(loaded.scenario.attrition.quitRate.spec).toEqual({ kind: 'number', value: 0.2 });
-    expect(loaded.scenario.attrition.quitRate.source).toBe('assumption: a test value');
+    // child.yaml: replaced turnover (with its own source), removed a firm segment.
+    expect(loaded.scenario.attrition.turnover.spec).toEqual({ kind: 'number', value: 0.2 });
+    expect(loaded.scenario.attrition.turnover.source).toBe('assumption: a test value');
     expect(Object.keys(loaded.scenario.firms)).not.toContain('startups');
     expect(Object.keys(loaded.scenario.firms).length).toBeGreaterThan(0);
     // grandchild.yaml
@@ -111,7 +111,7 @@ describe('extends', () => {
     writeChild(dir, 'bad-parent.yaml', 'attrition:\n  exitRate: 2\n');
     const issues = issuesOf(() => loadText('fixing-child.yaml', 'extends: bad-parent.yaml\nname: x\n'));
     expect(issues).toMatchObject([{ file: 'bad-parent.yaml', line: 3, column: 13, path: 'attrition.exitRate' }]);
-    expect(loadText('fixing-child.yaml', 'extends: bad-parent.yaml\nattrition:\n  exitRate: 0.1\n').scenario.attrition.exitRate.spec).toEqual({ kind: 'number', value: 0.1 });
+    expect(loadText('fixing-child.yaml', 'extends: bad-parent.yaml\nattrition:\n  exitRate: 0.01\n').scenario.attrition.exitRate.spec).toEqual({ kind: 'number', value: 0.01 });
   });
 
   it('reports unreadable files at 1:1 of the file, and a missing parent at the child\'s extends', () => {
@@ -162,14 +162,14 @@ describe('scenarioHash', () => {
       return out;
     });
     const loaded = loadText('prose.yaml', stringify(edited));
-    expect(loaded.scenario.attrition.quitRate.source).toBe('assumption: rewritten for the test');
+    expect(loaded.scenario.attrition.turnover.source).toBe('assumption: rewritten for the test');
     expect(loaded.hash).toBe(baselineHash());
   });
 
   it('changes with a model number, a formula, a switch or the seed', () => {
     const hashes = [
       baselineHash(),
-      loadScenario(BASELINE, { overrides: ['attrition.quitRate=0.133'] }).hash,
+      loadScenario(BASELINE, { overrides: ['attrition.turnover=0.133'] }).hash,
       loadScenario(BASELINE, { overrides: ['demand.growth="0.2 * exp(-t / 9)"'] }).hash,
       loadScenario(BASELINE, { overrides: ['tools.enabled=false'] }).hash,
       loadScenario(BASELINE, { overrides: ['seed=1'] }).hash,
@@ -210,7 +210,7 @@ describe('--set overrides', () => {
     expect(p.spec).toEqual({ kind: 'number', value: 0.1 });
     expect(p.source).toBeUndefined();
     expect(set('replications=7').replications).toBe(7);
-    expect(set('attrition.quitRate.value=0.25').attrition.quitRate.spec).toEqual({ kind: 'number', value: 0.25 });
+    expect(set('attrition.turnover.value=0.25').attrition.turnover.spec).toEqual({ kind: 'number', value: 0.25 });
   });
 
   it('reads a quoted formula (and an unquoted one)', () => {
@@ -241,7 +241,7 @@ describe('--set overrides', () => {
     expect(set('tools.enabled=false').tools.enabled).toBe(false);
     expect(set('name=other').name).toBe('other');
     expect(set('seed=abc').seed).toBe('abc');
-    expect(set('attrition.quitRate=0.1', 'attrition.quitRate=0.2').attrition.quitRate.spec).toEqual({ kind: 'number', value: 0.2 });
+    expect(set('attrition.turnover=0.1', 'attrition.turnover=0.2').attrition.turnover.spec).toEqual({ kind: 'number', value: 0.2 });
     expect(Object.keys(set('firms.startups=null').firms)).not.toContain('startups');
   });
 
@@ -252,14 +252,14 @@ describe('--set overrides', () => {
   });
 
   it('positions problems in the override that caused them', () => {
-    expect(issuesOf(() => set('demand.growth=0.1', 'attrition.quitRate="t * "'))).toMatchObject([
-      { file: '--set #2', line: 1, path: 'attrition.quitRate', expected: 'a well-formed formula' },
+    expect(issuesOf(() => set('demand.growth=0.1', 'attrition.turnover="t * "'))).toMatchObject([
+      { file: '--set #2', line: 1, path: 'attrition.turnover', expected: 'a well-formed formula' },
     ]);
-    expect(issuesOf(() => set('attrition.quitRate={dist: uniform, min: 0.5, max: 0.1}'))).toMatchObject([
-      { file: '--set #1', line: 1, column: 20, path: 'attrition.quitRate.max', expected: 'max greater than min (0.5)' },
+    expect(issuesOf(() => set('attrition.turnover={dist: uniform, min: 0.5, max: 0.1}'))).toMatchObject([
+      { file: '--set #1', line: 1, column: 20, path: 'attrition.turnover.max', expected: 'max greater than min (0.5)' },
     ]);
     // All bad overrides are reported together.
-    const issues = issuesOf(() => set('nonsense', 'a..b=1', 'attrition.quitRate='));
+    const issues = issuesOf(() => set('nonsense', 'a..b=1', 'attrition.turnover='));
     expect(issues.map((i) => `${i.file}:${i.line}:${i.column}`)).toEqual(['--set #1:1:1', '--set #2:1:1', '--set #3:1:20']);
   });
 });

@@ -54,30 +54,36 @@ export function acquihires(state: SimState): void {
     const choose = rng();
     if (!shortage || targetFirms < 1e-9) continue;
     const budget = segmentParams[buyer.segment].acquisitionBudget[y];
-    if (budget <= 0 || decide >= p.probability[y] * buyer.represents || team * price > budget) continue;
-    // One real firm, uniformly: a simulated firm in proportion to the real firms it stands for.
-    const target = pickByWeight(targets, choose * targetFirms);
-    if (!target || target.id === buyer.id || !target.alive) continue;
-    const share = Math.min(1, 1 / target.represents);
-    const agents = share === 1 ? target.employees : Math.min(target.employees, Math.floor(target.employees * share + rng()));
-    const postings = share === 1 ? target.postings : Math.min(target.postings, Math.floor(target.postings * share + rng()));
-    target.employees -= agents;
-    target.postings -= postings;
-    target.planned -= target.planned * share;
-    target.represents -= share * target.represents;
-    targetFirms -= 1;
-    if (target.represents <= 1e-9) target.alive = false;
-    // A firm that has just bought is not itself for sale this year (its new staff would follow it to a third firm).
-    const buyerAsTarget = targets.indexOf(buyer);
-    if (buyerAsTarget >= 0) {
-      targetFirms -= buyer.represents;
-      targets.splice(buyerAsTarget, 1);
+    if (budget <= 0 || team * price > budget) continue;
+    // Each of the real firms the buyer stands for buys with `probability`: probability × represents
+    // deals, rounded with `decide` (one deal or none for a firm simulated alone, as before).
+    const expected = p.probability[y] * buyer.represents;
+    const deals = Math.floor(expected) + (decide < expected - Math.floor(expected) ? 1 : 0);
+    for (let k = 0; k < deals && targetFirms >= 1e-9; k++) {
+      // One real firm, uniformly: a simulated firm in proportion to the real firms it stands for.
+      const target = pickByWeight(targets, (k === 0 ? choose : rng()) * targetFirms);
+      if (!target || target.id === buyer.id || !target.alive) continue;
+      const share = Math.min(1, 1 / target.represents);
+      const agents = share === 1 ? target.employees : Math.min(target.employees, Math.floor(target.employees * share + rng()));
+      const postings = share === 1 ? target.postings : Math.min(target.postings, Math.floor(target.postings * share + rng()));
+      target.employees -= agents;
+      target.postings -= postings;
+      target.planned -= target.planned * share;
+      target.represents -= share * target.represents;
+      targetFirms -= 1;
+      if (target.represents <= 1e-9) target.alive = false;
+      // A firm that has just bought is not itself for sale this year (its new staff would follow it to a third firm).
+      const buyerAsTarget = targets.indexOf(buyer);
+      if (buyerAsTarget >= 0) {
+        targetFirms -= buyer.represents;
+        targets.splice(buyerAsTarget, 1);
+      }
+      joinFirm(buyer, agents);
+      moves.push({ target, buyer, agents });
+      state.counters.acquisitions++;
+      state.counters.acquiredEngineers += agents;
+      state.counters.acquisitionSpend += agents * scale * price;
     }
-    joinFirm(buyer, agents);
-    moves.push({ target, buyer, agents });
-    state.counters.acquisitions++;
-    state.counters.acquiredEngineers += agents;
-    state.counters.acquisitionSpend += agents * scale * price;
   }
   if (moves.length === 0) return;
   refreshActiveFirms(state);

@@ -115,6 +115,32 @@ describe('acquihires', () => {
     }
   });
 
+  // Regression: a simulated buyer made at most one deal a year, with probability × represents; a group
+  // of three prominent firms at scale 100 with the frenzy's probability 0.8 (2.4 > 1) made one deal
+  // a year instead of 2.4, so deals per real firm fell from 0.8 to 0.34 between scales 25 and 100.
+  // Fixed by rounding probability × represents deals with the buyer's draw.
+  it('make probability × real buyer firms deals a year, whether buyers are simulated one by one or in groups', () => {
+    // The prominent firms (160 persons) are the only buyers: one by one at scale 25, in groups of
+    // three at scale 100 (MIN_FIRM_AGENTS × 100 ÷ 160 rounded), where probability × 3 > 1.
+    const rate = (scale: number): number => {
+      let deals = 0;
+      let exposure = 0;
+      const overrides = [...FRENZY, `scale=${scale}`, 'horizon=2031', 'firms.prominent.headcount=160', 'firms.frontier.acquisitionBudget=0', 'firms.bigtech.acquisitionBudget=0'];
+      aroundAcquihires(overrides, 0, (state, deal) => {
+        const tight = state.market.tightness.slice(-1).every((t) => t > 1);
+        const buyers = state.active.filter((f) => state.segmentParams[f.segment].acquisitionBudget[state.yearIndex] > 0).reduce((n, f) => n + f.represents, 0);
+        deal();
+        if (!tight) return;
+        exposure += buyers;
+        deals += state.counters.acquisitions;
+      });
+      expect(exposure, `scale ${scale}`).toBeGreaterThan(200);
+      return deals / exposure;
+    };
+    // Bernoulli(0.8) deals over a few hundred firm-years: within 10% of 0.8 (about 4 sd).
+    for (const scale of [25, 100]) expect(Math.abs(rate(scale) - 0.8), `scale ${scale}`).toBeLessThan(0.08);
+  });
+
   // Regression: when an acquirable firm with a budget bought a startup and was then itself bought in
   // the same year, the first startup's team was left employed by the closed first buyer (`moving`
   // was followed one step only). Fixed in 1e06ba5 (a firm that has just bought is not for sale that

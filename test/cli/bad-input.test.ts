@@ -7,7 +7,10 @@
  * thing, so the positions below stay put when the baseline changes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, hiresimAsync, tempDir, writeChild, type ExpectedProblem } from '../helpers/problems.js';
+import { firstYear } from '../../src/scenario/calendar.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { formatNumber } from '../../src/scenario/param.js';
+import { BASELINE, expectProblem, hiresimAsync, tempDir, writeChild, type ExpectedProblem } from '../helpers/problems.js';
 
 const BAD = 'test/fixtures/bad';
 
@@ -66,7 +69,7 @@ const fileCases: Case[] = [
   {
     name: 'an unknown key, with the closest known key as a hint',
     args: [`${BAD}/unknown-key.yaml`],
-    problem: { file: `${BAD}/unknown-key.yaml`, line: 4, column: 3, path: 'attrition.quitRte', expected: /^one of the keys .*\bquitRate\b/, found: 'unknown key "quitRte" (did you mean "quitRate"?)' },
+    problem: { file: `${BAD}/unknown-key.yaml`, line: 4, column: 3, path: 'attrition.turnovr', expected: /^one of the keys .*\bturnover\b/, found: 'unknown key "turnovr" (did you mean "turnover"?)' },
     explain: true,
   },
   {
@@ -78,12 +81,12 @@ const fileCases: Case[] = [
   {
     name: 'a negative count',
     args: [`${BAD}/negative-count.yaml`],
-    problem: { file: `${BAD}/negative-count.yaml`, line: 4, column: 12, path: 'population.seekers', expected: 'a count ≥ 0', found: 'number -5' },
+    problem: { file: `${BAD}/negative-count.yaml`, line: 4, column: 15, path: 'migration.immigrants', expected: 'a count ≥ 0', found: 'number -5' },
   },
   {
     name: 'a probability outside [0, 1]',
     args: [`${BAD}/probability-range.yaml`],
-    problem: { file: `${BAD}/probability-range.yaml`, line: 4, column: 22, path: 'attrition.quitRate.value', expected: 'a probability in [0, 1]', found: 'number 1.5' },
+    problem: { file: `${BAD}/probability-range.yaml`, line: 4, column: 22, path: 'attrition.turnover.value', expected: 'a probability in [0, 1]', found: 'number 1.5' },
     explain: true,
   },
   {
@@ -122,7 +125,7 @@ const fileCases: Case[] = [
   {
     name: 'a normal without truncation on a probability',
     args: [`${BAD}/dist-untruncated-probability.yaml`],
-    problem: { file: `${BAD}/dist-untruncated-probability.yaml`, line: 4, column: 21, path: 'attrition.quitRate.dist', expected: /probability in \[0, 1\] \(truncate it with min\/max\)/, found: 'normal with values in [-∞, ∞]' },
+    problem: { file: `${BAD}/dist-untruncated-probability.yaml`, line: 4, column: 21, path: 'attrition.turnover.dist', expected: /probability in \[0, 1\] \(truncate it with min\/max\)/, found: 'normal with values in [-∞, ∞]' },
   },
   {
     name: 'an extends cycle (reported at the extends that closes it)',
@@ -152,7 +155,7 @@ describe.concurrent('bad scenario files (spawned)', () => {
     const file = `${BAD}/three-problems.yaml`;
     const r = await hiresimAsync(['validate', file]);
     expectProblem(r, { file, line: 3, column: 15, path: 'replications', expected: 'number ≥ 1', found: 'number 0' }, 3);
-    expectProblem(r, { file, line: 5, column: 3, path: 'attrition.quitRte', found: 'did you mean "quitRate"?' }, 3);
+    expectProblem(r, { file, line: 5, column: 3, path: 'attrition.turnovr', found: 'did you mean "turnover"?' }, 3);
     expectProblem(r, { file, line: 6, column: 13, path: 'attrition.exitRate', expected: 'a probability in [0, 1]', found: 'number 1.5' }, 3);
     expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(4);
     expect(r.stdout).toBe('');
@@ -162,8 +165,13 @@ describe.concurrent('bad scenario files (spawned)', () => {
     const file = `${BAD}/formula-problems.yaml`;
     const r = await hiresimAsync(['validate', file]);
     expectProblem(r, { file, line: 4, column: 12, path: 'demand.growth', expected: 'a declared variable', found: 'unknown name "foo"' }, 3);
-    // `  maturity: { value: "t / 2", …`: t / 2 leaves [0, 1] in the base year + 3.
-    expectProblem(r, { file, line: 6, column: 22, path: 'tools.maturity.value', expected: 'a formula giving a share in [0, 1] in every year', found: /^1\.5 in \d{4}$/ }, 3);
+    // `  maturity: { value: "t / 2", …`: t / 2 leaves [0, 1] in the first simulated year when it is
+    // before the base year (t < 0), else in the base year + 3; the first such year is reported.
+    const { scenario } = loadScenario(BASELINE);
+    let year = firstYear(scenario);
+    while ((year - scenario.baseYear) / 2 >= 0 && (year - scenario.baseYear) / 2 <= 1) year++;
+    const found = `${formatNumber((year - scenario.baseYear) / 2)} in ${year}`;
+    expectProblem(r, { file, line: 6, column: 22, path: 'tools.maturity.value', expected: 'a formula giving a share in [0, 1] in every year', found }, 3);
     expectProblem(r, { file, line: 6, column: 39, path: 'tools.maturity.source', expected: 'a key of sources', found: '"nosuchsource"' }, 3);
     const lines = r.stderr.split('\n').filter(Boolean);
     expect(lines.map((l) => l.split(' ')[0])).toEqual([`${file}:4:12`, `${file}:6:22`, `${file}:6:39`, '3']);
@@ -176,8 +184,9 @@ describe.concurrent('formula escape attempts (spawned)', () => {
   beforeAll(() => ({ dir, cleanup } = tempDir()));
   afterAll(() => cleanup());
 
-  // Line 1 extends the baseline; line 3 is `  growth: '<formula>'`, whose text starts at column 12.
-  const escapes: { formula: string; offset: number; expected: string; found: string }[] = [
+  // Line 1 extends the baseline; line 3 is `  growth: '<formula>'`, whose text starts at column 12;
+  // line 5 declares the constant growth0 (added to the baseline's constants).
+  const escapes: { formula: string; offset: number; expected: string | RegExp; found: string }[] = [
     { formula: 'import("fs")', offset: 0, expected: 'one of the functions exp, log', found: 'function "import"' },
     { formula: 'evaluate("1")', offset: 0, expected: 'one of the functions exp, log', found: 'function "evaluate"' },
     { formula: 'x.constructor', offset: 0, expected: 'numbers, variables, arithmetic', found: 'property or index access' },
@@ -185,12 +194,12 @@ describe.concurrent('formula escape attempts (spawned)', () => {
     { formula: 'a = 1', offset: 0, expected: 'numbers, variables, arithmetic', found: 'an assignment' },
     { formula: '[1,2]', offset: 0, expected: 'numbers, variables, arithmetic', found: 'a matrix' },
     { formula: '"abc"', offset: 0, expected: 'numbers only', found: 'string constant "abc"' },
-    { formula: 'growth0 * bar', offset: 10, expected: 'a declared variable (year, t, growth0', found: 'unknown name "bar"' },
+    { formula: 'growth0 * bar', offset: 10, expected: /^a declared variable \(year, t, .*\bgrowth0\b/, found: 'unknown name "bar"' },
     { formula: 'constructor', offset: 0, expected: 'a declared variable', found: 'unknown name "constructor"' },
   ];
   escapes.forEach((e, i) => {
     it(`rejects ${e.formula} at its position`, async () => {
-      writeChild(dir, `escape-${i}.yaml`, `demand:\n  growth: '${e.formula}'\n`);
+      writeChild(dir, `escape-${i}.yaml`, `demand:\n  growth: '${e.formula}'\nconstants:\n  growth0: 0.1\n`);
       await check(
         {
           name: e.formula,
@@ -238,8 +247,8 @@ describe.concurrent('bad --set overrides (spawned)', () => {
     },
     {
       name: 'a problem in the second override (named #2)',
-      args: [base, '--set', 'demand.growth=0.1', '--set', 'attrition.quitRate=2'],
-      problem: { file: '--set #2', line: 1, column: 20, path: 'attrition.quitRate', expected: 'a probability in [0, 1]', found: 'number 2' },
+      args: [base, '--set', 'demand.growth=0.1', '--set', 'attrition.turnover=2'],
+      problem: { file: '--set #2', line: 1, column: 20, path: 'attrition.turnover', expected: 'a probability in [0, 1]', found: 'number 2' },
     },
     {
       name: 'a YAML alias without its anchor in the value (not an internal error)',

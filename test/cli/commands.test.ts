@@ -3,7 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
-import { expectProblem, hiresimAsync as hiresim, STACK_TRACE } from '../helpers/problems.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { BASELINE, expectProblem, hiresimAsync as hiresim, STACK_TRACE } from '../helpers/problems.js';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const SHIPPED = readdirSync(join(ROOT, 'scenarios'))
   .filter((f) => f.endsWith('.yaml'))
@@ -74,9 +77,14 @@ describe.concurrent('hiresim explain', () => {
     }
     const paths = e.parameters.map((p: { path: string }) => p.path);
     expect(new Set(paths).size).toBe(paths.length);
-    const quitRate = e.parameters.find((p: { path: string }) => p.path === 'attrition.quitRate');
-    expect(quitRate).toMatchObject({ shown: '0.132', domain: 'a probability in [0, 1]', source: 'linkedin2018', spec: { kind: 'number', value: 0.132 } });
-    expect(quitRate.citation).toMatch(/LinkedIn/);
+    // attrition.turnover as the file has it (the baseline is recalibrated from time to time: its figures are read, not pinned).
+    const { scenario } = loadScenario(BASELINE);
+    const expected = scenario.attrition.turnover;
+    const turnover = e.parameters.find((p: { path: string }) => p.path === 'attrition.turnover');
+    expect(turnover).toMatchObject({ shown: expected.describe(), domain: 'a probability in [0, 1]', source: expected.source, spec: expected.spec });
+    // Its source is a key of `sources`, whose text is the citation.
+    expect(turnover.citation).toBe(scenario.sources[expected.source as string]);
+    expect(turnover.citation).not.toBe('');
     // The hash is the one validate reports.
     expect((await hiresim(['validate', 'scenarios/baseline.yaml'])).stdout).toContain(`hash ${e.scenario.hash})`);
   });
@@ -90,22 +98,23 @@ describe.concurrent('hiresim explain', () => {
     expect(e.unsourced).toEqual([]);
   });
 
-  it('prints a table with attrition.quitRate, its value and its source', async () => {
+  it('prints a table with attrition.turnover, its value and its source', async () => {
     const r = await hiresim(['explain', 'scenarios/baseline.yaml']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Scenario "baseline" \(hash [0-9a-f]{16}\)\n/);
-    expect(r.stdout).toMatch(/^ {2}attrition\.quitRate +0\.132 +linkedin2018$/m);
+    const turnover = loadScenario(BASELINE).scenario.attrition.turnover;
+    expect(r.stdout).toMatch(new RegExp(`^ {2}attrition\\.turnover +${escapeRegExp(turnover.describe())} +${escapeRegExp(turnover.source as string)}$`, 'm'));
     expect(r.stdout).toMatch(/^Parameters: attrition$/m);
     expect(r.stdout).not.toContain('(no source)');
   });
 
   it('shows --set overrides in the resolved scenario', async () => {
-    const r = await hiresim(['explain', 'scenarios/baseline.yaml', '--set', 'attrition.quitRate=0.25', '--set', 'tools.productivityGain={dist: uniform, min: 0, max: 0.5}']);
+    const r = await hiresim(['explain', 'scenarios/baseline.yaml', '--set', 'attrition.turnover=0.25', '--set', 'tools.productivityGain={dist: uniform, min: 0, max: 0.5}']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     // An override written without a source has none.
-    expect(r.stdout).toMatch(/^ {2}attrition\.quitRate +0\.25 +\(no source\)$/m);
+    expect(r.stdout).toMatch(/^ {2}attrition\.turnover +0\.25 +\(no source\)$/m);
     expect(r.stdout).toMatch(/^ {2}tools\.productivityGain +uniform\(min 0, max 0\.5\) +\(no source\)$/m);
   });
 });
@@ -115,7 +124,7 @@ describe.concurrent('hiresim validate', () => {
     const good = ['scenarios/baseline.yaml', 'test/fixtures/good/child.yaml', 'test/fixtures/good/grandchild.yaml'];
     const bad = 'test/fixtures/bad/unknown-key.yaml';
     const r = await hiresim(['validate', good[0], bad, good[1], good[2]]);
-    expectProblem(r, { file: bad, line: 4, column: 3, path: 'attrition.quitRte', found: 'did you mean "quitRate"?' });
+    expectProblem(r, { file: bad, line: 4, column: 3, path: 'attrition.turnovr', found: 'did you mean "turnover"?' });
     const lines = r.stdout.split('\n').filter(Boolean);
     expect(lines).toHaveLength(3);
     good.forEach((file, i) => expect(lines[i]).toMatch(new RegExp(`^${file.replace(/\./g, '\\.')}: valid \\(scenario "\\w+", hash [0-9a-f]{16}\\)$`)));
@@ -133,7 +142,7 @@ describe.concurrent('hiresim validate', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).not.toMatch(STACK_TRACE);
     const lines = r.stderr.split('\n').filter(Boolean);
-    expect(lines.map((l) => l.split(' ')[0])).toEqual(['test/fixtures/bad/negative-count.yaml:4:12', 'test/fixtures/bad/wrong-type.yaml:3:15', '2']);
+    expect(lines.map((l) => l.split(' ')[0])).toEqual(['test/fixtures/bad/negative-count.yaml:4:15', 'test/fixtures/bad/wrong-type.yaml:3:15', '2']);
     expect(lines.at(-1)).toBe('2 problems found.');
     expect(r.stdout).toMatch(/^scenarios\/baseline\.yaml: valid /);
   });

@@ -1,5 +1,5 @@
 /**
- * History years end to end: the spawned CLI with `--set startYear=2023` (baseYear 2025, to 2028, scale
+ * History years end to end: the spawned CLI with `--set startYear=2023` (one burn-in year, baseYear 2025, to 2028, scale
  * 200, 2 replications): run's table, chart, JSON and CSV mark 2023–2024 as history and count the
  * answer from 2025; compare marks them and ranks by the middle projection year; attribute and
  * sensitivity take projection years only, sweep may record history years; report shades them;
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem, hiresimAsync, tempDir } from '../helpers/problems.js';
 
 const FILE = 'scenarios/baseline.yaml';
-const SETS = ['--set', 'startYear=2023', '--set', 'horizon=2028', '--set', 'scale=200'];
+const SETS = ['--set', 'startYear=2023', '--set', 'burnInYears=1', '--set', 'horizon=2028', '--set', 'scale=200'];
 const SMALL = ['--reps', '2', '--threads', '1', '--seed', '3', ...SETS];
 const YEARS = [2023, 2024, 2025, 2026, 2027, 2028];
 const isHistory = (year: number) => year < 2025;
@@ -83,7 +83,9 @@ describe('hiresim run with history years (spawned)', () => {
 describe('hiresim report of a run with history years (spawned)', () => {
   it.concurrent('shades history on the charts, counts the answer from the base year and reproduces with --set startYear', async () => {
     const out = join(dir, 'for-report');
-    const r = await hiresimAsync(['run', FILE, '--out', out, ...SMALL]);
+    // Results record startYear, scale and horizon but not burnInYears: the run keeps the baseline's
+    // burn-in so that the report can find the overrides that reproduce it.
+    const r = await hiresimAsync(['run', FILE, '--out', out, '--reps', '2', '--threads', '1', '--seed', '3', '--set', 'startYear=2023', '--set', 'horizon=2028', '--set', 'scale=200']);
     expect(r.status, r.stderr).toBe(0);
     const file = join(dir, 'report.html');
     const report = await hiresimAsync(['report', out, '--html', file]);
@@ -148,11 +150,13 @@ describe('hiresim explain with history years (spawned)', () => {
     expect(lines[2]).toBe('Years: startYear 2023, baseYear 2025, horizon 2028, burnInYears 2');
     expect(lines[3]).toBe('  history 2023–2024 (after 2 unrecorded burn-in years); the answer (closing year, P(closed by year)) from the base year 2025 to 2028');
     const json = await hiresimAsync(['explain', FILE, ...SETS, '--json']);
-    expect(JSON.parse(json.stdout).calendar).toEqual({ startYear: 2023, baseYear: 2025, horizon: 2028, burnInYears: 0 });
+    expect(JSON.parse(json.stdout).calendar).toEqual({ startYear: 2023, baseYear: 2025, horizon: 2028, burnInYears: 1 });
   });
 
   it.concurrent('says there is no history for a scenario without startYear', async () => {
-    const r = await hiresimAsync(['explain', FILE]);
-    expect(r.stdout.split('\n').slice(2, 4)).toEqual(['Years: startYear 2025, baseYear 2025, horizon 2045, burnInYears 0', '  no history; the answer (closing year, P(closed by year)) from the base year 2025 to 2045']);
+    // The baseline starts before its base year: without startYear (and burnInYears) it starts at it.
+    const r = await hiresimAsync(['explain', FILE, '--set', 'startYear=null', '--set', 'burnInYears=null', '--set', 'horizon=2040']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.split('\n').slice(2, 4)).toEqual(['Years: startYear 2025, baseYear 2025, horizon 2040, burnInYears 0', '  no history; the answer (closing year, P(closed by year)) from the base year 2025 to 2040']);
   });
 });

@@ -1,20 +1,25 @@
 /**
- * `hiresim run`, end to end: the spawned, compiled CLI on a small configuration (scale 50, to 2030,
- * 3 replications): the JSON summary's shape, tidy CSV, result files with --out, the table, and bad
- * input (exit 2, no stack trace, nothing written).
+ * `hiresim run`, end to end: the spawned, compiled CLI on a small configuration of the baseline's
+ * calendar (its start year, one burn-in year, scale 50, to 2030, 3 replications): the JSON summary's
+ * shape, tidy CSV, result files with --out, the table, and bad input (exit 2, no stack trace,
+ * nothing written).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/model/metrics.js';
+import { firstYear } from '../../src/scenario/calendar.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { ROOT } from '../helpers/cli.js';
 import { hiresimAsync, STACK_TRACE, tempDir } from '../helpers/problems.js';
 
 const FILE = 'scenarios/baseline.yaml';
-const SETS = ['--set', 'scale=50', '--set', 'horizon=2030'];
+const SETS = ['--set', 'scale=50', '--set', 'horizon=2030', '--set', 'burnInYears=1'];
 const SMALL = ['--reps', '3', '--threads', '1', ...SETS];
-const YEARS = [2025, 2026, 2027, 2028, 2029, 2030];
+// The baseline's first simulated year is read from the file (it starts before its base year, 2025).
+const BASE = loadScenario(join(ROOT, FILE)).scenario;
+const YEARS = Array.from({ length: 2030 - firstYear(BASE) + 1 }, (_, k) => firstYear(BASE) + k);
+const PROJECTION = YEARS.filter((year) => year >= BASE.baseYear);
 
 let dir = '';
 let cleanup = () => {};
@@ -35,11 +40,13 @@ describe('hiresim run (spawned)', () => {
     expect(s.scenario.name).toBe('baseline');
     expect(s.scenario.hash).toMatch(/^[0-9a-f]{16}$/);
     // The hash identifies the run's model inputs, --reps and --seed included.
-    const hash = loadScenario(join(ROOT, FILE), { overrides: ['scale=50', 'horizon=2030', 'replications=3', 'seed=11'] }).hash;
+    const hash = loadScenario(join(ROOT, FILE), { overrides: ['scale=50', 'horizon=2030', 'burnInYears=1', 'replications=3', 'seed=11'] }).hash;
     expect(s.scenario.hash).toBe(hash);
     expect(s.seed).toBe(11);
     expect(s.replications).toBe(3);
+    expect([s.startYear, s.baseYear, s.horizon]).toEqual([firstYear(BASE), BASE.baseYear, 2030]);
     expect(s.years.map((y: { year: number }) => y.year)).toEqual(YEARS);
+    expect(s.years.map((y: { history: boolean }) => y.history)).toEqual(YEARS.map((year) => year < BASE.baseYear));
     for (const row of s.years) {
       for (const metric of ['gap', 'openPositions', 'qualifiedCandidates', 'employed']) expect(isBand(row[metric]), `${row.year} ${metric}`).toBe(true);
       expect(Object.keys(row.gap).sort()).toEqual(['mean', 'p10', 'p50', 'p90']);
@@ -50,7 +57,8 @@ describe('hiresim run (spawned)', () => {
     expect(c.threshold).toBe(0);
     expect(c.sustainYears).toBe(2);
     for (const q of [c.medianYear, c.p10Year, c.p90Year]) expect(q === null || (Number.isInteger(q) && q >= 2025 && q <= 2030)).toBe(true);
-    expect(Object.keys(c.probabilityClosedBy)).toEqual(YEARS.map(String));
+    // The answer counts from the base year.
+    expect(Object.keys(c.probabilityClosedBy)).toEqual(PROJECTION.map(String));
     const p = Object.values(c.probabilityClosedBy) as number[];
     p.forEach((x, k) => {
       expect(x).toBeGreaterThanOrEqual(k === 0 ? 0 : p[k - 1]);
@@ -71,8 +79,8 @@ describe('hiresim run (spawned)', () => {
       const [rep, year, history, metric, value] = line.split(',');
       expect(['0', '1', '2']).toContain(rep);
       expect(YEARS).toContain(Number(year));
-      // No startYear: every year is a projection year.
-      expect(history).toBe('false');
+      // Years before the base year are history.
+      expect(history).toBe(String(Number(year) < BASE.baseYear));
       expect(names.has(metric)).toBe(true);
       expect(Number.isFinite(Number(value))).toBe(true);
       if (metric === 'gap') gaps.set(Number(year), [...(gaps.get(Number(year)) ?? []), Number(value)]);

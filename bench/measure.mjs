@@ -8,12 +8,16 @@ import { stepYear } from '../dist/model/step.js';
 import { METRICS, recordYear } from '../dist/model/metrics.js';
 import { streamRng } from '../dist/random/seed-tree.js';
 import { simulate } from '../dist/sim/simulate.js';
+import { yearCount } from '../dist/scenario/calendar.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const baseline = `${root}scenarios/baseline.yaml`;
 const [what, ...args] = process.argv.slice(2);
 
-/** Steps one replication; set-up timed apart from stepping (as Mesa's benchmarks do). */
+/**
+ * Steps one replication; set-up timed apart from stepping (as Mesa's benchmarks do). Stepping counts
+ * the burn-in years, which are stepped like any other.
+ */
 function timeReplication(scenario, replication) {
   let t0 = performance.now();
   const state = initialState(scenario, scenario.seed, replication);
@@ -22,13 +26,19 @@ function timeReplication(scenario, replication) {
   const row = new Float64Array(METRICS.length);
   let agentYears = 0;
   t0 = performance.now();
-  for (let y = 0; y <= scenario.horizon - scenario.baseYear; y++) {
+  const burnIn = scenario.burnInYears ?? 0;
+  for (let b = 0; b < burnIn; b++) {
+    agentYears += state.population.alive;
+    stepYear(state);
+  }
+  state.burnIn = false;
+  for (let y = 0; y < yearCount(scenario); y++) {
     state.yearIndex = y;
     agentYears += state.population.alive;
     stepYear(state);
     recordYear(state, row);
   }
-  return { setupMs, stepMs: performance.now() - t0, agents, agentYears, state };
+  return { setupMs, stepMs: performance.now() - t0, agents, agentYears, years: burnIn + yearCount(scenario), state };
 }
 
 const print = (o) => console.log(JSON.stringify(o));
@@ -37,12 +47,12 @@ if (what === 'model') {
   const { scenario } = loadScenario(baseline);
   timeReplication(scenario, 99); // warm-up
   const reps = Number(args[0]);
-  let setupMs = 0, stepMs = 0, agentYears = 0, agents = 0;
+  let setupMs = 0, stepMs = 0, agentYears = 0, agents = 0, years = 0;
   for (let r = 0; r < reps; r++) {
     const t = timeReplication(scenario, r);
-    setupMs += t.setupMs; stepMs += t.stepMs; agentYears += t.agentYears; agents = t.agents;
+    setupMs += t.setupMs; stepMs += t.stepMs; agentYears += t.agentYears; agents = t.agents; years = t.years;
   }
-  print({ agents, years: scenario.horizon - scenario.baseYear + 1, setupMs: setupMs / reps, stepMs: stepMs / reps, agentYearsPerSecond: agentYears / (stepMs / 1000) });
+  print({ agents, years, setupMs: setupMs / reps, stepMs: stepMs / reps, agentYearsPerSecond: agentYears / (stepMs / 1000) });
 } else if (what === 'kernel') {
   // The ceiling: one in-order pass over the population's typed arrays, one random number per agent.
   const { scenario } = loadScenario(baseline);
@@ -50,8 +60,8 @@ if (what === 'model') {
   const n = population.highWater;
   const rng = streamRng(scenario.seed, 0, 'kernel');
   // Every per-agent array the model keeps is read once per agent (skills: all five), one uniform is
-  // drawn, and flags is written: the cheapest possible "step" over the same state.
-  const { status, origin, flags, skills, aptitude, experience, employer, pay, programme, timer, cliffYear } = population;
+  // drawn, and one array is written: the cheapest possible "step" over the same state.
+  const { status, origin, skills, aptitude, experience, employer, pay, programme, timer, cliffYear } = population;
   const pass = () => {
     let sum = 0;
     for (let i = 0; i < n; i++) {
@@ -60,7 +70,7 @@ if (what === 'model') {
       const b = i * 5;
       const skill = skills[b] + skills[b + 1] + skills[b + 2] + skills[b + 3] + skills[b + 4];
       sum += skill * aptitude[i] + experience[i] + pay[i] + timer[i] + employer[i] + programme[i] + cliffYear[i] + origin[i];
-      if (u < 0.01) flags[i] ^= 4;
+      if (u < 0.01) origin[i] ^= 4;
     }
     return sum;
   };
@@ -72,11 +82,13 @@ if (what === 'model') {
   const ms = performance.now() - t0;
   print({ agents: n, agentStepsPerSecond: (n * passes) / (ms / 1000), sink });
 } else if (what === 'size') {
-  // About `agents` agents at full scale: the adjacent pool is sized to reach the target; 3 years.
+  // About `agents` agents at full scale: the adjacent workforce (a level held every year) is sized to
+  // reach the target; no burn-in, 3 years.
   const target = Number(args[0]);
-  const base = loadScenario(baseline, { overrides: ['scale=1', 'horizon=2027'] }).scenario;
-  const others = initialState(base, base.seed, 0).population.alive - base.population.adjacent.spec.value;
-  const { scenario } = loadScenario(baseline, { overrides: ['scale=1', 'horizon=2027', `population.adjacent=${Math.max(0, Math.round(target - others))}`] });
+  const short = ['scale=1', 'startYear=2023', 'burnInYears=0', 'horizon=2025'];
+  const base = loadScenario(baseline, { overrides: [...short, 'population.adjacent=0'] }).scenario;
+  const others = initialState(base, base.seed, 0).population.alive;
+  const { scenario } = loadScenario(baseline, { overrides: [...short, `population.adjacent=${Math.max(0, Math.round(target - others))}`] });
   const t = timeReplication(scenario, 0);
   print({ agents: t.state.population.alive, years: 3, stepMs: t.stepMs, peakRss: process.resourceUsage().maxRSS * 1024, arrayBytes: t.state.population.bytes() });
 } else if (what === 'threads') {

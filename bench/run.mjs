@@ -18,7 +18,7 @@ const line = (label, value) => console.log(`${label.padEnd(58)} ${value}`);
 console.log(`hiresim bench (node ${process.version}, ${(await import('node:os')).availableParallelism()} cores)${quick ? ' --quick' : ''}\n`);
 
 const model = measure('model', quick ? '2' : '4');
-line('model: baseline, one thread, stepping only', `${fmt(model.agentYearsPerSecond)} agent-years/s (${model.agents.toLocaleString('en-US')} agents, ${model.years} years, ${model.stepMs.toFixed(0)} ms/replication + ${model.setupMs.toFixed(0)} ms set-up)`);
+line('model: baseline, one thread, stepping only', `${fmt(model.agentYearsPerSecond)} agent-years/s (${model.agents.toLocaleString('en-US')} agents at the start, ${model.years} years with the burn-in, ${model.stepMs.toFixed(0)} ms/replication + ${model.setupMs.toFixed(0)} ms set-up)`);
 const kernel = measure('kernel', String(model.agents));
 line('ceiling kernel: one pass, one random number per agent', `${fmt(kernel.agentStepsPerSecond)} agent-steps/s`);
 line('ratio model ÷ kernel', (model.agentYearsPerSecond / kernel.agentStepsPerSecond).toFixed(3));

@@ -73,6 +73,7 @@ const TABLES = {
 /** The text a figure shows in a document. */
 export function formatFigure(name, value, format) {
   if (TABLES[name]) return `\n${TABLES[name](value).join('\n')}\n`;
+  if (format === 'code') return `\n\`\`\`\n${value}\n\`\`\`\n`;
   if (value === undefined) return undefined;
   const f = FORMATS[format ?? 'text'];
   if (!f) throw new Error(`unknown figure format ${format} for ${name}`);

@@ -28,6 +28,7 @@ const { collectTargets } = await dist('calibrate/targets.js');
 const { fitTargets } = await dist('calibrate/objective.js');
 const { baseIndex, yearIndexOf } = await dist('scenario/calendar.js');
 const { resolveParameters } = await dist('model/params.js');
+const { formatRun } = await dist('output/terminal.js');
 
 const M = METRICS.length;
 const scenarioFile = (name) => join(ROOT, 'scenarios', `${name}.yaml`);
@@ -86,6 +87,12 @@ put('table.history', yearsOf(run.summary).filter((year) => year <= 2030 || year 
   graduates: b(year, 'entrantsGraduates'),
 })));
 
+// The README's excerpt of what `hiresim run scenarios/baseline.yaml` prints.
+const printed = formatRun(run.summary, { color: false }).split('\n');
+const tableHead = printed.filter((l) => /^year|^────/.test(l)).slice(0, 2);
+const rowOf = (year) => printed.find((l) => l.startsWith(String(year)));
+put('readme.runExcerpt', [...tableHead, rowOf(2016), '…', rowOf(2024), printed.find((l) => l.startsWith('╌')), rowOf(2025), rowOf(2026), '…', rowOf(2030), '…', printed.find((l) => l.startsWith('The gap closes'))].filter((l) => l !== undefined).join('\n'));
+
 // Where qualified supply comes from, 2025–2034 (medians summed).
 const supply = ['entrantsGraduates', 'entrantsUpskilled', 'entrantsSwitchers', 'entrantsImmigrants'].map((m) => [m, yearsOf(run.summary).filter((y) => y >= 2025 && y < 2035).reduce((n, y) => n + b(y, m), 0)]);
 const supplyTotal = supply.reduce((n, [, x]) => n + x, 0);
@@ -128,16 +135,17 @@ const from = baseIndex(s);
 put('facts.beveridge', beveridgeCorrelation(run.values));
 put('facts.matchingElasticity', matchingElasticity(run.values).alpha);
 const surplus = payInSurplus(run.values, from);
-put('facts.surplusCases', surplus.cases);
-put('facts.aiPremiumFell', surplus.aiPremiumFell);
-put('facts.relativePayFell', surplus.relativePayFell);
+put('facts.surplusSpells', surplus.spells);
+put('facts.fellAsSurplusSetIn', surplus.fellAsSurplusSetIn);
+put('facts.surplusYears', surplus.years);
+put('facts.belowBalanced', surplus.belowBalanced);
 
 // Agreement with the expected-value recursion (distributions pinned at their central values).
 say('agreement with the recursion …');
 const pinned = loadScenario(scenarioFile('baseline'), { overrides: ['constants.growthDecay=4', 'tools.productivityGain=0.2', 'acquihires.pricePerEngineer=20000000'] });
 const pinnedRun = await simulate(pinned, { threads: 2 });
 const pinnedExpected = runExpected(pinned.scenario);
-const closesAt = pinnedExpected.years.findIndex((_, y) => pinnedExpected.values[y * M + METRIC_INDEX.gap] <= 0);
+const closesAt = pinnedExpected.years.findIndex((year, y) => year >= s.baseYear && pinnedExpected.values[y * M + METRIC_INDEX.gap] <= 0);
 let worst = 0;
 let worstAt = '';
 for (let y = 0; y < (closesAt < 0 ? pinnedExpected.years.length : closesAt); y++) {

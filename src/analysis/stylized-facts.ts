@@ -52,21 +52,30 @@ export function matchingElasticity(values: Values, from = 0): { readonly alpha: 
 }
 
 /**
- * Replication-years (from `from`, which must be ≥ 1) whose year and previous year both had more
- * qualified candidates than open positions, and the shares of them in which the AI premium and
- * GenAI pay relative to adjacent pay fell that year.
+ * Pay in a surplus. A spell is a run of years (from `from`, which must be ≥ 1) with more qualified
+ * candidates than open positions; `spells` counts those of at least two years. In how many of them
+ * the AI premium in the spell's second year is below its level the year before the spell began
+ * (pay fell as the surplus set in), and in how many of all the spells' second-or-later years it is
+ * below 1, its level in a balanced market (pay stays down while the surplus lasts; it may recover
+ * part of the way as a surplus eases, so not every such year is a fall).
  */
-export function payInSurplus(values: Values, from: number): { readonly cases: number; readonly aiPremiumFell: number; readonly relativePayFell: number } {
-  let cases = 0;
-  let premium = 0;
-  let relative = 0;
+export function payInSurplus(values: Values, from: number): { readonly spells: number; readonly fellAsSurplusSetIn: number; readonly years: number; readonly belowBalanced: number } {
+  let spells = 0;
+  let fell = 0;
+  let years = 0;
+  let below = 0;
   for (const v of values) {
+    let run = 0;
     for (let y = Math.max(1, from); y < yearsOf(values); y++) {
-      if (at(v, y - 1, 'candidatesPer100') <= 100 || at(v, y, 'candidatesPer100') <= 100) continue;
-      cases++;
-      if (at(v, y, 'aiPremium') < at(v, y - 1, 'aiPremium')) premium++;
-      if (at(v, y, 'payPremium') < at(v, y - 1, 'payPremium')) relative++;
+      run = at(v, y, 'candidatesPer100') > 100 ? run + 1 : 0;
+      if (run < 2) continue;
+      years++;
+      if (at(v, y, 'aiPremium') < 1) below++;
+      if (run === 2) {
+        spells++;
+        if (at(v, y, 'aiPremium') < at(v, y - 2, 'aiPremium')) fell++;
+      }
     }
   }
-  return { cases, aiPremiumFell: cases > 0 ? premium / cases : 0, relativePayFell: cases > 0 ? relative / cases : 0 };
+  return { spells, fellAsSurplusSetIn: spells > 0 ? fell / spells : 0, years, belowBalanced: years > 0 ? below / years : 0 };
 }

@@ -60,13 +60,14 @@ describe('stylized facts on the shipped baseline', () => {
   });
 
   it('pay falls when qualified candidates outnumber open positions two years running', () => {
-    // Every replication-year from the base year on whose year and previous year both had more than
-    // 100 candidates per 100 openings: the AI premium (GenAI pay over its balanced-market level)
-    // fell in that year, and so did GenAI pay relative to adjacent pay in most of them (the segments'
-    // mix can move the overall premium the other way).
+    // Every spell from the base year on with more than 100 candidates per 100 openings for at least
+    // two years: in the spell's second year the AI premium (GenAI pay over its balanced-market level)
+    // is below what it was the year before the spell began, and while such spells last it stays
+    // below 1. (A levels wage curve lets pay recover part of the way as a surplus eases, so not
+    // every surplus year is a fall.)
     const facts = payInSurplus(run.values, baseIndex(run.loaded.scenario));
-    expect(facts.cases).toBeGreaterThan(50);
-    expect(facts.aiPremiumFell).toBeGreaterThan(0.95);
-    expect(facts.relativePayFell).toBeGreaterThan(0.8);
+    expect(facts.spells).toBeGreaterThan(20);
+    expect(facts.fellAsSurplusSetIn).toBeGreaterThan(0.95);
+    expect(facts.belowBalanced).toBeGreaterThan(0.9);
   });
 });

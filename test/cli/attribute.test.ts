@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { hiresim } from '../helpers/cli.js';
 
-const SMALL = ['--reps', '6', '--threads', '2', '--set', 'scale=50', '--set', 'horizon=2036', '--year', '2030'];
+const SMALL = ['--reps', '6', '--threads', '2', '--set', 'scale=50', '--set', 'burnInYears=2', '--set', 'horizon=2036', '--year', '2030'];
 
 describe('hiresim attribute', () => {
   const r = hiresim(['attribute', 'scenarios/baseline.yaml', '--levers', 'upskilling,tools,migration', ...SMALL, '--json']);
@@ -35,9 +35,9 @@ describe('hiresim attribute', () => {
     const bad = hiresim(['attribute', 'scenarios/baseline.yaml', '--levers', 'upskilling,wages']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--levers: expected names from education, upskilling, tools, acquihires, migration, found "wages"');
-    const year = hiresim(['attribute', 'scenarios/baseline.yaml', '--levers', 'tools', '--year', '2099', '--reps', '1', '--set', 'scale=50']);
+    const year = hiresim(['attribute', 'scenarios/baseline.yaml', '--levers', 'tools', '--year', '2099', '--reps', '1', '--set', 'scale=50', '--set', 'startYear=2023', '--set', 'horizon=2040']);
     expect(year.status).toBe(2);
-    expect(year.stderr).toContain('--year:1:1 year: expected a year from 2025 to 2045, found 2099');
+    expect(year.stderr).toContain('--year:1:1 year: expected a year from 2025 to 2040 (from the base year: 2023–2024 are history), found 2099');
     expect(year.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * `hiresim calibrate`, spawned: recovering a known parameter from a target the model itself produced,
+ * `hiresim calibrate`, spawned: recovering a known parameter (immigrants a year) from a target the model itself produced,
  * writing the calibrated scenario with every other byte of the file unchanged, index and percent
  * targets over history years, --targets files, the evaluation budget, the last line naming missed
  * targets, identical results for any --threads, and bad targets at their exact position.
@@ -8,33 +8,37 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/load.js';
 import { hiresim, ROOT } from '../helpers/cli.js';
-import { expectProblem, hiresimAsync } from '../helpers/problems.js';
+import { BASELINE, expectProblem, hiresimAsync } from '../helpers/problems.js';
 
-const SMALL = ['--reps', '4', '--set', 'scale=50', '--set', 'horizon=2027'];
-const TRUE_SEEKERS = 10_500;
+// Two burn-in years and a start in 2016 (the baseline's start year, set so as not to depend on it).
+const CALENDAR = ['--set', 'scale=50', '--set', 'startYear=2016', '--set', 'burnInYears=2', '--set', 'horizon=2027'];
+const SETTINGS = 'scale=50 --set startYear=2016 --set burnInYears=2 --set horizon=2027';
+const SMALL = ['--reps', '4', ...CALENDAR];
+const TRUE_IMMIGRANTS = 6_000;
 
 describe('hiresim calibrate', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hiresim-calibrate-'));
-  // The target: the median 2025 gap the model gives with 10,500 seekers.
-  const truth = JSON.parse(hiresim(['run', 'scenarios/baseline.yaml', ...SMALL, '--set', `population.seekers=${TRUE_SEEKERS}`, '--threads', '1', '--json']).stdout);
-  const gap = truth.years[0].gap.p50 as number;
+  // The target: the median 2017 gap the model gives with 6,000 immigrants a year.
+  const truth = JSON.parse(hiresim(['run', 'scenarios/baseline.yaml', ...SMALL, '--set', `migration.immigrants=${TRUE_IMMIGRANTS}`, '--threads', '1', '--json']).stdout);
+  const gap = truth.years.find((y: { year: number }) => y.year === 2017).gap.p50 as number;
   const written = join(dir, 'calibrated.yaml');
-  const r = hiresim(['calibrate', 'scenarios/baseline.yaml', '--fit', 'population.seekers=7000:16000', '--target', `gap@2025=${gap}±0.002`, ...SMALL, '--threads', '1', '--write', written, '--json']);
+  const r = hiresim(['calibrate', 'scenarios/baseline.yaml', '--fit', 'migration.immigrants=1000:12000', '--target', `gap@2017=${gap}±0.02`, ...SMALL, '--threads', '1', '--write', written, '--json']);
   const result = JSON.parse(r.stdout);
 
-  it('recovers the seekers that produced the target, within the resolution of 1 agent = 50 persons', () => {
+  it('recovers the immigrants that produced the target, within the resolution of 1 agent = 50 persons', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(result.converged).toBe(true);
     expect(result.withinTolerance).toBe(true);
     expect(result.outside).toEqual([]);
-    // The gap moves by ~0.002 per 100 seekers here, so the tolerance pins the seekers to a few hundred.
-    expect(Math.abs(result.parameters[0].value - TRUE_SEEKERS)).toBeLessThan(600);
+    // The gap moves by about 0.02 per 100 immigrants a year here, so the tolerance pins them to a few hundred.
+    expect(Math.abs(result.parameters[0].value - TRUE_IMMIGRANTS)).toBeLessThan(600);
     expect(result.evaluations).toBeGreaterThan(3);
     expect(result.evaluations).toBeLessThanOrEqual(60);
-    expect(result.targets[0]).toMatchObject({ target: 'gap@2025', kind: 'level', metric: 'gap', year: 2025, value: gap, tolerance: 0.002, within: true });
+    expect(result.targets[0]).toMatchObject({ target: 'gap@2017', kind: 'level', metric: 'gap', year: 2017, value: gap, tolerance: 0.02, within: true });
     expect(Math.abs(result.targets[0].residual)).toBeLessThanOrEqual(1);
-    expect(result.overrides).toEqual(['scale=50', 'horizon=2027']);
+    expect(result.overrides).toEqual(['scale=50', 'startYear=2016', 'burnInYears=2', 'horizon=2027']);
   });
 
   it('writes the scenario with only the fitted value changed, noting targets, residuals, --set overrides and date', () => {
@@ -43,18 +47,23 @@ describe('hiresim calibrate', () => {
     expect(after).toHaveLength(before.length);
     const changed = after.map((line, k) => (line === before[k] ? -1 : k)).filter((k) => k >= 0);
     expect(changed).toHaveLength(1);
+    // The seed and the value it was are the baseline's (read from the file: it is recalibrated from time to time).
+    const { scenario } = loadScenario(BASELINE);
+    const was = scenario.migration.immigrants.spec.kind === 'number' ? scenario.migration.immigrants.spec.value : NaN;
     expect(after[changed[0]]).toMatch(
-      /^ {2}seekers: \{ value: \d+(\.\d+)?, source: "calibrated by hiresim calibrate to gap@2025=.*residual .*; \d+ evaluations, 4 replications, seed 20250101 with --set scale=50 --set horizon=2027" \} # calibrated \d{4}-\d{2}-\d{2} with --set scale=50 --set horizon=2027: was 13150, range 7000:16000$/,
+      new RegExp(
+        `^ {2}immigrants: \\{ value: \\d+(\\.\\d+)?, source: "calibrated by hiresim calibrate to gap@2017=.*residual .*; \\d+ evaluations, 4 replications, seed ${scenario.seed} with --set ${SETTINGS}" \\} # calibrated \\d{4}-\\d{2}-\\d{2} with --set ${SETTINGS}: was ${Number(was.toPrecision(4))}, range 1000:12000$`,
+      ),
     );
     const check = hiresim(['validate', written]);
     expect(check.status, check.stderr).toBe(0);
   });
 
   it('rejects an unknown metric and a discrete range with exit 2', () => {
-    const bad = hiresim(['calibrate', 'scenarios/baseline.yaml', '--fit', 'population.seekers=7000:16000', '--target', 'gapp@2025=0.5']);
+    const bad = hiresim(['calibrate', 'scenarios/baseline.yaml', '--fit', 'migration.immigrants=1000:12000', '--target', 'gapp@2025=0.5']);
     expectProblem(bad, { file: '--target #1', line: 1, column: 1, path: 'gapp@2025', expected: 'a metric (gap,', found: '"gapp"' });
     expect(bad.stderr).toContain('did you mean "gap"?');
-    const discrete = hiresim(['calibrate', 'scenarios/baseline.yaml', '--fit', 'population.seekers=7000,9000', '--target', 'gap@2025=0.5', ...SMALL]);
+    const discrete = hiresim(['calibrate', 'scenarios/baseline.yaml', '--fit', 'migration.immigrants=7000,9000', '--target', 'gap@2025=0.5', ...SMALL]);
     expect(discrete.status).toBe(2);
     expect(discrete.stderr).toContain('expected a continuous range LO:HI to fit');
   });
@@ -66,17 +75,21 @@ describe.concurrent('hiresim calibrate: index and percent targets, files, thread
   const HISTORY = [...SMALL, '--set', 'startYear=2023', '--max-evaluations', '6'];
   const targetsFile = join(dir, 'targets.txt');
   writeFileSync(targetsFile, '# observed series (made up for the test)\n\nopenPositions@2025/2023=1.2±0.1   # an index over history years\n');
-  const common = ['calibrate', 'scenarios/baseline.yaml', '--fit', 'population.seekers=7000:16000', '--fit', 'attrition.quitRate=0.05:0.3', ...HISTORY];
+  const common = ['calibrate', 'scenarios/baseline.yaml', '--fit', 'migration.immigrants=1000:12000', '--fit', 'upskilling.selfStudyRate=0.05:0.3', ...HISTORY];
   const withFlags = [...common, '--target', 'openPositions@2025/2023=1.2±0.1', '--target', 'gap@2025=53%±1pp', '--json'];
   const withFile = [...common, '--targets', targetsFile, '--target', 'gap@2025=53%±1pp', '--json'];
 
-  it('gives byte-identical JSON with --threads 1 and --threads 2, and with the targets from a file', async () => {
+  it('gives byte-identical JSON with --threads 1 and --threads 2, and the same fit with the targets from a file (which it names)', async () => {
     const [one, two, file] = await Promise.all([hiresimAsync([...withFlags, '--threads', '1']), hiresimAsync([...withFlags, '--threads', '2']), hiresimAsync([...withFile, '--threads', '1'])]);
     for (const x of [one, two, file]) expect(x.status, x.stderr).toBe(0);
     expect(one.stdout).not.toBe('');
     expect(two.stdout === one.stdout, 'the JSON differs between --threads 1 and --threads 2').toBe(true);
-    expect(file.stdout === one.stdout, 'the JSON differs between --targets FILE and the same --target flags').toBe(true);
+    // The result names the targets files it read (for the calibrated scenario's sources); the rest is the same.
     const result = JSON.parse(one.stdout);
+    const fromFile = JSON.parse(file.stdout);
+    expect(result.targetFiles).toEqual([]);
+    expect(fromFile.targetFiles).toEqual([targetsFile]);
+    expect({ ...fromFile, targetFiles: [] }, 'the JSON differs between --targets FILE and the same --target flags').toEqual(result);
     expect(result.targets.map((t: { target: string }) => t.target)).toEqual(['openPositions@2025/2023', 'gap@2025']);
     expect(result.targets[0]).toMatchObject({ kind: 'index', metric: 'openPositions', year: 2025, base: 2023, value: 1.2, tolerance: 0.1 });
     expect(result.targets[1]).toMatchObject({ kind: 'level', value: 0.53, tolerance: 0.01 });
@@ -90,13 +103,14 @@ describe.concurrent('hiresim calibrate: index and percent targets, files, thread
   }, 240_000);
 
   it('stops at --max-evaluations exactly, counts the fitted point among them, and ends naming the targets outside their tolerance (exit 0)', async () => {
-    // An impossible gap: every evaluation misses it.
-    const r = await hiresimAsync([...common.slice(0, -2), '--max-evaluations', '2', '--target', 'gap@2025=-90%±1pp', '--target', 'openPositions@2025/2023=1.2±10', '--threads', '1']);
+    // An impossible gap (the gap is at most 1): every evaluation misses it.
+    const r = await hiresimAsync([...common.slice(0, -2), '--max-evaluations', '2', '--target', 'gap@2025=150%±1pp', '--target', 'openPositions@2025/2023=1.2±10', '--threads', '1']);
     expect(r.status, r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/; 2 evaluations of at most 2$/);
     expect(lines.at(-2)).toMatch(/NOT converged \(evaluation limit\)\.$/);
-    expect(lines.at(-1)).toMatch(/^OUTSIDE their tolerance \(1 of 2 targets\): gap@2025 \(residual \d+(\.\d+)?\)\.$/);
+    // The model's gap is below the target: a negative residual.
+    expect(lines.at(-1)).toMatch(/^OUTSIDE their tolerance \(1 of 2 targets\): gap@2025 \(residual -\d+(\.\d+)?\)\.$/);
     expect(r.stdout).toMatch(/\n\s*gap@2025\s.*\sNO\n/);
     expect(r.stdout).toMatch(/\n\s*openPositions@2025\/2023\s.*\syes\n/);
   }, 120_000);
@@ -104,19 +118,19 @@ describe.concurrent('hiresim calibrate: index and percent targets, files, thread
   it('rejects a bad line of a --targets file at FILE:LINE:COL', async () => {
     const bad = join(dir, 'bad.txt');
     writeFileSync(bad, 'gap@2025=0.53\n# comment\n   payMedian@2025=40%\n');
-    const r = await hiresimAsync(['calibrate', 'scenarios/baseline.yaml', '--fit', 'population.seekers=7000:16000', '--targets', bad]);
+    const r = await hiresimAsync(['calibrate', 'scenarios/baseline.yaml', '--fit', 'migration.immigrants=1000:12000', '--targets', bad]);
     expectProblem(r, { file: bad, line: 3, column: 21, path: 'payMedian@2025', expected: 'a value without %: payMedian is in USD', found: '"40%"' });
   });
 
   it('rejects a year outside the simulated years at the --target #K position, history years included only from startYear', async () => {
-    const r = await hiresimAsync(['calibrate', 'scenarios/baseline.yaml', '--fit', 'population.seekers=7000:16000', '--target', 'gap@2025=0.5', '--target', 'openPositions@2025/2022=1.1', ...SMALL, '--set', 'startYear=2023']);
+    const r = await hiresimAsync(['calibrate', 'scenarios/baseline.yaml', '--fit', 'migration.immigrants=1000:12000', '--target', 'gap@2025=0.5', '--target', 'openPositions@2025/2022=1.1', ...SMALL, '--set', 'startYear=2023']);
     expectProblem(r, { file: '--target #2', line: 1, column: 20, path: 'openPositions@2025/2022', expected: 'a simulated year, 2023 to 2027', found: '2022' });
-    const late = await hiresimAsync(['calibrate', 'scenarios/baseline.yaml', '--fit', 'population.seekers=7000:16000', '--target', 'gap@2030=0.5', ...SMALL]);
-    expectProblem(late, { file: '--target #1', line: 1, column: 5, path: 'gap@2030', expected: 'a simulated year, 2025 to 2027', found: '2030' });
+    const late = await hiresimAsync(['calibrate', 'scenarios/baseline.yaml', '--fit', 'migration.immigrants=1000:12000', '--target', 'gap@2030=0.5', ...SMALL]);
+    expectProblem(late, { file: '--target #1', line: 1, column: 5, path: 'gap@2030', expected: 'a simulated year, 2016 to 2027', found: '2030' });
   });
 
   it('needs a target, and states the default tolerance and the percent rule in --help', async () => {
-    const none = await hiresimAsync(['calibrate', 'scenarios/baseline.yaml', '--fit', 'population.seekers=7000:16000']);
+    const none = await hiresimAsync(['calibrate', 'scenarios/baseline.yaml', '--fit', 'migration.immigrants=1000:12000']);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('calibrate needs a target: --target metric@YEAR=value or --targets FILE');
     const help = await hiresimAsync(['calibrate', '--help']);

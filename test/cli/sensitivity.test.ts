@@ -1,7 +1,9 @@
 /**
  * `hiresim sensitivity`, spawned: Sobol' indices on the model, with a parameter that cannot matter
  * (a setting of a lever that is switched off) as a control, and Morris on the same pair; the points kept
- * in a results file (--results), resumed, and run in shards give the same indices.
+ * in a results file (--results), resumed, and run in shards give the same indices. Levers are switched
+ * off only from the base year (history is the observed world), so the runs start at the base year:
+ * with history, acqui-hires would still happen before 2025 and their probability would matter.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hiresim } from '../helpers/cli.js';
 
-const COMMON = ['--reps', '2', '--set', 'scale=50', '--set', 'horizon=2032', '--set', 'acquihires.enabled=false', '--year', '2029', '--param', 'upskilling.selfStudyRate=0.02:0.3', '--param', 'acquihires.probability=0.1:0.9', '--json'];
+const COMMON = ['--reps', '2', '--set', 'scale=50', '--set', 'startYear=2025', '--set', 'burnInYears=2', '--set', 'horizon=2032', '--set', 'acquihires.enabled=false', '--year', '2029', '--param', 'upskilling.selfStudyRate=0.02:0.3', '--param', 'acquihires.probability=0.1:0.9', '--json'];
 
 describe('hiresim sensitivity', () => {
   const sobol = hiresim(['sensitivity', 'scenarios/baseline.yaml', '--method', 'sobol', '--samples', '8', '--threads', '2', ...COMMON]);

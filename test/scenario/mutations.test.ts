@@ -68,7 +68,7 @@ describe('loadScenario on mutated scenarios (property)', () => {
 
   it('positions problems in overrides too', () => {
     fc.assert(
-      fc.property(fc.constantFrom('demand.growth', 'attrition.quitRate', 'seed', 'tools.productivityGain.mode', 'firms.startups', 'constants.growth0'), overrideValue, (path, value) => {
+      fc.property(fc.constantFrom('demand.growth', 'attrition.turnover', 'seed', 'tools.productivityGain.mode', 'firms.startups', 'constants.growthLongRun'), overrideValue, (path, value) => {
         const issues = problemsOf(toYaml(baseline), [`${path}=${value}`]);
         for (const issue of issues) {
           // An override can also break a formula that reads it, which is reported where the formula is.

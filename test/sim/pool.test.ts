@@ -9,8 +9,8 @@ import { loadBaseline } from '../model/helpers.js';
 
 describe('createSimulationPool', () => {
   it('runs different scenarios in turn on the same workers with the values of one thread', async () => {
-    const a = loadBaseline(['scale=50', 'horizon=2027', 'replications=3']);
-    const b = loadBaseline(['scale=50', 'horizon=2027', 'replications=5', 'population.seekers=9000', 'startYear=2024']);
+    const a = loadBaseline(['scale=50', 'burnInYears=1', 'startYear=2023', 'horizon=2027', 'replications=3']);
+    const b = loadBaseline(['scale=50', 'burnInYears=2', 'startYear=2024', 'horizon=2027', 'replications=5', 'migration.immigrants=9000']);
     const pool = createSimulationPool(2);
     try {
       const runs = [];

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { METRICS, METRIC_INDEX } from '../../src/model/metrics.js';
 import { runReplication } from '../../src/model/replication.js';
+import { baseIndex, yearCount } from '../../src/scenario/calendar.js';
 import { simulate } from '../../src/sim/simulate.js';
 import { hiresimAsync } from '../helpers/problems.js';
 import { loadBaseline } from '../model/helpers.js';
@@ -15,7 +16,7 @@ const gapSeries = (values: Float64Array) => Array.from({ length: values.length /
 
 describe('determinism', () => {
   it('the same seed gives identical results, run twice in one process', () => {
-    const small = ['scale=50', 'horizon=2032'];
+    const small = ['scale=50', 'burnInYears=2', 'horizon=2032'];
     for (const r of [0, 3]) {
       const a = runReplication(loadBaseline(small).scenario, 20250101, r).values;
       const b = runReplication(loadBaseline(small).scenario, 20250101, r).values;
@@ -24,7 +25,7 @@ describe('determinism', () => {
   });
 
   it('simulate gives identical values and summaries on 1 and 2 threads', async () => {
-    const loaded = loadBaseline(['scale=50', 'horizon=2032', 'replications=5']);
+    const loaded = loadBaseline(['scale=50', 'burnInYears=2', 'horizon=2032', 'replications=5']);
     const one = await simulate(loaded, { threads: 1 });
     const two = await simulate(loaded, { threads: 2 });
     expect(two.values).toEqual(one.values);
@@ -32,7 +33,7 @@ describe('determinism', () => {
   });
 
   it('different seeds give different gap series', () => {
-    const { scenario } = loadBaseline(['scale=50', 'horizon=2032']);
+    const { scenario } = loadBaseline(['scale=50', 'burnInYears=2', 'horizon=2032']);
     for (const r of [0, 1, 2]) {
       const a = gapSeries(runReplication(scenario, 1, r).values);
       const b = gapSeries(runReplication(scenario, 2, r).values);
@@ -42,11 +43,13 @@ describe('determinism', () => {
     }
   });
 
-  it('the base year does not depend on the horizon', () => {
-    const short = loadBaseline(['scale=50', 'horizon=2026']).scenario;
-    const long = loadBaseline(['scale=50', 'horizon=2035']).scenario;
+  it('the history and the base year do not depend on the horizon (every year up to the shorter one)', () => {
+    const short = loadBaseline(['scale=50', 'burnInYears=2', 'horizon=2026']).scenario;
+    const long = loadBaseline(['scale=50', 'burnInYears=2', 'horizon=2035']).scenario;
+    const years = yearCount(short);
+    expect(baseIndex(short)).toBeLessThan(years);
     for (const r of [0, 1]) {
-      expect(runReplication(long, short.seed, r).values.subarray(0, M)).toEqual(runReplication(short, short.seed, r).values.subarray(0, M));
+      expect(runReplication(long, short.seed, r).values.subarray(0, years * M)).toEqual(runReplication(short, short.seed, r).values.subarray(0, years * M));
     }
   });
 

@@ -96,8 +96,10 @@ export function sobolIndices(outputs: ArrayLike<number>, d: number, options: Sob
   }
   const tail = (1 - confidence) / 2;
   const interval = (index: number, samples: Float64Array): IndexEstimate => {
-    samples.sort();
-    return { index, low: quantileOfSorted(samples, tail), high: quantileOfSorted(samples, 1 - tail) };
+    // A resample that drew only rows whose f(A) and f(B) are all equal has no variance and no
+    // estimate (NaN, which sorts last): the interval is over the resamples that have one.
+    const defined = samples.filter((x) => !Number.isNaN(x)).sort();
+    return { index, low: quantileOfSorted(defined, tail), high: quantileOfSorted(defined, 1 - tail) };
   };
   return {
     first: point.first.map((s, i) => interval(s, firsts[i])),

@@ -109,6 +109,25 @@ describe('sobolIndices', () => {
     );
   });
 
+  // Regression: a bootstrap resample that drew only base rows whose f(A) and f(B) are all equal has
+  // no variance, so its estimate is NaN; sorted last, NaN became the upper end of the interval (null
+  // in sensitivity.json), and `hiresim report` failed with an internal error on it. It happened with
+  // few base rows and a closing year censored in most of them (test/report/sweep.test.ts).
+  it('gives finite intervals when some bootstrap resamples have no variance (an output that varies in one base row only)', () => {
+    // N = 4, d = 2: three base rows censored at 2046 throughout, one where input 0 moves the closing year.
+    const censored = [2046, 2046, 2046, 2046];
+    const outputs = [...censored, ...censored, ...censored, 2040, 2046, 2040, 2046];
+    const r = sobolIndices(outputs, 2, { rng: rng(), resamples: 200 });
+    expect(r.variance).toBeGreaterThan(0);
+    for (const e of [...r.first, ...r.total]) {
+      expect([e.index, e.low, e.high].every(Number.isFinite), JSON.stringify(e)).toBe(true);
+      expect(e.low).toBeLessThanOrEqual(e.high);
+    }
+    // Input 1 changes nothing: exactly 0 with a [0, 0] interval; input 0 explains the variance it has.
+    expect(r.total[1]).toEqual({ index: 0, low: 0, high: 0 });
+    expect(r.total[0].index).toBeGreaterThan(0);
+  });
+
   it('rejects outputs that do not fill whole blocks, non-finite outputs and bad options; a constant output gives NaN', () => {
     expect(() => sobolIndices([1, 2, 3, 4], 1, { rng: rng() })).toThrow(RangeError);
     expect(() => sobolIndices([], 1, { rng: rng() })).toThrow(RangeError);

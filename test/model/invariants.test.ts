@@ -1,12 +1,14 @@
 /**
  * Invariants of every simulated year, over random valid scenarios (see helpers.ts): the recorded
  * metrics are finite and counts are never negative, pay quantiles are ordered, every employed agent
- * works for a firm in business, and each firm's `employees` equals the GenAI agents it employs.
+ * works for a firm in business, and each firm's `employees` equals the GenAI agents it employs; and
+ * a run depends only on the scenario, the seed and the replication.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { METRICS, METRIC_INDEX, recordYear } from '../../src/model/metrics.js';
 import { Status } from '../../src/model/population.js';
+import { runReplication } from '../../src/model/replication.js';
 import type { SimState } from '../../src/model/state.js';
 import { forEachYear, loadBaseline, randomScenarioArb, staffByFirm } from './helpers.js';
 
@@ -79,6 +81,18 @@ describe('yearly invariants', () => {
         });
       }),
       { numRuns: 15 },
+    );
+  });
+
+  it('the same scenario, seed and replication give the same run, and another replication another run (random scenarios)', () => {
+    fc.assert(
+      fc.property(randomScenarioArb, ({ overrides }) => {
+        const { scenario } = loadBaseline(overrides);
+        const a = runReplication(scenario, scenario.seed, 1).values;
+        expect(runReplication(scenario, scenario.seed, 1).values).toEqual(a);
+        expect(runReplication(scenario, scenario.seed, 2).values).not.toEqual(a);
+      }),
+      { numRuns: 5 },
     );
   });
 

@@ -42,7 +42,7 @@ function roundState(m: Market, seed: number): { state: SimState; year: MatchingY
     params: { matching: { payWeight: [1], applications: [m.applications], screening: [m.screening] }, wages: { dispersion: [0.2] } },
     counters: newCounters(),
   } as unknown as SimState;
-  return { state, year: { seekers } };
+  return { state, year: { seekers, scores: seekers.map((i) => { let sum = 0; for (let d = 0; d < 5; d++) sum += population.skills[i * 5 + d]; return sum / 5; }) } };
 }
 
 function agentHires(m: Market, rounds: number): Float64Array {

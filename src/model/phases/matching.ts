@@ -29,6 +29,8 @@ import type { SimState } from '../state.js';
 /** The year's pool of qualified job seekers without a GenAI job: set when matching starts, joined by quitters. */
 export interface MatchingYear {
   readonly seekers: number[];
+  /** Each seeker's skill score (parallel to `seekers`): skills do not change within the year. */
+  readonly scores: number[];
   /** Application keys, a buffer reused all year. */
   keys?: Float64Array;
   scratch?: { open: Int32Array; openIds: Int32Array; cumulative: Float64Array; first: Int32Array };
@@ -37,8 +39,13 @@ export interface MatchingYear {
 /** Collects the qualified seekers once a year: only quitters join them between rounds. */
 export function startMatching(state: SimState): MatchingYear {
   const { population, market } = state;
-  const all = population.snapshot(Status.seeking);
-  return { seekers: Array.from(all).filter((i) => isQualified(population, i, market.thresholds)) };
+  const seekers = Array.from(population.snapshot(Status.seeking)).filter((i) => isQualified(population, i, market.thresholds));
+  return { seekers, scores: seekers.map((i) => scoreOf(state, i)) };
+}
+
+/** How firms rank an applicant: mean skill, then experience as a tie-breaker. */
+function scoreOf(state: SimState, i: number): number {
+  return skillScore(state.population, i) + 0.001 * state.population.experience[i];
 }
 
 /**
@@ -70,7 +77,10 @@ export function quitRound(state: SimState, year: MatchingYear): void {
     population.employer[i] = -1;
     population.cliffYear[i] = 0;
     population.move(i, Status.seeking);
-    if (isQualified(population, i, state.market.thresholds)) year.seekers.push(i);
+    if (isQualified(population, i, state.market.thresholds)) {
+      year.seekers.push(i);
+      year.scores.push(scoreOf(state, i));
+    }
   }
   state.counters.quits += quitters.length;
 }
@@ -109,7 +119,7 @@ export function matchRound(state: SimState, year: MatchingYear): void {
 
   // Candidates ranked by skill, best first (ties: pool order); firms see skills without error.
   const n = seekers.length;
-  const rank = rankBySkill(state, seekers);
+  const rank = rankBySkill(year.scores);
   const candidateOfRank = new Int32Array(n);
   for (let c = 0; c < n; c++) candidateOfRank[rank[c]] = c;
 
@@ -179,8 +189,14 @@ function dropHired(year: MatchingYear, state: SimState): void {
   const { seekers } = year;
   const status = state.population.status;
   let still = 0;
-  for (let k = 0; k < seekers.length; k++) if (status[seekers[k]] === Status.seeking) seekers[still++] = seekers[k];
+  const { scores } = year;
+  for (let k = 0; k < seekers.length; k++) {
+    if (status[seekers[k]] !== Status.seeking) continue;
+    scores[still] = scores[k];
+    seekers[still++] = seekers[k];
+  }
   seekers.length = still;
+  scores.length = still;
 }
 
 /** Per-firm buffers for the rounds of one year, grown when firms are added. */
@@ -194,17 +210,19 @@ function buffers(year: MatchingYear, firms: number): NonNullable<MatchingYear['s
 
 /**
  * Each of `n` candidates sends `perCandidate` applications and each is screened to a decision this
- * round with probability `screening`. For a whole number of applications the screened ones are drawn
- * in O(screened) rather than O(candidates): their total is Binomial(n × perCandidate, screening) and
- * they fall on distinct application slots chosen uniformly (Floyd's algorithm), slot ÷ perCandidate
- * being the candidate, which is the same distribution as one binomial per candidate. Calls
- * `apply(candidate)` once per screened application.
+ * round with probability `screening`; calls `apply(candidate)` once per screened application. When few
+ * are screened (a candidate's expected count below one half) and the count of applications is whole,
+ * the screened ones are drawn in O(screened) rather than O(candidates): their total is
+ * Binomial(n × perCandidate, screening) and they fall on distinct application slots chosen uniformly
+ * (Floyd's algorithm), slot ÷ perCandidate being the candidate, which is the same distribution as one
+ * binomial per candidate; otherwise one binomial per candidate.
  */
 function screenedApplications(n: number, perCandidate: number, screening: number, rng: () => number, apply: (c: number) => void): void {
   if (n === 0) return;
-  if (!Number.isInteger(perCandidate)) {
+  if (!Number.isInteger(perCandidate) || perCandidate * screening >= 0.5) {
+    const whole = Number.isInteger(perCandidate);
     for (let c = 0; c < n; c++) {
-      const count = binomial(stochasticRound(perCandidate, rng), screening, rng);
+      const count = binomial(whole ? perCandidate : stochasticRound(perCandidate, rng), screening, rng);
       for (let a = 0; a < count; a++) apply(c);
     }
     return;
@@ -218,25 +236,19 @@ function screenedApplications(n: number, perCandidate: number, screening: number
   for (const slot of chosen) apply(Math.floor(slot / perCandidate));
 }
 
-/** Each candidate's rank by skill score (mean skill + 0.001 × years of experience), best 0; ties keep pool order. */
-function rankBySkill(state: SimState, seekers: readonly number[]): Int32Array {
-  const { population } = state;
-  const n = seekers.length;
+/** Each candidate's rank by skill score, best 0; ties keep pool order. */
+function rankBySkill(scores: readonly number[]): Int32Array {
+  const n = scores.length;
   const rank = new Int32Array(n);
   if (n < RANK_KEY_LIMIT) {
     // Sorting numbers is much faster than sorting with a comparator: key = quantised (2 − score), then pool order.
     const keys = new Float64Array(n);
-    for (let c = 0; c < n; c++) {
-      const i = seekers[c];
-      keys[c] = Math.round((2 - skillScore(population, i) - 0.001 * population.experience[i]) * SCORE_STEPS) * RANK_KEY_LIMIT + c;
-    }
+    for (let c = 0; c < n; c++) keys[c] = Math.round((2 - scores[c]) * SCORE_STEPS) * RANK_KEY_LIMIT + c;
     keys.sort();
     for (let r = 0; r < n; r++) rank[keys[r] % RANK_KEY_LIMIT] = r;
     return rank;
   }
-  const score = new Float64Array(n);
-  for (let c = 0; c < n; c++) score[c] = skillScore(population, seekers[c]) + 0.001 * population.experience[seekers[c]];
-  const order = Array.from({ length: n }, (_, c) => c).sort((a, b) => score[b] - score[a] || a - b);
+  const order = Array.from({ length: n }, (_, c) => c).sort((a, b) => scores[b] - scores[a] || a - b);
   for (let r = 0; r < n; r++) rank[order[r]] = r;
   return rank;
 }

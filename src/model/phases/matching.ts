@@ -31,8 +31,8 @@ export interface MatchingYear {
   readonly seekers: number[];
   /** Each seeker's skill score (parallel to `seekers`): skills do not change within the year. */
   readonly scores: number[];
-  /** Application keys, a buffer reused all year. */
-  keys?: Float64Array;
+  /** Each posting's best applicant this round (a rank), a buffer reused all year. */
+  best?: Int32Array;
   scratch?: { open: Int32Array; openIds: Int32Array; cumulative: Float64Array; first: Int32Array };
 }
 
@@ -123,35 +123,25 @@ export function matchRound(state: SimState, year: MatchingYear): void {
   const candidateOfRank = new Int32Array(n);
   for (let c = 0; c < n; c++) candidateOfRank[rank[c]] = c;
 
-  // Applications as keys posting × n + rank: sorted, each posting's first key is its best applicant.
-  // (A second application of one candidate to one posting changes nothing: the posting's best is the same.)
-  let keys = year.keys ?? new Float64Array(1024);
-  let count = 0;
+  // Applications: each posting keeps its best applicant (the lowest rank). A second application of
+  // one candidate to one posting changes nothing, so it needs no check.
+  const best = bestApplicant(year, totalOpen);
   screenedApplications(n, p.applications[y], p.screening[y], rng, (c) => {
     const slot = pick(cumulative, slots, rng() * totalWeight);
     const posting = first[slot] + Math.floor(rng() * open[slot]);
-    if (count === keys.length) {
-      const bigger = new Float64Array(keys.length * 2);
-      bigger.set(keys);
-      keys = bigger;
-    }
-    keys[count++] = posting * n + rank[c];
+    if (rank[c] < best[posting]) best[posting] = rank[c];
   });
-  year.keys = keys;
-  const sorted = keys.subarray(0, count).sort();
 
-  // Each posting offers its job to its best applicant; a candidate keeps the best-paid offer.
+  // Postings in order offer their jobs to their best applicants; a candidate keeps the best-paid offer.
   const bestPay = new Float64Array(n).fill(-1);
   const bestSlot = new Int32Array(n);
   const ties = new Int32Array(n);
   const offered: number[] = [];
-  let lastPosting = -1;
-  for (let k = 0; k < count; k++) {
-    const posting = Math.floor(sorted[k] / n);
-    if (posting === lastPosting) continue;
-    lastPosting = posting;
-    const c = candidateOfRank[sorted[k] - posting * n];
-    const slot = slotOf(first, slots, posting);
+  let slot = 0;
+  for (let posting = 0; posting < totalOpen; posting++) {
+    while (slot + 1 < slots && first[slot + 1] <= posting) slot++;
+    if (best[posting] === NO_APPLICANT) continue;
+    const c = candidateOfRank[best[posting]];
     const pay = segments[firms[openIds[slot]].segment].pay;
     if (bestPay[c] < 0) {
       bestPay[c] = pay;
@@ -257,16 +247,14 @@ function rankBySkill(scores: readonly number[]): Int32Array {
 const SCORE_STEPS = 2 ** 26;
 const RANK_KEY_LIMIT = 2 ** 16;
 
-/** The slot (firm with open postings) a posting id belongs to: the last slot whose first posting is ≤ it. */
-function slotOf(first: Int32Array, slots: number, posting: number): number {
-  let lo = 0;
-  let hi = slots - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (first[mid] <= posting) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+const NO_APPLICANT = 0x7fffffff;
+
+/** The year's buffer of each posting's best applicant, reset for this round's `postings`. */
+function bestApplicant(year: MatchingYear, postings: number): Int32Array {
+  if (!year.best || year.best.length < postings) year.best = new Int32Array(Math.max(1024, Math.ceil(postings * 1.5)));
+  const best = year.best;
+  best.fill(NO_APPLICANT, 0, postings);
+  return best;
 }
 
 /** The first index below `count` whose cumulative weight exceeds u (binary search). */

@@ -36,10 +36,11 @@ export function wages(state: SimState): void {
   const before = segments.map((segment) => segment.pay);
   setSegmentPay(state, y);
 
-  const factors = segments.map((segment, s) => segment.pay / before[s]);
+  const factorOfFirm = Float64Array.from(state.firms, (firm) => segments[firm.segment].pay / before[firm.segment]);
+  const { pay, experience, employer } = population;
   for (const i of population.members[Status.genai].subarray(0, population.size[Status.genai])) {
-    population.pay[i] *= factors[state.firms[population.employer[i]].segment];
-    population.experience[i] += 1;
+    pay[i] *= factorOfFirm[employer[i]];
+    experience[i] += 1;
   }
   market.aiPremiumHistory.push(market.aiPremium);
   market.premium.push(genaiPremium(state));

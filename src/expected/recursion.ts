@@ -23,7 +23,7 @@
 import { normalCdf } from '../analysis/normal.js';
 import { resolveParameters, type Parameters } from '../model/params.js';
 import { METRICS } from '../model/metrics.js';
-import { quitRate } from '../model/phases/matching.js';
+import { quitHazard, quitRate } from '../model/phases/matching.js';
 import { withdrawalHazard } from '../model/phases/vacancies.js';
 import { MAX_TIGHTNESS } from '../model/phases/wages.js';
 import { perRound } from '../model/sampling.js';
@@ -507,7 +507,7 @@ function matching(state: ExpectedState): void {
 
   const rounds = state.scenario.matching.rounds;
   const giveUp = perRound(p.attrition.seekerExitRate[y], rounds);
-  const quit = perRound(quitRate(p, y), rounds);
+  const quit = quitHazard(quitRate(p, y), rounds);
   const withdraw = withdrawalHazard(p.demand.postingLifetimeMonths[y], rounds);
   const payWeight = p.matching.payWeight[y];
   for (let r = 0; r < rounds; r++) {

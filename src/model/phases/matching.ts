@@ -49,6 +49,15 @@ function scoreOf(state: SimState, i: number): number {
 }
 
 /**
+ * Turnover is measured as departures over the year ÷ average headcount (LinkedIn's definition), and
+ * quits happen all year among a staff that is refilled as it goes: a round's hazard is the yearly
+ * rate ÷ rounds, so that quits over the year are the rate × the year's mean staff.
+ */
+export function quitHazard(yearlyRate: number, rounds: number): number {
+  return Math.min(1, yearlyRate / rounds);
+}
+
+/**
  * The yearly quit rate: what is left of total turnover once exits from the field, retirement and
  * emigration are counted, so that every separation adds up to the observed turnover.
  */
@@ -70,7 +79,7 @@ export function quitRound(state: SimState, year: MatchingYear): void {
   state.counters.exits += giveUp.length;
   // Those hired or gone since the last round leave the pool, so that one who is hired and then quits is listed once.
   dropHired(year, state);
-  const hazard = perRound(quitRate(state.params, state.yearIndex), rounds);
+  const hazard = quitHazard(quitRate(state.params, state.yearIndex), rounds);
   const quitters = population.sample(Status.genai, binomial(population.size[Status.genai], hazard, rng), rng);
   for (const i of quitters) {
     firms[population.employer[i]].employees--;

@@ -72,6 +72,8 @@ for (const year of [2016, 2019, 2022, 2025, 2030, 2035, 2045]) {
   }
 }
 put('baseline.2025.gap.p10', b(2025, 'gap', 'p10'));
+put('pay.growth2019to2024', Math.pow(b(2024, 'payMedian') / b(2019, 'payMedian'), 1 / 5) - 1);
+put('pay.adjacentGrowth2019to2024', Math.pow(b(2024, 'adjacentPay') / b(2019, 'adjacentPay'), 1 / 5) - 1);
 put('baseline.2025.gap.p90', b(2025, 'gap', 'p90'));
 put('table.history', yearsOf(run.summary).filter((year) => year <= 2030 || year % 5 === 0).map((year) => ({
   year,

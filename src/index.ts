@@ -17,3 +17,6 @@ export { closingYear, summarizeClosure, describeClosure, type ClosureOutcome, ty
 export type { Band } from './analysis/quantiles.js';
 export { backtest, compareWithObserved, type BacktestSummary, type SeriesResult, type LevelSeriesResult, type IndexSeriesResult, type ComparedRow, type OutsideRow, type ModelBand, type SimulatedValues } from './backtest/backtest.js';
 export { readObserved, parseObserved, OBSERVED_HEADER, type ObservedData, type ComparedSeries, type LevelSeries, type IndexSeries, type ContextSeries, type ObservedPoint } from './backtest/observed.js';
+export { runExpected, expectedStart, stepExpected, type ExpectedRun, type ExpectedState } from './expected/recursion.js';
+export { beveridgeCorrelation, matchingElasticity, payInSurplus } from './analysis/stylized-facts.js';
+export { firstYear, yearCount, yearIndexOf, baseIndex, isHistoryYear } from './scenario/calendar.js';

@@ -23,7 +23,8 @@ describe('stylized facts on the shipped baseline', () => {
   it('a downward-sloping Beveridge curve: the vacancy rate falls as the qualified unemployment rate rises', () => {
     // Pooled over every simulated year and replication (the Beveridge curve of Blanchard & Diamond
     // 1989; del Rio-Chanona et al. 2021 fit one for US occupations).
-    expect(beveridgeCorrelation(run.values) ?? 0).toBeLessThan(-0.5);
+    // Measured −0.56 when written; −0.3 still fails a flat or upward curve while leaving room for recalibration.
+    expect(beveridgeCorrelation(run.values) ?? 0).toBeLessThan(-0.3);
   });
 
   it('a matching elasticity on seekers inside the 0.3–0.7 surveyed by Petrongolo & Pissarides (2001)', () => {

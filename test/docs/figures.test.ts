@@ -19,7 +19,7 @@ describe('quoted figures', () => {
 
   it.each(['docs/MODEL.md', 'README.md'])('%s shows every quoted figure as docs/figures.json has it', (doc) => {
     const quoted = quotedFigures(readFileSync(join(ROOT, doc), 'utf8')) as { name: string; format?: string; shown: string }[];
-    expect(quoted.length).toBeGreaterThan(doc === 'README.md' ? 3 : 20);
+    expect(quoted.length).toBeGreaterThanOrEqual(doc === 'README.md' ? 2 : 20);
     const wrong = quoted.filter((q) => formatFigure(q.name, figures[q.name], q.format) !== q.shown).map((q) => `${q.name}: shows "${q.shown.trim().slice(0, 40)}"`);
     expect(wrong).toEqual([]);
   });

@@ -83,14 +83,14 @@ if (what === 'model') {
   print({ agents: n, agentStepsPerSecond: (n * passes) / (ms / 1000), sink });
 } else if (what === 'size') {
   // About `agents` agents at full scale: the adjacent workforce (a level held every year) is sized to
-  // reach the target; no burn-in, 3 years.
+  // reach the target; no burn-in, 2023 to 2026 (the horizon must lie past the base year, 2025).
   const target = Number(args[0]);
-  const short = ['scale=1', 'startYear=2023', 'burnInYears=0', 'horizon=2025'];
+  const short = ['scale=1', 'startYear=2023', 'burnInYears=0', 'horizon=2026'];
   const base = loadScenario(baseline, { overrides: [...short, 'population.adjacent=0'] }).scenario;
   const others = initialState(base, base.seed, 0).population.alive;
   const { scenario } = loadScenario(baseline, { overrides: [...short, `population.adjacent=${Math.max(0, Math.round(target - others))}`] });
   const t = timeReplication(scenario, 0);
-  print({ agents: t.state.population.alive, years: 3, stepMs: t.stepMs, peakRss: process.resourceUsage().maxRSS * 1024, arrayBytes: t.state.population.bytes() });
+  print({ agents: t.state.population.alive, years: yearCount(scenario), stepMs: t.stepMs, peakRss: process.resourceUsage().maxRSS * 1024, arrayBytes: t.state.population.bytes() });
 } else if (what === 'threads') {
   const [threads, reps] = args.map(Number);
   const loaded = loadScenario(baseline, { overrides: [`replications=${reps}`] });

@@ -1,5 +1,5 @@
 /**
- * When the gap closes (DESIGN.md §2.4): the first year the gap is at or below
+ * When the gap closes (docs/MODEL.md §7.13): the first year the gap is at or below
  * the threshold and stays there for `sustainYears` years. A replication whose
  * gap has not closed (or has closed too late to be confirmed) by the horizon is
  * censored: it is kept, as "after the horizon", never dropped.

@@ -2,7 +2,7 @@
  * What is recorded each year: a declared list of named metrics, emitted as
  * columns. Counts are in persons (agents × scale), money in USD.
  *
- * The gap (DESIGN.md §2.4) is measured over the year's matching rounds:
+ * The gap (docs/MODEL.md §7.12) is measured over the year's matching rounds:
  *
  *   gap = 1 − C / V
  *

@@ -1,5 +1,5 @@
 /**
- * "Qualified" (DESIGN.md §2.2): every skill at or above that year's threshold.
+ * "Qualified" (docs/MODEL.md §7.12): every skill at or above that year's threshold.
  * Thresholds fall as tools mature (phases/tools.ts).
  */
 import { SKILL_COUNT, type Population } from './population.js';

@@ -11,7 +11,7 @@
 import * as z from 'zod';
 import { param } from './param.js';
 
-/** The five skill dimensions of DESIGN.md §2.2, in the order used by the worker arrays. */
+/** The five skill dimensions (docs/MODEL.md §2.1), in the order used by the worker arrays. */
 export const SKILLS = ['llm', 'mlTheory', 'mlops', 'cloud', 'software'] as const;
 export type Skill = (typeof SKILLS)[number];
 

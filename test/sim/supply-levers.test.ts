@@ -1,5 +1,5 @@
 /**
- * More supply never makes the gap larger (DESIGN's check on common random numbers): on the baseline
+ * More supply never makes the gap larger (a check on common random numbers): on the baseline
  * at a coarse scale, doubling every university intake from 2025 raises no year's median gap beyond
  * noise and lowers it on average once the extra graduates arrive; switching off a supply lever
  * (from the base year) never brings the median closing year earlier.

@@ -9,6 +9,7 @@ import { EXIT, type ExitCode } from './exit-codes.js';
 import { LEVERS as LEVER_NAMES, type Lever } from '../scenario/levers.js';
 import type { SimulationOptions } from './simulation-options.js';
 import { writeResultFiles } from '../output/files.js';
+import { setInvocation } from '../output/provenance.js';
 
 /** Writes to stdout, resolving once the data is handed to the OS (so piping to `head` loses nothing). */
 export function out(text: string): Promise<void> {
@@ -884,6 +885,7 @@ export class UsageError extends Error {}
 /** Runs the CLI and returns its exit code. Never throws for a user's mistake. */
 export async function runCli(argv: readonly string[]): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
+  setInvocation(argv);
   try {
     await buildParser(argv, (c) => (code = c)).parseAsync();
     return code;

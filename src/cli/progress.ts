@@ -1,12 +1,78 @@
-/** A progress bar on stderr, only when stderr is a terminal (quiet in pipes, CI and Slurm logs). */
+/**
+ * What a simulating command is about to spend, said before it is spent: one line on stderr (also
+ * in pipes, CI and Slurm logs) naming the work and, once the first replications are timed, how long
+ * the whole should take; then, on a terminal only, a progress bar.
+ */
 export interface Progress {
   update(done: number, total: number): void;
   finish(): void;
 }
 
-export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+/** "12 s", "3.4 min", "1.2 h". */
+export function duration(seconds: number): string {
+  if (seconds < 1) return `${seconds.toFixed(1)} s`;
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  if (seconds < 90 * 60) return `${(seconds / 60).toFixed(1)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+}
+
+export interface PlanOptions {
+  /** Units run at once (worker threads); the estimate waits until that many have finished. */
+  readonly parallel?: number;
+  /** Unit name for the bar ("replications", "points"). */
+  readonly unit?: string;
+  readonly stream?: NodeJS.WriteStream;
+  /** Clock in milliseconds (tests); defaults to `Date.now`. Never part of a result. */
+  readonly now?: () => number;
+}
+
+/**
+ * Announces `plan` ("run: 40 replications of \"baseline\" on 2 threads") at once, without a line
+ * end, and completes the line with an estimate ("… about 24 s in all") from the first units timed.
+ * The first `parallel` units also pay for starting workers and compiling, so when the study is long
+ * enough the rate is taken from the next `parallel` units: estimate = t(2p) + rate × (total − 2p).
+ * A study that ends before that reports its time instead.
+ */
+export function planProgress(plan: string, options: PlanOptions = {}): Progress {
+  const stream = options.stream ?? process.stderr;
+  const now = options.now ?? Date.now;
+  const parallel = Math.max(1, options.parallel ?? 1);
+  const unit = options.unit ?? 'done';
+  const started = now();
+  let firstBatch: { done: number; at: number } | undefined;
+  let estimated = false;
+  const bar = stream.isTTY ? progressBar(unit, stream, now) : undefined;
+  stream.write(`hiresim: ${plan} …`);
+  const end = (text: string) => {
+    estimated = true;
+    stream.write(`${text}\n`);
+  };
+  return {
+    update(done, total) {
+      if (!estimated) {
+        const elapsed = (now() - started) / 1000;
+        if (done >= total) end(` done in ${duration(elapsed)}`);
+        else if (firstBatch === undefined && done >= parallel) {
+          firstBatch = { done, at: elapsed };
+          if (total < 3 * parallel) end(` about ${duration((elapsed / done) * total)} in all`);
+        } else if (firstBatch !== undefined && done >= firstBatch.done + parallel) {
+          const rate = (elapsed - firstBatch.at) / (done - firstBatch.done);
+          end(` about ${duration(elapsed + rate * (total - done))} in all (${done} of ${total} ${unit} took ${duration(elapsed)})`);
+        }
+      }
+      if (done < total) bar?.update(done, total);
+    },
+    finish() {
+      if (!estimated) end(` done in ${duration((now() - started) / 1000)}`);
+      bar?.finish();
+    },
+  };
+}
+
+/** A progress bar on stderr, only when stderr is a terminal (quiet in pipes, CI and Slurm logs). */
+export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr, now: () => number = Date.now): Progress {
   if (!stream.isTTY) return { update() {}, finish() {} };
-  const started = Date.now();
+  const started = now();
   let last = -1;
   return {
     update(done, total) {
@@ -14,9 +80,9 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
       const filled = Math.round((done / total) * width);
       if (filled === last && done !== total) return;
       last = filled;
-      const elapsed = (Date.now() - started) / 1000;
+      const elapsed = (now() - started) / 1000;
       const eta = done > 0 ? (elapsed / done) * (total - done) : 0;
-      stream.write(`\r${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}  ${eta.toFixed(0)} s left `);
+      stream.write(`\r${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}  ${duration(eta)} left `);
     },
     finish() {
       stream.write('\r\x1b[K');

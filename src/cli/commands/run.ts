@@ -4,7 +4,9 @@ import { runsCsv, yearsCsv } from '../../output/csv.js';
 import { formatRun } from '../../output/terminal.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, useColor, writeOut } from '../cli.js';
-import { progressBar } from '../progress.js';
+import { planProgress } from '../progress.js';
+import { provenance, withProvenance } from '../../output/provenance.js';
+import { availableParallelism } from 'node:os';
 import { overridesOf, type SimulationOptions } from '../simulation-options.js';
 
 export interface RunCommandOptions extends SimulationOptions {
@@ -15,13 +17,16 @@ export interface RunCommandOptions extends SimulationOptions {
 
 /** `hiresim run SCENARIO`: the Monte Carlo projection, as a table, JSON, CSV and/or result files. */
 export async function runCommand(options: RunCommandOptions): Promise<ExitCode> {
-  const loaded = loadScenario(options.file, { overrides: overridesOf(options) });
-
-  const progress = progressBar('replications');
+  const overrides = overridesOf(options);
+  const loaded = loadScenario(options.file, { overrides });
+  const { replications, scale } = loaded.scenario;
+  const threads = Math.min(options.threads ?? availableParallelism(), replications);
+  const progress = planProgress(`run: ${replications} replications of "${loaded.scenario.name}" at 1 agent = ${scale} persons on ${threads} thread${threads === 1 ? '' : 's'}`, { parallel: threads, unit: 'replications' });
   const simulation = await simulate(loaded, { threads: options.threads, onProgress: (d, t) => progress.update(d, t) });
   progress.finish();
 
-  const summaryJson = `${JSON.stringify(simulation.summary, null, 2)}\n`;
+  const record = provenance('run', [loaded], overrides);
+  const summaryJson = `${JSON.stringify(withProvenance(simulation.summary, record), null, 2)}\n`;
   writeOut(options.out, { 'summary.json': summaryJson, 'years.csv': yearsCsv(simulation.summary), 'runs.csv': runsCsv(simulation) });
   if (options.json) await out(summaryJson);
   else if (options.csv) await out(runsCsv(simulation));

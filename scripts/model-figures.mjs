@@ -93,7 +93,9 @@ put('table.history', yearsOf(run.summary).filter((year) => year <= 2030 || year 
 const printed = formatRun(run.summary, { color: false }).split('\n');
 const tableHead = printed.filter((l) => /^year|^────/.test(l)).slice(0, 2);
 const rowOf = (year) => printed.find((l) => l.startsWith(String(year)));
-put('readme.runExcerpt', [...tableHead, rowOf(2016), '…', rowOf(2024), printed.find((l) => l.startsWith('╌')), rowOf(2025), rowOf(2026), '…', rowOf(2030), '…', printed.find((l) => l.startsWith('The gap closes'))].filter((l) => l !== undefined).join('\n'));
+const chartStart = printed.findIndex((l) => l.startsWith('Qualified candidates per 100'));
+const answerStart = printed.findIndex((l) => l.startsWith('When the shortage ends'));
+put('readme.runExcerpt', [...tableHead, rowOf(2016), '…', rowOf(2024), printed.find((l) => l.startsWith('╌')), rowOf(2025), rowOf(2026), '…', rowOf(2030), '…', '', ...printed.slice(chartStart, answerStart), ...printed.slice(answerStart).filter((l) => l !== '')].filter((l) => l !== undefined).join('\n'));
 
 // Where qualified supply comes from, 2025–2034 (medians summed).
 const supply = ['entrantsGraduates', 'entrantsUpskilled', 'entrantsSwitchers', 'entrantsImmigrants'].map((m) => [m, yearsOf(run.summary).filter((y) => y >= 2025 && y < 2035).reduce((n, y) => n + b(y, m), 0)]);

@@ -5,6 +5,8 @@
  * censored: it is kept, as "after the horizon", never dropped.
  */
 
+import { band, type Band } from './quantiles.js';
+
 /** The outcome of one replication. */
 export type ClosureOutcome = { readonly kind: 'closed'; readonly year: number } | { readonly kind: 'censored' };
 
@@ -56,6 +58,76 @@ export function summarizeClosure(outcomes: readonly ClosureOutcome[], baseYear: 
     p90Year: quantileYear(0.9),
     probabilityClosedBy,
     censoredShare: outcomes.filter((o) => o.kind === 'censored').length / n,
+  };
+}
+
+/** How sure the answer is, and whether closure lasts: what a reader asks after "when". */
+export interface ClosureAftermath {
+  /** Monte Carlo standard error of P(closed by Y) for every projected year: √(p(1 − p) / n). */
+  readonly probabilityClosedByError: Readonly<Record<string, number>>;
+  /**
+   * Share of the replications that closed whose gap rises above the threshold again later (after
+   * the sustained stretch that confirmed closing), by the horizon; null when none closed.
+   */
+  readonly reopenedShare: number | null;
+  readonly afterClosing: {
+    /**
+     * Over the replications that closed, each one's median of qualified candidates per 100 open
+     * positions from its closing year to the horizon: the typical surplus after closing.
+     */
+    readonly candidatesPer100: Band | null;
+    /** GenAI pay ÷ adjacent software pay in the closing year, over the replications that closed. */
+    readonly payPremiumAtClosing: Band | null;
+    /** The same ratio `laterYears` after the closing year (or at the horizon, if sooner). */
+    readonly payPremiumLater: Band | null;
+    readonly laterYears: number;
+  };
+}
+
+/** One replication's projected series (index 0 = base year) that the aftermath reads. */
+export interface ProjectedSeries {
+  readonly gap: ArrayLike<number>;
+  readonly candidatesPer100: ArrayLike<number>;
+  readonly payPremium: ArrayLike<number>;
+}
+
+const LATER_YEARS = 5;
+
+/**
+ * The Monte Carlo error of P(closed by Y), the share of closed replications that reopen, and the
+ * market after closing (surplus, pay premium), from each replication's outcome and series.
+ */
+export function closureAftermath(outcomes: readonly ClosureOutcome[], series: readonly ProjectedSeries[], summary: ClosureSummary, baseYear: number): ClosureAftermath {
+  const n = outcomes.length;
+  const probabilityClosedByError: Record<string, number> = {};
+  for (const [year, p] of Object.entries(summary.probabilityClosedBy)) probabilityClosedByError[year] = Math.sqrt((p * (1 - p)) / n);
+  let closed = 0;
+  let reopened = 0;
+  const surplus: number[] = [];
+  const atClosing: number[] = [];
+  const later: number[] = [];
+  outcomes.forEach((outcome, r) => {
+    if (outcome.kind !== 'closed') return;
+    closed++;
+    const { gap, candidatesPer100, payPremium } = series[r];
+    const start = outcome.year - baseYear;
+    const confirmed = start + summary.sustainYears;
+    for (let y = confirmed; y < gap.length; y++) {
+      if (gap[y] > summary.threshold) {
+        reopened++;
+        break;
+      }
+    }
+    const after = Float64Array.from({ length: candidatesPer100.length - start }, (_, k) => candidatesPer100[start + k]);
+    surplus.push(band(after).p50);
+    atClosing.push(payPremium[start]);
+    later.push(payPremium[Math.min(payPremium.length - 1, start + LATER_YEARS)]);
+  });
+  const bandOrNull = (values: number[]) => (values.length === 0 ? null : band(values));
+  return {
+    probabilityClosedByError,
+    reopenedShare: closed === 0 ? null : reopened / closed,
+    afterClosing: { candidatesPer100: bandOrNull(surplus), payPremiumAtClosing: bandOrNull(atClosing), payPremiumLater: bandOrNull(later), laterYears: LATER_YEARS },
   };
 }
 

@@ -77,9 +77,12 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
               '  hiresim run scenarios/baseline.yaml --set upskilling.enabled=false --json > no-upskilling.json',
               '  hiresim run scenarios/baseline.yaml --out results/baseline',
               '',
-              'Prints a per-year table (gap median and 10–90% band, positions, candidates, pay, entrants by',
-              'source), a fan chart of the gap and the closing year with its band. Results are identical for',
-              'any --threads.',
+              'Prints a per-year table led by qualified candidates per 100 open positions (median and 10–90%',
+              'band; 100 = balance), the gap, positions, candidates, pay (nominal US dollars) and entrants by',
+              'source; a fan chart of candidates per 100 on a log axis; and the answer: the median of the',
+              'replications\' closing years with its 10–90% range, P(closed by Y) with its Monte Carlo error',
+              'for the --by years, and whether closing lasts. Before simulating it says on stderr what it',
+              'will run and about how long it takes. Results are identical for any --threads.',
               '',
               'Usage: hiresim run <file> [options]',
             ]),
@@ -92,15 +95,24 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
           .option('json', { type: 'boolean', description: 'Print the summary as one JSON object' })
           .option('csv', { type: 'boolean', description: 'Print every replication\'s yearly values as tidy CSV (replication,year,history,metric,value)' })
           .option('out', { type: 'string', requiresArg: true, description: 'Also write summary.json, years.csv and runs.csv to this directory' })
+          .option('by', { type: 'string', requiresArg: true, description: 'Years for P(closed by Y) in the answer, comma-separated (default: 2030,2035, inside the projection)' })
           .conflicts('json', 'csv')
           .check((args) => {
             checkCounts(args);
+            if (args.by !== undefined && !/^\d{4}(,\d{4})*$/.test(args.by)) throw new UsageError(`--by: expected years such as 2030,2035, found "${args.by}"`);
             return true;
           }),
       async (args) => {
         const { runCommand } = await import('./commands/run.js');
         setResult(
-          await runCommand({ file: args.file as string, ...simulationArgs(args), json: args.json === true, csv: args.csv === true, out: args.out }),
+          await runCommand({
+            file: args.file as string,
+            ...simulationArgs(args),
+            json: args.json === true,
+            csv: args.csv === true,
+            out: args.out,
+            by: args.by === undefined ? undefined : args.by.split(',').map(Number),
+          }),
         );
       },
     )

@@ -22,3 +22,24 @@ export function table(header: readonly string[], rows: readonly (readonly string
   const line = (cells: readonly string[]) => cells.map((cell, c) => cell.padStart(widths[c])).join('  ');
   return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
 }
+
+/**
+ * Word-wraps one line to `width` columns; continuation lines are indented two spaces more than the
+ * line's own indent. A word longer than the width stays whole on its own line.
+ */
+export function wrap(line: string, width: number): string[] {
+  const indent = /^ */.exec(line)![0];
+  const words = line.slice(indent.length).split(' ');
+  const lines: string[] = [];
+  let current = indent;
+  let prefix = indent;
+  for (const word of words) {
+    if (current.trim() !== '' && current.length + 1 + word.length > width) {
+      lines.push(current);
+      prefix = `${indent}  `;
+      current = prefix + word;
+    } else current = current.trim() === '' ? prefix + word : `${current} ${word}`;
+  }
+  lines.push(current);
+  return lines;
+}

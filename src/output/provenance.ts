@@ -41,6 +41,8 @@ export interface Provenance {
   readonly scenarios: readonly ScenarioRecord[];
   readonly seed: number | string;
   readonly replications: number;
+  /** Data files the result was made with besides scenarios (observed series, target files), with their hashes. */
+  readonly data?: readonly FileRecord[];
 }
 
 let version: string | undefined;
@@ -121,7 +123,7 @@ export function provenance(
   subcommand: string,
   scenarios: readonly LoadedScenario[],
   overrides: readonly string[],
-  options: { readonly argv?: readonly string[]; readonly seed?: number | string; readonly replications?: number } = {},
+  options: { readonly argv?: readonly string[]; readonly seed?: number | string; readonly replications?: number; readonly data?: readonly string[] } = {},
 ): Provenance {
   const given = options.argv ?? invocation;
   const argv = given ? reproducingArgs(given) : [subcommand, ...scenarios.map((s) => s.file), ...overrides.flatMap((o) => ['--set', o])];
@@ -134,6 +136,7 @@ export function provenance(
     scenarios: scenarios.map(scenarioRecord),
     seed: options.seed ?? reference?.seed ?? 0,
     replications: options.replications ?? reference?.replications ?? 0,
+    ...(options.data && options.data.length > 0 ? { data: options.data.map(fileRecord) } : {}),
   };
 }
 

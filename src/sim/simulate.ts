@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { closingYear, summarizeClosure, type ClosureOutcome, type ClosureSummary } from '../analysis/closure.js';
+import { closingYear, closureAftermath, summarizeClosure, type ClosureAftermath, type ClosureOutcome, type ClosureSummary } from '../analysis/closure.js';
 import { band, type Band } from '../analysis/quantiles.js';
 import { METRICS, type MetricDefinition } from '../model/metrics.js';
 import { baseIndex, firstYear, yearCount } from '../scenario/calendar.js';
@@ -42,7 +42,8 @@ export interface RunSummary {
   readonly scale: number;
   readonly metrics: readonly MetricDefinition[];
   readonly years: readonly YearSummary[];
-  readonly closure: ClosureSummary;
+  /** The closing-year distribution, its Monte Carlo error, and what happens after closing. */
+  readonly closure: ClosureSummary & ClosureAftermath;
   /** Each replication's closing outcome, in replication order. */
   readonly runs: readonly { readonly replication: number; readonly closure: ClosureOutcome }[];
 }
@@ -89,7 +90,8 @@ export function summarize(loaded: LoadedScenario, values: readonly Float64Array[
   const { scenario } = loaded;
   const years = yearCount(scenario);
   const m = METRICS.length;
-  const gapColumn = METRICS.findIndex((metric) => metric.name === 'gap');
+  const column = (name: string) => METRICS.findIndex((metric) => metric.name === name);
+  const gapColumn = column('gap');
   const yearSummaries: YearSummary[] = [];
   for (let y = 0; y < years; y++) {
     const year = firstYear(scenario) + y;
@@ -102,7 +104,10 @@ export function summarize(loaded: LoadedScenario, values: readonly Float64Array[
   const { threshold, sustainYears } = scenario.closure;
   // The closing year is counted from the base year: history years never close the gap.
   const from = baseIndex(scenario);
-  const outcomes = values.map((v) => closingYear(Float64Array.from({ length: years - from }, (_, y) => v[(from + y) * m + gapColumn]), scenario.baseYear, threshold, sustainYears));
+  const projected = (v: Float64Array, k: number) => Float64Array.from({ length: years - from }, (_, y) => v[(from + y) * m + k]);
+  const series = values.map((v) => ({ gap: projected(v, gapColumn), candidatesPer100: projected(v, column('candidatesPer100')), payPremium: projected(v, column('payPremium')) }));
+  const outcomes = series.map((s) => closingYear(s.gap, scenario.baseYear, threshold, sustainYears));
+  const closure = summarizeClosure(outcomes, scenario.baseYear, scenario.horizon, threshold, sustainYears);
   return {
     scenario: { name: scenario.name, hash: loaded.hash, file: loaded.file },
     seed: scenario.seed,
@@ -113,7 +118,7 @@ export function summarize(loaded: LoadedScenario, values: readonly Float64Array[
     scale: scenario.scale,
     metrics: METRICS,
     years: yearSummaries,
-    closure: summarizeClosure(outcomes, scenario.baseYear, scenario.horizon, threshold, sustainYears),
+    closure: { ...closure, ...closureAftermath(outcomes, series, closure, scenario.baseYear) },
     runs: outcomes.map((closure, replication) => ({ replication, closure })),
   };
 }

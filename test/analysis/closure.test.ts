@@ -4,7 +4,8 @@
  * censored ("after the horizon"), and quantiles over replications treat them as +∞.
  */
 import { describe, expect, it } from 'vitest';
-import { closingYear, describeClosure, summarizeClosure, type ClosureOutcome } from '../../src/analysis/closure.js';
+import fc from 'fast-check';
+import { closingYear, closureAftermath, describeClosure, summarizeClosure, type ClosureOutcome } from '../../src/analysis/closure.js';
 
 const closed = (year: number): ClosureOutcome => ({ kind: 'closed', year });
 const censored: ClosureOutcome = { kind: 'censored' };
@@ -92,5 +93,53 @@ describe('describeClosure', () => {
   it('says "after the horizon" for censored quantiles', () => {
     const s = summarizeClosure([closed(2027), closed(2029), censored, censored, censored], 2025, 2030, 0, 2);
     expect(describeClosure(s, 2030, 2029)).toBe('median after 2030, 80% between 2027 and after 2030; P(closed by 2029) = 0.40');
+  });
+});
+
+describe('closureAftermath: how sure, and whether closing lasts', () => {
+  const series = (gap: number[]) => ({ gap, candidatesPer100: gap.map((g) => 100 * (1 - g)), payPremium: gap.map((_, y) => 3 - y / 10) });
+
+  it('counts a replication as reopened when its gap rises above the threshold after the confirming years', () => {
+    // Closes 2026 (confirmed by 2027), reopens 2029; closes 2027 and stays; never closes.
+    const runs = [series([0.2, -0.1, -0.2, 0, 0.1]), series([0.3, 0.1, -0.3, -0.3, -0.3]), series([0.5, 0.5, 0.5, 0.5, 0.5])];
+    const outcomes = runs.map((r) => closingYear(r.gap, 2025, 0, 2));
+    expect(outcomes).toEqual([closed(2026), closed(2027), censored]);
+    const summary = summarizeClosure(outcomes, 2025, 2029, 0, 2);
+    const after = closureAftermath(outcomes, runs, summary, 2025);
+    expect(after.reopenedShare).toBe(0.5);
+    // Typical surplus: each closed run's median candidates per 100 from its closing year on
+    // (110, 120, 100, 90 → 105; 130, 130, 130 → 130), then the median over runs.
+    expect(after.afterClosing.candidatesPer100?.p50).toBeCloseTo(117.5, 10);
+    // Pay premium at closing: 2.9 (2026) and 2.8 (2027); five years on is past 2029, so the last year's 2.6 for both.
+    expect(after.afterClosing.payPremiumAtClosing?.p50).toBeCloseTo(2.85, 10);
+    expect(after.afterClosing.payPremiumLater?.p50).toBeCloseTo(2.6, 10);
+  });
+
+  it('reports no reopening share when no replication closes', () => {
+    const runs = [series([0.5, 0.5]), series([0.4, 0.4])];
+    const outcomes = runs.map((r) => closingYear(r.gap, 2025, 0, 2));
+    const after = closureAftermath(outcomes, runs, summarizeClosure(outcomes, 2025, 2026, 0, 2), 2025);
+    expect(after.reopenedShare).toBeNull();
+    expect(after.afterClosing.candidatesPer100).toBeNull();
+  });
+
+  it('gives every P(closed by Y) its binomial Monte Carlo error, zero only at 0 and 1', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 6, maxLength: 6 }), { minLength: 1, maxLength: 30 }), (gaps) => {
+        const runs = gaps.map(series);
+        const outcomes = runs.map((r) => closingYear(r.gap, 2025, 0, 2));
+        const summary = summarizeClosure(outcomes, 2025, 2030, 0, 2);
+        const after = closureAftermath(outcomes, runs, summary, 2025);
+        for (const [year, p] of Object.entries(summary.probabilityClosedBy)) {
+          const se = after.probabilityClosedByError[year];
+          expect(se).toBeCloseTo(Math.sqrt((p * (1 - p)) / runs.length), 12);
+          expect(se === 0).toBe(p === 0 || p === 1);
+        }
+        if (after.reopenedShare !== null) {
+          expect(after.reopenedShare).toBeGreaterThanOrEqual(0);
+          expect(after.reopenedShare).toBeLessThanOrEqual(1);
+        } else expect(outcomes.every((o) => o.kind === 'censored')).toBe(true);
+      }),
+    );
   });
 });

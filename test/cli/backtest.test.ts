@@ -120,6 +120,12 @@ describe('hiresim backtest (spawned)', () => {
     expect(readFileSync(join(out, 'backtest.json'), 'utf8')).toBe(json.stdout);
     expect(json.stderr).toContain(`wrote backtest.json and backtest.csv to ${out}`);
     const b = JSON.parse(json.stdout);
+    // Where it came from: the command, the scenario and the observed file with their hashes.
+    expect(Object.keys(b)[0]).toBe('provenance');
+    expect(b.provenance.command).toMatch(/^hiresim backtest scenarios\/baseline\.yaml --observed /);
+    expect(b.provenance.command).not.toContain('--out');
+    expect(b.provenance.data).toEqual([{ file: OBSERVED, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    expect(b.provenance.scenarios[0].hash).toBe(b.scenario.hash);
     const lines = readFileSync(join(out, 'backtest.csv'), 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe('series,metric,compare,base,year,history,value,observed,p10,p50,p90,inside,isBase');
     expect(lines).toHaveLength(1 + b.series.reduce((n: number, s: { rows: unknown[] }) => n + s.rows.length, 0));
@@ -133,7 +139,7 @@ describe('hiresim backtest (spawned)', () => {
     writeFileSync(crlf, `\uFEFF${readFileSync(join(ROOT, OBSERVED), 'utf8').replace(/\n/g, '\r\n')}`);
     const [table, again] = await Promise.all([hiresimAsync(['backtest', FILE, '--observed', OBSERVED, ...SMALL]), hiresimAsync(['backtest', FILE, '--observed', crlf, '--json', ...SMALL])]);
     expect(table.status, table.stderr).toBe(0);
-    expect(table.stderr).toBe('');
+    expect(table.stderr).toMatch(/^hiresim: backtest: 4 replications of "baseline" at 1 agent = 50 persons on \d threads? … [^\n]+\n$/);
     const b = JSON.parse(json.stdout);
     expect(table.stdout).toContain(`hiresim backtest: "baseline" (hash ${b.scenario.hash}), 4 replications, seed 7, 1 agent = 50 persons; 2021–2024 history, 2025–2027 projection`);
     expect(table.stdout).toContain('lightcast_us_ai_postings_share: openPositions, index (2022 = 1); % of postings; AI Index 2025, fig. 4.2.1');
@@ -150,7 +156,10 @@ describe('hiresim backtest (spawned)', () => {
 
     expect(again.status, again.stderr).toBe(0);
     const fromCrlf = JSON.parse(again.stdout);
-    expect({ ...fromCrlf, observed: undefined }).toEqual({ ...b, observed: undefined });
+    // The same numbers; only the observed file's name and bytes (its provenance) differ.
+    expect({ ...fromCrlf, observed: undefined, provenance: undefined }).toEqual({ ...b, observed: undefined, provenance: undefined });
+    expect(fromCrlf.provenance.data[0].file).toBe(crlf);
+    expect(fromCrlf.provenance.data[0].sha256).not.toBe(b.provenance.data[0].sha256);
     expect(fromCrlf.observed).toEqual({ file: crlf, rows: 16 });
   });
 

@@ -36,15 +36,17 @@ describe('hiresim run with history years (spawned)', () => {
     expect(lines[divider - 1]).toMatch(/^2024 {2}history/);
     expect(lines[divider + 1]).toMatch(/^2025 /);
     expect(r.stdout).toContain('History (2023–2024): years before the base year 2025');
-    // The chart: every grid row has the divider after two history columns; the axis names 2023, 2025 and 2028.
-    const grid = lines.filter((l) => /^( {3}0%|[+-]100%| {5}) ┤/.test(l));
-    expect(grid).toHaveLength(11);
-    for (const row of grid) expect(row.indexOf('│'), row).toBe(11);
-    const axis = lines[lines.indexOf(grid[10]) + 1];
-    expect(axis.indexOf('2023')).toBe(7);
-    expect(axis.indexOf('2025')).toBe(12);
+    // The chart (candidates per 100 on a log axis of whole decades): every grid row has the divider
+    // after two history columns; the axis names 2023, 2025 and 2028.
+    const grid = lines.filter((l) => /^ *[\d,]* ┤/.test(l));
+    const label = grid[0].indexOf('┤');
+    expect(grid.length % 5).toBe(1);
+    for (const row of grid) expect(row.indexOf('│'), row).toBe(label + 5);
+    const axis = lines[lines.indexOf(grid[grid.length - 1]) + 1];
+    expect(axis.indexOf('2023')).toBe(label + 1);
+    expect(axis.indexOf('2025')).toBe(label + 6);
     expect(axis.trimEnd().endsWith('2028')).toBe(true);
-    expect(r.stdout).toMatch(/^The gap closes \(≤ 0% for 2 years, counted from 2025\): median /m);
+    expect(r.stdout.replace(/\n +/g, ' ')).toMatch(/^When the shortage ends: .* for 2 years running, counted from 2025\. Closing year: /m);
   });
 
   it.concurrent('--json: startYear, history per year, closing probabilities from the base year', async () => {

@@ -35,7 +35,8 @@ describe('hiresim run (spawned)', () => {
   it.concurrent('--json prints the summary: scenario, seed, replications, yearly bands and the closure', async () => {
     const r = await hiresimAsync(['run', FILE, '--json', '--seed', '11', ...SMALL]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toBe('');
+    // One line on stderr, also in a pipe: what runs, then how long it took or should take.
+    expect(r.stderr).toMatch(/^hiresim: run: 3 replications of "baseline" at 1 agent = 50 persons on 1 thread … (done in|about) [\d.]+ (s|min)[^\n]*\n$/);
     const s = JSON.parse(r.stdout);
     expect(s.scenario.name).toBe('baseline');
     expect(s.scenario.hash).toMatch(/^[0-9a-f]{16}$/);
@@ -53,7 +54,16 @@ describe('hiresim run (spawned)', () => {
       expect(row.employed.p50).toBeGreaterThan(0);
     }
     const c = s.closure;
-    expect(Object.keys(c).sort()).toEqual(['censoredShare', 'medianYear', 'p10Year', 'p90Year', 'probabilityClosedBy', 'sustainYears', 'threshold'].sort());
+    expect(Object.keys(c).sort()).toEqual(['afterClosing', 'censoredShare', 'medianYear', 'p10Year', 'p90Year', 'probabilityClosedBy', 'probabilityClosedByError', 'reopenedShare', 'sustainYears', 'threshold'].sort());
+    // How sure: a Monte Carlo error for every P(closed by Y); whether closing lasts.
+    expect(Object.keys(c.probabilityClosedByError)).toEqual(Object.keys(c.probabilityClosedBy));
+    for (const [year, q] of Object.entries(c.probabilityClosedBy) as [string, number][]) expect(c.probabilityClosedByError[year]).toBeCloseTo(Math.sqrt((q * (1 - q)) / 3), 12);
+    expect(c.reopenedShare === null || (c.reopenedShare >= 0 && c.reopenedShare <= 1)).toBe(true);
+    // Where it came from, first in the file: the reproducing command (no --threads), the overrides, the files.
+    expect(Object.keys(s)[0]).toBe('provenance');
+    expect(s.provenance.command).toBe(`hiresim run ${FILE} --seed 11 --reps 3 ${SETS.join(' ')}`);
+    expect(s.provenance.overrides).toEqual(['scale=50', 'horizon=2030', 'burnInYears=1', 'replications=3', 'seed=11']);
+    expect(s.provenance.scenarios[0]).toMatchObject({ file: FILE, hash: s.scenario.hash });
     expect(c.threshold).toBe(0);
     expect(c.sustainYears).toBe(2);
     for (const q of [c.medianYear, c.p10Year, c.p90Year]) expect(q === null || (Number.isInteger(q) && q >= 2025 && q <= 2030)).toBe(true);
@@ -106,9 +116,12 @@ describe('hiresim run (spawned)', () => {
   it.concurrent('prints the table and the closing sentence, and no progress bar when stderr is not a terminal', async () => {
     const r = await hiresimAsync(['run', FILE, ...SMALL]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toBe('');
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).not.toContain('\r');
     expect(r.stdout).toContain('hiresim: "baseline"');
-    expect(r.stdout).toContain('The gap closes');
+    expect(r.stdout).toMatch(/^year +per 100 +10–90% +gap +open pos\./m);
+    expect(r.stdout).toContain('When the shortage ends: the gap closes when there are at least 100 qualified candidates per 100');
+    expect(r.stdout).toMatch(/^ {2}How sure \(± one Monte Carlo standard error\): P\(closed by 2030\) = /m);
     for (const year of YEARS) expect(r.stdout).toMatch(new RegExp(`^\\s*${year}\\s`, 'm'));
     expect(r.stdout).not.toContain('\x1b[');
   });

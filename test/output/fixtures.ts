@@ -20,7 +20,10 @@ export function runFixture(startYear = 2023): Simulation {
   for (let year = startYear; year <= 2027; year++) {
     const row: Record<string, Band | number | boolean> = { year, history: year < 2025 };
     for (const metric of METRICS) row[metric.name] = band(1000, 100);
-    row.gap = band(...GAPS[year]);
+    const gap = band(...GAPS[year]);
+    row.gap = gap;
+    // Candidates per 100 open positions = 100 (1 − gap): the band's ends swap.
+    row.candidatesPer100 = { p10: 100 * (1 - gap.p90), p50: 100 * (1 - gap.p50), p90: 100 * (1 - gap.p10), mean: 100 * (1 - gap.mean) };
     years.push(row as YearSummary);
   }
   const summary: RunSummary = {
@@ -33,7 +36,18 @@ export function runFixture(startYear = 2023): Simulation {
     scale: 50,
     metrics: METRICS,
     years,
-    closure: { threshold: 0, sustainYears: 2, medianYear: null, p10Year: 2026, p90Year: null, probabilityClosedBy: { 2025: 0, 2026: 0.5, 2027: 0.5 }, censoredShare: 0.5 },
+    closure: {
+      threshold: 0,
+      sustainYears: 2,
+      medianYear: null,
+      p10Year: 2026,
+      p90Year: null,
+      probabilityClosedBy: { 2025: 0, 2026: 0.5, 2027: 0.5 },
+      censoredShare: 0.5,
+      probabilityClosedByError: { 2025: 0, 2026: 0.5, 2027: 0.5 },
+      reopenedShare: 0,
+      afterClosing: { candidatesPer100: band(110, 0), payPremiumAtClosing: band(3, 0), payPremiumLater: band(2.9, 0), laterYears: 5 },
+    },
     runs: [
       { replication: 0, closure: { kind: 'closed', year: 2026 } },
       { replication: 1, closure: { kind: 'censored' } },

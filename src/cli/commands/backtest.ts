@@ -7,7 +7,9 @@ import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
 import { simulate } from '../../sim/simulate.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, useColor, writeOut } from '../cli.js';
-import { progressBar } from '../progress.js';
+import { planProgress } from '../progress.js';
+import { provenance, withProvenance } from '../../output/provenance.js';
+import { availableParallelism } from 'node:os';
 import { overridesOf, type SimulationOptions } from '../simulation-options.js';
 
 export interface BacktestCommandOptions extends SimulationOptions {
@@ -30,16 +32,20 @@ export async function backtestCommand(options: BacktestCommandOptions): Promise<
       return undefined;
     }
   };
-  const loaded: LoadedScenario | undefined = attempt(() => loadScenario(options.file, { overrides: overridesOf(options) }));
+  const overrides = overridesOf(options);
+  const loaded: LoadedScenario | undefined = attempt(() => loadScenario(options.file, { overrides }));
   const observed: ObservedData | undefined = attempt(() => readObserved(options.observed));
   if (issues.length > 0 || !loaded || !observed) throw new InputError(issues);
 
-  const progress = progressBar('replications');
+  const { replications, scale } = loaded.scenario;
+  const threads = Math.min(options.threads ?? availableParallelism(), replications);
+  const progress = planProgress(`backtest: ${replications} replications of "${loaded.scenario.name}" at 1 agent = ${scale} persons on ${threads} thread${threads === 1 ? '' : 's'}`, { parallel: threads, unit: 'replications' });
   const simulation = await simulate(loaded, { threads: options.threads, onProgress: (d, t) => progress.update(d, t) });
   progress.finish();
   const result = compareWithObserved(observed, simulation);
 
-  const json = `${JSON.stringify(result, null, 2)}\n`;
+  const record = provenance('backtest', [loaded], overrides, { data: [options.observed] });
+  const json = `${JSON.stringify(withProvenance(result, record), null, 2)}\n`;
   writeOut(options.out, { 'backtest.json': json, 'backtest.csv': backtestCsv(result) });
   await out(options.json ? json : formatBacktest(result, { color: useColor() }));
   return EXIT.ok;

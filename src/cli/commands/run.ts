@@ -7,18 +7,21 @@ import { out, useColor, writeOut } from '../cli.js';
 import { planProgress } from '../progress.js';
 import { provenance, withProvenance } from '../../output/provenance.js';
 import { availableParallelism } from 'node:os';
-import { overridesOf, type SimulationOptions } from '../simulation-options.js';
+import { checkYears, overridesOf, type SimulationOptions } from '../simulation-options.js';
 
 export interface RunCommandOptions extends SimulationOptions {
   readonly file: string;
   readonly json: boolean;
   readonly csv: boolean;
+  /** Years for P(closed by Y) in the answer. */
+  readonly by?: readonly number[];
 }
 
 /** `hiresim run SCENARIO`: the Monte Carlo projection, as a table, JSON, CSV and/or result files. */
 export async function runCommand(options: RunCommandOptions): Promise<ExitCode> {
   const overrides = overridesOf(options);
   const loaded = loadScenario(options.file, { overrides });
+  if (options.by) checkYears(loaded.scenario, options.by, '--by', { projection: true });
   const { replications, scale } = loaded.scenario;
   const threads = Math.min(options.threads ?? availableParallelism(), replications);
   const progress = planProgress(`run: ${replications} replications of "${loaded.scenario.name}" at 1 agent = ${scale} persons on ${threads} thread${threads === 1 ? '' : 's'}`, { parallel: threads, unit: 'replications' });
@@ -30,6 +33,6 @@ export async function runCommand(options: RunCommandOptions): Promise<ExitCode> 
   writeOut(options.out, { 'summary.json': summaryJson, 'years.csv': yearsCsv(simulation.summary), 'runs.csv': runsCsv(simulation) });
   if (options.json) await out(summaryJson);
   else if (options.csv) await out(runsCsv(simulation));
-  else await out(formatRun(simulation.summary, { color: useColor() }));
+  else await out(formatRun(simulation.summary, { color: useColor(), probeYears: options.by }));
   return EXIT.ok;
 }

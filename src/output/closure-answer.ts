@@ -72,7 +72,8 @@ export function closureAnswer(input: AnswerInput, probeYears: readonly number[] 
       const from = after.payPremiumAtClosing.p50;
       const to = after.payPremiumLater.p50;
       const verb = to < from - 0.005 ? 'falls' : to > from + 0.005 ? 'rises' : 'stays';
-      parts.push(`GenAI pay over adjacent software pay ${verb} from ${from.toFixed(2)}× in the closing year to ${to.toFixed(2)}× ${after.laterYears} years on or at ${horizon} if sooner (medians)`);
+      const capped = closure.medianYear === null || closure.medianYear + after.laterYears > horizon ? `, or in ${horizon} if sooner` : '';
+      parts.push(`GenAI pay over adjacent software pay ${verb} from ${from.toFixed(2)}× in the closing year to ${to.toFixed(2)}× ${words(after.laterYears)} years later (medians${capped})`);
     }
     lines.push(`  After closing: ${parts.join('; ')}.`);
   } else if (closure.reopenedShare === null) {
@@ -80,6 +81,9 @@ export function closureAnswer(input: AnswerInput, probeYears: readonly number[] 
   }
   return lines;
 }
+
+const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const words = (n: number) => WORDS[n] ?? String(n);
 
 /** "180 (10–90%: 120–260)". */
 function bandText(b: Band, format: (x: number) => string): string {

@@ -59,7 +59,7 @@ describe('the run table and chart with history years', () => {
     expect(answer).toContain('Closing year: after 2027 at the median: only 50% of the 2 replications close by 2027');
     expect(answer).toContain('P(closed by 2027) = 0.50 ± 0.50.');
     expect(answer).toContain('After closing: 0 of the 1 replication that close (0%) see the gap open again by 2027');
-    expect(answer.replace(/\n +/g, ' ')).toContain('GenAI pay over adjacent software pay falls from 3.00× in the closing year to 2.90×');
+    expect(answer.replace(/\n +/g, ' ')).toContain('GenAI pay over adjacent software pay falls from 3.00× in the closing year to 2.90× five years later (medians, or in 2027 if sooner).');
     for (const line of answer.trimEnd().split('\n')) expect(line.length).toBeLessThanOrEqual(100);
   });
 

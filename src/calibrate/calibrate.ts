@@ -81,14 +81,22 @@ const exactValue = (r: Continuous, u: number) => (r.log ? r.low * Math.pow(r.hig
 const toValue = (r: Continuous, u: number) => Math.min(r.high, Math.max(r.low, Number(exactValue(r, u).toPrecision(6))));
 const toUnit = (r: Continuous, x: number) => Math.min(1, Math.max(0, r.log ? Math.log(x / r.low) / Math.log(r.high / r.low) : (x - r.low) / (r.high - r.low)));
 
-export async function calibrate(options: CalibrationOptions): Promise<CalibrationResult> {
-  const { loaded } = options;
-  const { scenario } = loaded;
-  const discrete = options.ranges.filter((r) => r.kind === 'discrete');
+/**
+ * Exit 2 before anything runs (and before a command announces its plan): a --fit range must be
+ * continuous, and every target year a simulated year.
+ */
+export function checkCalibration(ranges: readonly ParamRange[], targets: readonly WrittenTarget[], scenario: LoadedScenario['scenario']): void {
+  const discrete = ranges.filter((r) => r.kind === 'discrete');
   if (discrete.length > 0) {
     throw new InputError(discrete.map((r) => ({ file: '--fit', line: 1, column: 1, path: r.path, expected: 'a continuous range LO:HI to fit', found: 'a list of values' })));
   }
-  checkTargetYears(options.targets, scenario);
+  checkTargetYears(targets, scenario);
+}
+
+export async function calibrate(options: CalibrationOptions): Promise<CalibrationResult> {
+  const { loaded } = options;
+  const { scenario } = loaded;
+  checkCalibration(options.ranges, options.targets, scenario);
   const targets = options.targets.map((t) => t.target);
   const ranges = options.ranges as Continuous[];
   const lastYear = Math.max(scenario.baseYear + 1, ...targets.map((t) => Math.max(t.year, t.kind === 'index' ? t.base : t.year)));

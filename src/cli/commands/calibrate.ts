@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { calibrate, type CalibrationResult, type FittedTarget } from '../../calibrate/calibrate.js';
+import { calibrate, checkCalibration, type CalibrationResult, type FittedTarget } from '../../calibrate/calibrate.js';
 import { collectTargets } from '../../calibrate/targets.js';
 import { calibratedScenarioText } from '../../calibrate/write-back.js';
 import { METRIC_INDEX, METRICS } from '../../model/metrics.js';
@@ -35,6 +35,7 @@ export async function calibrateCommand(options: CalibrateCommandOptions): Promis
   const targets = collectTargets(options.targetFiles, options.targets);
   const { overrides, loaded, ranges } = loadWithRanges(options.file, options.fit, options);
   const { scenario } = loaded;
+  checkCalibration(ranges, targets, scenario);
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), scenario.replications));
   const lastYear = Math.max(scenario.baseYear + 1, ...targets.map(({ target: t }) => Math.max(t.year, t.kind === 'index' ? t.base : t.year)));
   const plan =

@@ -1,4 +1,6 @@
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { InputError } from '../../scenario/issues.js';
 import { analyseSensitivity, defaultSensitivitySamples, planSensitivity, runSensitivity, type Method, type SensitivityPlan, type SensitivitySummary } from '../../sweep/sensitivity.js';
 import { runIntoFile } from '../../sweep/run-into-file.js';
 import { shardOf } from '../../sweep/run-list.js';
@@ -42,6 +44,10 @@ export async function sensitivityCommand(options: SensitivityCommandOptions): Pr
     return report(summary, loaded, overrides, options);
   }
   const mine = options.shard ? shardOf(plan.runs, options.shard.index, options.shard.of) : plan.runs;
+  // runIntoFile refuses this too, but only after the plan line would have said the study runs.
+  if (!options.resume && existsSync(options.results) && statSync(options.results).size > 0) {
+    throw new InputError([{ file: options.results, line: 1, column: 1, path: '(root)', expected: 'a new results file (or --resume to continue this one)', found: 'an existing file with results' }]);
+  }
   const progress = announce(plan, mine.length, options.threads, options.shard);
   const result = await runIntoFile({
     list: { runs: plan.runs, design: plan.design, scenarioHash: loaded.hash, baseYear: scenario.baseYear, horizon: scenario.horizon },

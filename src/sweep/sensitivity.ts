@@ -8,7 +8,7 @@
  */
 import { morrisCandidates, optimisedMorrisTrajectories, saltelliDesign, type MorrisDesign } from '../analysis/design/index.js';
 import { morrisEffects, sobolIndices, sobolWarnings, TARGET_WIDTH, type IndexEstimate, type MorrisEffect, type SobolWarning } from '../analysis/sensitivity/index.js';
-import { commandLine, currentInvocation, reproducingArgs } from '../output/provenance.js';
+import { commandLine } from '../output/provenance.js';
 import { streamRng } from '../random/seed-tree.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { executeRuns } from './execute.js';
@@ -108,26 +108,23 @@ function paramText(r: ParamRange): string {
 }
 
 /**
- * The command that reruns the study with `samples` base rows: the command line it was started with
- * (without --results, --resume, --shard, --threads or --out: a new design cannot resume the old
- * points) with --samples replaced; a library caller gets one rebuilt from the plan and overrides.
+ * The arguments of the command that runs this study (with `samples` base rows or trajectories), in
+ * one canonical order and with every choice explicit (--samples, --year, every override as --set,
+ * --reps and --seed included): the same study started with its options in another order — by hand,
+ * or by a Slurm merge job with --results — records the same command, so its sensitivity.json is
+ * byte-identical. Options that only choose threads or where results go are not part of a study.
  */
+export function sensitivityArgs(plan: SensitivityPlan, overrides: readonly string[], samples = plan.samples): string[] {
+  return ['sensitivity', plan.loaded.file, '--method', plan.method, ...plan.ranges.flatMap((r) => ['--param', paramText(r)]), '--samples', String(samples), '--year', String(plan.year), ...overrides.flatMap((o) => ['--set', o])];
+}
+
+/** The command that reruns the study with `samples` base rows (a new design: its points start afresh). */
 export function rerunCommand(plan: SensitivityPlan, overrides: readonly string[], samples: number): string {
-  const invoked = currentInvocation();
-  if (invoked === undefined || invoked[0] !== 'sensitivity') {
-    return commandLine(['sensitivity', plan.loaded.file, '--method', plan.method, ...plan.ranges.flatMap((r) => ['--param', paramText(r)]), '--samples', String(samples), '--year', String(plan.year), ...overrides.flatMap((o) => ['--set', o])]);
-  }
-  const args = reproducingArgs(invoked);
-  const kept: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--samples') i++;
-    else if (!args[i].startsWith('--samples=')) kept.push(args[i]);
-  }
-  return commandLine([...kept, '--samples', String(samples)]);
+  return commandLine(sensitivityArgs(plan, overrides, samples));
 }
 
 export interface AnalyseOptions {
-  /** The overrides the study ran with (for the rerun command of warnings, when no command line is known). */
+  /** The overrides the study ran with (for the rerun command of warnings). */
   readonly overrides?: readonly string[];
 }
 

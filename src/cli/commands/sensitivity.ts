@@ -1,12 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { InputError } from '../../scenario/issues.js';
-import { analyseSensitivity, defaultSensitivitySamples, planSensitivity, runSensitivity, type Method, type SensitivityPlan, type SensitivitySummary } from '../../sweep/sensitivity.js';
+import { analyseSensitivity, defaultSensitivitySamples, planSensitivity, runSensitivity, sensitivityArgs, type Method, type SensitivityPlan, type SensitivitySummary } from '../../sweep/sensitivity.js';
 import { runIntoFile } from '../../sweep/run-into-file.js';
 import { shardOf } from '../../sweep/run-list.js';
 import { formatSensitivity, rerunAdvice } from '../../output/sensitivity-terminal.js';
 import { provenance, withProvenance } from '../../output/provenance.js';
-import type { LoadedScenario } from '../../scenario/load.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, say, useColor, writeOut } from '../cli.js';
 import { planProgress } from '../progress.js';
@@ -41,7 +40,7 @@ export async function sensitivityCommand(options: SensitivityCommandOptions): Pr
   if (options.results === undefined) {
     const progress = announce(plan, plan.runs.length, options.threads);
     const summary = await runSensitivity({ loaded, overrides, ranges, method: options.method, samples, year, threads: options.threads, onProgress: (d, t) => progress.update(d, t) }).finally(() => progress.finish());
-    return report(summary, loaded, overrides, options);
+    return report(summary, plan, overrides, options);
   }
   const mine = options.shard ? shardOf(plan.runs, options.shard.index, options.shard.of) : plan.runs;
   // runIntoFile refuses this too, but only after the plan line would have said the study runs.
@@ -66,7 +65,7 @@ export async function sensitivityCommand(options: SensitivityCommandOptions): Pr
     say('the indices need every point: merge the shards (hiresim merge), then run this command again with --results MERGED --resume and without --shard');
     return EXIT.ok;
   }
-  return report(analyseSensitivity(plan, result.lines, { overrides }), loaded, overrides, options);
+  return report(analyseSensitivity(plan, result.lines, { overrides }), plan, overrides, options);
 }
 
 /**
@@ -84,9 +83,13 @@ function announce(plan: SensitivityPlan, points: number, threads: number | undef
   return planProgress(text, { parallel: on, unit: 'points' });
 }
 
-/** Prints the indices (table or JSON) and writes sensitivity.json with --out; both start with the provenance. */
-async function report(summary: SensitivitySummary, loaded: LoadedScenario, overrides: readonly string[], options: SensitivityCommandOptions): Promise<ExitCode> {
-  const json = `${JSON.stringify(withProvenance(summary, provenance('sensitivity', [loaded], overrides)), null, 2)}\n`;
+/**
+ * Prints the indices (table or JSON) and writes sensitivity.json with --out; both start with the
+ * provenance, whose command is the study's canonical one (the same however its options were ordered).
+ */
+async function report(summary: SensitivitySummary, plan: SensitivityPlan, overrides: readonly string[], options: SensitivityCommandOptions): Promise<ExitCode> {
+  const record = provenance('sensitivity', [plan.loaded], overrides, { argv: sensitivityArgs(plan, overrides) });
+  const json = `${JSON.stringify(withProvenance(summary, record), null, 2)}\n`;
   writeOut(options.out, { 'sensitivity.json': json });
   // The table shows the warnings; JSON holds them too, but a script's user reads stderr.
   if (options.json && summary.warnings.length > 0) say(rerunAdvice(summary.warnings, summary).replace('marked ! above', 'listed under "warnings" in the JSON'));

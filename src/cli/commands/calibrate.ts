@@ -100,11 +100,17 @@ export function formatCalibration(r: CalibrationResult): string {
       r.targets.map((t) => [t.target, figure(t, t.value), isShare(t) ? pp(t.tolerance) : n(t.tolerance), figure(t, t.simulated), difference(t), n(t.residual), t.within ? 'yes' : 'NO']),
     ),
     '',
-    'Shares are in % and their differences and tolerances in percentage points (pp); indexes are ratios.',
+    unitsNote(r),
     `Objective Σ residual² = ${n(r.objective)}; ${r.converged ? `converged (${r.reason})` : `NOT converged (${r.reason})`}.`,
     verdict(r),
     '',
   ].join('\n');
+}
+
+/** How to read the table's figures: shares in % and pp, indexes as ratios, pay in nominal US dollars. */
+function unitsNote(r: CalibrationResult): string {
+  const usd = r.targets.some((t) => t.kind === 'level' && METRICS[METRIC_INDEX[t.metric]]?.unit === 'USD');
+  return `Shares are in % and their differences and tolerances in percentage points (pp); indexes are ratios${usd ? '; pay and spend in nominal US dollars' : ''}.`;
 }
 
 /** The last line: how many targets are met, and each missed one with the model's figure, the target and its tolerance. */

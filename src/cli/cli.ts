@@ -371,6 +371,13 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
               'the same replication seeds, and reports Morris μ*, μ and σ, or first-order and total Sobol\'',
               'indices with 95% bootstrap intervals, for the median closing year (the year after the horizon',
               'when not closed: stated in the output) and the median gap in --year; tornado bars in the terminal.',
+              'Morris effects are over each parameter\'s whole range: in years for the closing year (μ\'s sign',
+              'as earlier or later) and in percentage points (pp) for the gap.',
+              '',
+              'Sobol\' estimates from few base rows are noise: when a first-order index lies above its total',
+              'index\'s interval, an interval reaches outside [0, 1] (by more than 0.05) or a total is negative,',
+              'the output warns (under the table, and in the JSON as "warnings") with the base rows that would',
+              'narrow the intervals to 0.1 (widths shrink as 1/√N; a power of two) and the command to rerun.',
               '',
               'With --results FILE.jsonl every finished point is appended to FILE (the format of hiresim sweep), so',
               'a killed study continues with --resume, and --shard I/N runs one share of the design on a cluster',
@@ -383,13 +390,13 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
           .positional('file', { type: 'string', demandOption: true, description: 'Scenario file (YAML or JSON)' })
           .option('method', { choices: ['morris', 'sobol'] as const, demandOption: true, description: 'morris: elementary effects; sobol: variance-based indices' })
           .option('param', { type: 'string', array: true, requiresArg: true, demandOption: true, description: 'A parameter range: path=LO:HI, path=LO:HI:log or path=a,b,c (repeatable)' })
-          .option('samples', { type: 'string', requiresArg: true, description: 'Trajectories (morris, default 10) or base rows (sobol, default 64)' })
+          .option('samples', { type: 'string', requiresArg: true, description: 'Trajectories (morris, default 10) or base rows (sobol, default 64; a power of two keeps the design balanced)' })
           .option('year', { type: 'string', requiresArg: true, description: 'Year of the gap output (default: base year + 5)' })
           .option('reps', { type: 'string', requiresArg: true, description: 'Replications per point (overrides the scenario\'s)' })
           .option('seed', { type: 'string', requiresArg: true, description: 'Master seed (overrides the scenario\'s)' })
           .option('threads', { type: 'string', requiresArg: true, description: 'Worker threads, one point each (default: all cores)' })
           .option('set', setOption)
-          .option('json', { type: 'boolean', description: 'Print the indices as one JSON object' })
+          .option('json', { type: 'boolean', description: 'Print the indices as one JSON object (provenance first, warnings last)' })
           .option('out', { type: 'string', requiresArg: true, description: 'Also write sensitivity.json to this directory' })
           .option('results', { type: 'string', requiresArg: true, description: 'Keep every point\'s result in this file (JSON lines, as hiresim sweep writes)' })
           .option('resume', { type: 'boolean', description: 'Continue the --results file: points already there are not run again' })

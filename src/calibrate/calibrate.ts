@@ -64,19 +64,39 @@ export interface CalibrationOptions {
   /** Worker threads per evaluation (default: the machine's cores); the result is the same for any. */
   readonly threads?: number;
   readonly onEvaluation?: (count: number, objective: number) => void;
+  /**
+   * Work done so far, in replications over all evaluations (in evaluations with the expected
+   * engine), against the most the budget allows; a fit that converges early stops short of it.
+   */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
-const toValue = (r: Continuous, u: number) => (r.log ? r.low * Math.pow(r.high / r.low, u) : r.low + u * (r.high - r.low));
+const exactValue = (r: Continuous, u: number) => (r.log ? r.low * Math.pow(r.high / r.low, u) : r.low + u * (r.high - r.low));
+/**
+ * A parameter's value at unit coordinate u, to 6 significant digits: the value evaluated is then
+ * the one printed and written back, so the written scenario reproduces the fit's figures exactly.
+ * (Far finer than the search's resolution, xTolerance 1e-3 of the range.) Kept inside the range
+ * when its ends are written with more digits.
+ */
+const toValue = (r: Continuous, u: number) => Math.min(r.high, Math.max(r.low, Number(exactValue(r, u).toPrecision(6))));
 const toUnit = (r: Continuous, x: number) => Math.min(1, Math.max(0, r.log ? Math.log(x / r.low) / Math.log(r.high / r.low) : (x - r.low) / (r.high - r.low)));
+
+/**
+ * Exit 2 before anything runs (and before a command announces its plan): a --fit range must be
+ * continuous, and every target year a simulated year.
+ */
+export function checkCalibration(ranges: readonly ParamRange[], targets: readonly WrittenTarget[], scenario: LoadedScenario['scenario']): void {
+  const discrete = ranges.filter((r) => r.kind === 'discrete');
+  if (discrete.length > 0) {
+    throw new InputError(discrete.map((r) => ({ file: '--fit', line: 1, column: 1, path: r.path, expected: 'a continuous range LO:HI to fit', found: 'a list of values' })));
+  }
+  checkTargetYears(targets, scenario);
+}
 
 export async function calibrate(options: CalibrationOptions): Promise<CalibrationResult> {
   const { loaded } = options;
   const { scenario } = loaded;
-  const discrete = options.ranges.filter((r) => r.kind === 'discrete');
-  if (discrete.length > 0) {
-    throw new InputError(discrete.map((r) => ({ file: '--fit', line: 1, column: 1, path: r.path, expected: 'a continuous range LO:HI to fit', found: 'a list of values' })));
-  }
-  checkTargetYears(options.targets, scenario);
+  checkCalibration(options.ranges, options.targets, scenario);
   const targets = options.targets.map((t) => t.target);
   const ranges = options.ranges as Continuous[];
   const lastYear = Math.max(scenario.baseYear + 1, ...targets.map((t) => Math.max(t.year, t.kind === 'index' ? t.base : t.year)));
@@ -88,11 +108,16 @@ export async function calibrate(options: CalibrationOptions): Promise<Calibratio
   // Each evaluated point's fits, by its unit coordinates (the array itself): the fitted point is one of them.
   const fitsAt = new Map<number[], TargetFit[]>();
   let count = 0;
+  const perEvaluation = engine === 'expected' ? 1 : scenario.replications;
+  const budget = options.maxEvaluations * perEvaluation;
   const evaluate = async (u: number[]) => {
     const overrides = [...options.overrides, ...ranges.map((r, k) => overrideFor(r.path, toValue(r, u[k]))), `horizon=${lastYear}`];
     const candidate = loadScenario(loaded.file, { overrides });
+    const before = count * perEvaluation;
+    const report = (done: number) => options.onProgress?.(before + done, budget);
     // The expected-value recursion stands for the replications' median with one deterministic row.
-    const values = engine === 'expected' ? [runExpected(candidate.scenario).values] : (await simulate(candidate, pool ? { pool } : { threads: 1 })).values;
+    const values = engine === 'expected' ? [runExpected(candidate.scenario).values] : (await simulate(candidate, { ...(pool ? { pool } : { threads: 1 }), onProgress: (done) => report(done) })).values;
+    if (engine === 'expected') report(1);
     const fits = fitTargets(targets, values, candidate.scenario);
     fitsAt.set(u, fits);
     const objective = objectiveOf(fits);

@@ -152,7 +152,11 @@ export function parseTarget(text: string, start: Place): WrittenTarget | InputIs
     tolerance = t.number;
     skipSpaces();
   }
-  if (i < text.length) return bad(i, tolerance === undefined ? '"±tolerance" or the end of the target' : 'the end of the target after the tolerance', foundAt(i));
+  if (i < text.length) {
+    // "2x%", "20 %", "0,20": a share mistyped; say both ways of writing one.
+    const hint = unit === 'share' && base === undefined && tolerance === undefined && /[%,]/.test(text.slice(i)) ? `write a share as a percentage or a fraction: ${metric}@${year}=20% or ${metric}@${year}=0.20` : undefined;
+    return bad(i, tolerance === undefined ? '"±tolerance" or the end of the target' : 'the end of the target after the tolerance', foundAt(i), hint);
+  }
   if (issues.length > 0) return issues;
 
   const v = value.number;

@@ -383,6 +383,13 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
               'the same replication seeds, and reports Morris μ*, μ and σ, or first-order and total Sobol\'',
               'indices with 95% bootstrap intervals, for the median closing year (the year after the horizon',
               'when not closed: stated in the output) and the median gap in --year; tornado bars in the terminal.',
+              'Morris effects are over each parameter\'s whole range: in years for the closing year (μ\'s sign',
+              'as earlier or later) and in percentage points (pp) for the gap.',
+              '',
+              'Sobol\' estimates from few base rows are noise: when a first-order index lies above its total',
+              'index\'s interval, an interval reaches outside [0, 1] (by more than 0.05) or a total is negative,',
+              'the output warns (under the table, and in the JSON as "warnings") with the base rows that would',
+              'narrow the intervals to 0.1 (widths shrink as 1/√N; a power of two) and the command to rerun.',
               '',
               'With --results FILE.jsonl every finished point is appended to FILE (the format of hiresim sweep), so',
               'a killed study continues with --resume, and --shard I/N runs one share of the design on a cluster',
@@ -395,13 +402,13 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
           .positional('file', { type: 'string', demandOption: true, description: 'Scenario file (YAML or JSON)' })
           .option('method', { choices: ['morris', 'sobol'] as const, demandOption: true, description: 'morris: elementary effects; sobol: variance-based indices' })
           .option('param', { type: 'string', array: true, requiresArg: true, demandOption: true, description: 'A parameter range: path=LO:HI, path=LO:HI:log or path=a,b,c (repeatable)' })
-          .option('samples', { type: 'string', requiresArg: true, description: 'Trajectories (morris, default 10) or base rows (sobol, default 64)' })
+          .option('samples', { type: 'string', requiresArg: true, description: 'Trajectories (morris, default 10) or base rows (sobol, default 64; a power of two keeps the design balanced)' })
           .option('year', { type: 'string', requiresArg: true, description: 'Year of the gap output (default: base year + 5)' })
           .option('reps', { type: 'string', requiresArg: true, description: 'Replications per point (overrides the scenario\'s)' })
           .option('seed', { type: 'string', requiresArg: true, description: 'Master seed (overrides the scenario\'s)' })
           .option('threads', { type: 'string', requiresArg: true, description: 'Worker threads, one point each (default: all cores)' })
           .option('set', setOption)
-          .option('json', { type: 'boolean', description: 'Print the indices as one JSON object' })
+          .option('json', { type: 'boolean', description: 'Print the indices as one JSON object (provenance first, warnings last)' })
           .option('out', { type: 'string', requiresArg: true, description: 'Also write sensitivity.json to this directory' })
           .option('results', { type: 'string', requiresArg: true, description: 'Keep every point\'s result in this file (JSON lines, as hiresim sweep writes)' })
           .option('resume', { type: 'boolean', description: 'Continue the --results file: points already there are not run again' })
@@ -488,6 +495,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
             usage([
               'Examples:',
               '  hiresim calibrate scenarios/baseline.yaml --fit population.seekers=8000:18000 --target gap@2025=53%±0.5pp',
+              '  hiresim calibrate scenarios/baseline.yaml --fit constants.g2025=0:0.8 --target candidatesPer100@2025=47±2 --strict',
               '  hiresim calibrate scenarios/baseline.yaml --fit matching.screening=0.01:0.05:log --fit population.seekers=8000:18000 \\',
               '      --target gap@2025=0.53±0.005 --target payMedian@2025=406000±20000 --write calibrated.yaml',
               '  hiresim calibrate history.yaml --fit constants.growthDecay=3:12 --targets calibration/targets.txt \\',
@@ -497,6 +505,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
               'value in YEAR ÷ the value in BASE, computed in each replication), optionally ±tolerance (or',
               '+-tolerance). Both years must be simulated years (from startYear, history included, to the',
               'horizon). The default tolerance is 5% of the target\'s absolute value, or 0.01 for a target of 0.',
+              '(gap@2030=20% is ±1pp: 5% of 0.20).',
               'For share metrics (gap, unemploymentRate, vacancyRate) a value or tolerance may end in % and a',
               'tolerance in pp: both divide by 100, so gap@2025=53%±2pp is 0.53±0.02 (±2% is also ±0.02,',
               'percentage points, not 2% of the value); a value in % needs its tolerance in % or pp. Indexes',
@@ -506,20 +515,28 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
               'Each evaluation runs the scenario\'s replications on the same seeds (on --threads worker threads;',
               'the result is identical for any count) up to the last target year; the simulated value of a',
               'target is the median over replications. Minimises Σ ((simulated − target) ÷ tolerance)² with',
-              'Nelder–Mead inside the --fit ranges; at most --max-evaluations simulations run, the fitted point',
-              'being one of them. Prints the fit, the residuals, the evaluations and whether it converged; the',
-              'last line names every target outside its tolerance (the exit code is 0 all the same). --write',
-              'saves the scenario with the fitted values, keeping its comments and layout, each value noting the',
-              'targets, residuals, --set overrides and date of the run.',
+              'Nelder–Mead inside the --fit ranges; exactly --max-evaluations simulations at most (the starting',
+              'simplex and shrink steps count), the fitted point being the best of them. Prints the fit (shares',
+              'in %, their differences in pp), the evaluations, whether it converged, and the verdict: "Targets',
+              'met: 2 of 3; missed: …", each missed target with the model\'s figure, the target and its tolerance.',
+              'Missing a target exits 0 (the fit is still a result); with --strict it exits 3.',
+              '',
+              '--write saves the scenario with the fitted values, keeping its comments and layout, each value',
+              'noting the targets, residuals, --set overrides and date; its first lines record the provenance',
+              '(version, command, overrides, files with sha-256, hash, seed, replications) and the commands that',
+              'reproduce the fit\'s figures from the written file: run it with the same --set overrides.',
+              '',
+              'Exit codes: 0 done, 2 bad input, 3 a target missed with --strict.',
               '',
               'Usage: hiresim calibrate <file> --fit path=LO:HI[:log] … (--target metric@YEAR[/BASE]=value[±tol] … | --targets FILE …) [options]',
             ]),
           )
           .positional('file', { type: 'string', demandOption: true, description: 'Scenario file (YAML or JSON)' })
           .option('fit', { type: 'string', array: true, requiresArg: true, demandOption: true, description: 'A parameter to fit within a range: path=LO:HI or path=LO:HI:log (repeatable)' })
-          .option('target', { type: 'string', array: true, requiresArg: true, description: 'A figure to reproduce: metric@YEAR=value or metric@YEAR/BASE=value (an index), optionally ±tolerance; default tolerance 5% of the value, or 0.01 for 0 (repeatable)' })
+          .option('target', { type: 'string', array: true, requiresArg: true, description: 'A figure to reproduce: metric@YEAR=value or metric@YEAR/BASE=value (an index), optionally ±tolerance; shares as 20% or 0.20; default tolerance ±5% of the target\'s absolute value (±1pp for 20%), or 0.01 for a target of 0 (repeatable)' })
           .option('targets', { type: 'string', array: true, requiresArg: true, description: 'A file of targets, one per line as for --target; # comments and blank lines skipped (repeatable)' })
-          .option('max-evaluations', { type: 'string', requiresArg: true, default: '60', description: 'Most simulations of the scenario to run, the fitted point\'s included' })
+          .option('max-evaluations', { type: 'string', requiresArg: true, default: '60', description: 'Most simulations of the scenario to run, exactly: the starting simplex, shrink steps and the fitted point all count' })
+          .option('strict', { type: 'boolean', description: 'Exit 3 when any target is outside its tolerance (after printing and writing the fit)' })
           .option('reps', { type: 'string', requiresArg: true, description: 'Replications per evaluation (overrides the scenario\'s)' })
           .option('seed', { type: 'string', requiresArg: true, description: 'Master seed (overrides the scenario\'s)' })
           .option('threads', { type: 'string', requiresArg: true, description: 'Worker threads per evaluation (default: all cores); results identical for any' })
@@ -545,6 +562,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
             engine: args.engine,
             ...simulationArgs(args),
             write: args.write,
+            strict: args.strict === true,
             json: args.json === true,
           }),
         );

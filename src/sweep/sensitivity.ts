@@ -7,7 +7,8 @@
  * numbers), so the indices measure the parameters and not the noise.
  */
 import { morrisCandidates, optimisedMorrisTrajectories, saltelliDesign, type MorrisDesign } from '../analysis/design/index.js';
-import { morrisEffects, sobolIndices, type IndexEstimate, type MorrisEffect } from '../analysis/sensitivity/index.js';
+import { morrisEffects, sobolIndices, sobolWarnings, TARGET_WIDTH, type IndexEstimate, type MorrisEffect, type SobolWarning } from '../analysis/sensitivity/index.js';
+import { commandLine } from '../output/provenance.js';
 import { streamRng } from '../random/seed-tree.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { executeRuns } from './execute.js';
@@ -28,6 +29,8 @@ const MORRIS_LEVELS = 4;
 
 export interface OutputSensitivity {
   readonly output: 'closingYear' | 'gap';
+  /** The output's unit, which Morris effects share: years, or a share (a fraction: 0.01 is 1 percentage point). */
+  readonly unit: 'years' | 'share';
   /** Sobol': first-order and total indices with 95 % bootstrap intervals, per parameter. */
   readonly sobol?: readonly { readonly path: string; readonly first: IndexEstimate; readonly total: IndexEstimate }[];
   /** Morris: μ, μ* and σ per parameter (effects per unit of the parameter's range). */
@@ -48,6 +51,19 @@ export interface SensitivitySummary {
   readonly year: number;
   readonly note: string;
   readonly outputs: readonly OutputSensitivity[];
+  /** Estimates too noisy to read (Sobol' only; see analysis/sensitivity/sobol-reliability.ts), and how to rerun. */
+  readonly warnings: readonly SensitivityWarning[];
+}
+
+/** An input whose Sobol' estimates for one output are unreliable. */
+export interface SensitivityWarning extends SobolWarning {
+  readonly output: 'closingYear' | 'gap';
+  /** The whole warning in words: output, input, problems, the base rows (and points) that would fix it. */
+  readonly message: string;
+  /** Points that many base rows take: samples × (d + 2). */
+  readonly points: number;
+  /** The command that reruns the study with `samples` base rows. */
+  readonly command: string;
 }
 
 /** A sensitivity study before it runs: its design as a run list, the same on every machine. */
@@ -81,8 +97,39 @@ export interface PointOutputs {
   readonly gap: Readonly<Record<string, { readonly p50: number }>>;
 }
 
+/** The output as the terminal and warnings name it. */
+export function outputLabel(output: 'closingYear' | 'gap', year: number): string {
+  return output === 'closingYear' ? 'median closing year' : `median gap in ${year}`;
+}
+
+/** A range as --param writes it. */
+function paramText(r: ParamRange): string {
+  return r.kind === 'continuous' ? `${r.path}=${r.low}:${r.high}${r.log ? ':log' : ''}` : `${r.path}=${r.values.join(',')}`;
+}
+
+/**
+ * The arguments of the command that runs this study (with `samples` base rows or trajectories), in
+ * one canonical order and with every choice explicit (--samples, --year, every override as --set,
+ * --reps and --seed included): the same study started with its options in another order — by hand,
+ * or by a Slurm merge job with --results — records the same command, so its sensitivity.json is
+ * byte-identical. Options that only choose threads or where results go are not part of a study.
+ */
+export function sensitivityArgs(plan: SensitivityPlan, overrides: readonly string[], samples = plan.samples): string[] {
+  return ['sensitivity', plan.loaded.file, '--method', plan.method, ...plan.ranges.flatMap((r) => ['--param', paramText(r)]), '--samples', String(samples), '--year', String(plan.year), ...overrides.flatMap((o) => ['--set', o])];
+}
+
+/** The command that reruns the study with `samples` base rows (a new design: its points start afresh). */
+export function rerunCommand(plan: SensitivityPlan, overrides: readonly string[], samples: number): string {
+  return commandLine(sensitivityArgs(plan, overrides, samples));
+}
+
+export interface AnalyseOptions {
+  /** The overrides the study ran with (for the rerun command of warnings). */
+  readonly overrides?: readonly string[];
+}
+
 /** The indices from the results of every run of the plan, in run-list order. */
-export function analyseSensitivity(plan: SensitivityPlan, results: readonly PointOutputs[]): SensitivitySummary {
+export function analyseSensitivity(plan: SensitivityPlan, results: readonly PointOutputs[], options: AnalyseOptions = {}): SensitivitySummary {
   const { loaded, ranges, method, samples, year, morris, runs } = plan;
   const { scenario } = loaded;
   const d = ranges.length;
@@ -91,14 +138,27 @@ export function analyseSensitivity(plan: SensitivityPlan, results: readonly Poin
     closingYear: results.map((s) => s.closure.medianYear ?? scenario.horizon + 1),
     gap: results.map((s) => s.gap[String(year)].p50),
   };
+  const warnings: SensitivityWarning[] = [];
   const analyse = (output: 'closingYear' | 'gap', values: number[]): OutputSensitivity => {
+    const unit = output === 'closingYear' ? 'years' : 'share';
     const constant = values.every((v) => v === values[0]);
-    if (constant) return { output, constant };
+    if (constant) return { output, unit, constant };
     if (morris) {
-      return { output, constant, morris: morrisEffects(morris, values).map(({ effects: _effects, ...effect }, i) => ({ path: ranges[i].path, ...effect })) };
+      return { output, unit, constant, morris: morrisEffects(morris, values).map(({ effects: _effects, ...effect }, i) => ({ path: ranges[i].path, ...effect })) };
     }
     const indices = sobolIndices(values, d, { rng: streamRng(scenario.seed, 0, `bootstrap:${output}`) });
-    return { output, constant, sobol: ranges.map((r, i) => ({ path: r.path, first: indices.first[i], total: indices.total[i] })) };
+    const sobol = ranges.map((r, i) => ({ path: r.path, first: indices.first[i], total: indices.total[i] }));
+    for (const w of sobolWarnings(sobol, samples)) {
+      const points = w.samples * (d + 2);
+      warnings.push({
+        output,
+        ...w,
+        message: `${outputLabel(output, year)}, ${w.parameter}: ${w.problems.join('; ')}. About ${w.samples} base rows (${points} points) would narrow its intervals to ${TARGET_WIDTH}.`,
+        points,
+        command: rerunCommand(plan, options.overrides ?? [], w.samples),
+      });
+    }
+    return { output, unit, constant, sobol };
   };
   return {
     scenario: { name: scenario.name, hash: loaded.hash, file: loaded.file },
@@ -114,6 +174,7 @@ export function analyseSensitivity(plan: SensitivityPlan, results: readonly Poin
         ? `Sobol' indices by Saltelli's scheme (${samples} base rows × (${d} + 2) = ${runs.length} points), first order (Saltelli 2010) and total (Jansen), 95% bootstrap intervals; outputs: the median closing year over ${scenario.replications} replications (${scenario.horizon + 1} when not closed by ${scenario.horizon}: indices involving such points are bounds) and the median gap in ${year}`
         : `Morris elementary effects (${samples} trajectories on a ${MORRIS_LEVELS}-level grid chosen from ${morrisCandidates(samples)} candidates for spread (Campolongo et al. 2007), ${runs.length} points); effects are per whole range of each parameter; outputs as for Sobol': the median closing year (${scenario.horizon + 1} when not closed) and the median gap in ${year}`,
     outputs: [analyse('closingYear', outputs.closingYear), analyse('gap', outputs.gap)],
+    warnings,
   };
 }
 
@@ -142,5 +203,5 @@ export async function runSensitivity(options: SensitivityOptions): Promise<Sensi
       options.onProgress?.(summaries.length, plan.runs.length);
     },
   });
-  return analyseSensitivity(plan, summaries);
+  return analyseSensitivity(plan, summaries, { overrides: options.overrides });
 }

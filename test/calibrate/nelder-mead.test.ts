@@ -72,4 +72,25 @@ describe('nelderMead', () => {
       { numRuns: 200 },
     );
   });
+
+  it('runs exactly the cap when it does not converge first, for every cap 1..30 (start simplex and shrink steps count)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 4 }), fc.double({ min: 0.05, max: 0.95, noNaN: true }), async (cap, d, start) => {
+        let calls = 0;
+        // A rugged objective that never lets the simplex settle within the cap (tolerances 0), so
+        // shrink steps happen: each must count against the cap like any other evaluation.
+        const r = await nelderMead(
+          (x) => {
+            calls++;
+            return x.reduce((s, xi, k) => s + Math.sin(37 * xi + k) + 0.5 * Math.abs(xi - 0.3), 0);
+          },
+          { start: Array.from({ length: d }, () => start), maxEvaluations: cap, fTolerance: 0, xTolerance: 0 },
+        );
+        expect(calls).toBe(r.evaluations);
+        expect(r.evaluations).toBe(cap);
+        expect(r.reason).toBe('evaluation limit');
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -203,6 +203,12 @@ describe('targets files', () => {
     ]);
   });
 
+  it('positions a mistyped share (2x%) at FILE:LINE:COL and says how a share is written', () => {
+    const { targets, issues } = parseTargetsText('gap@2030=20%\ngap@2031=0.20\n  gap@2032=2x%  # typo\n', 'targets.txt');
+    expect(targets.map((t) => t.target.value)).toEqual([0.2, 0.2]);
+    expect(issues.map(formatIssue)).toEqual(['targets.txt:3:13 gap@2032: expected "±tolerance" or the end of the target, found "x%" (write a share as a percentage or a fraction: gap@2032=20% or gap@2032=0.20)']);
+  });
+
   it('collects the files first, then --target, and rejects a target named twice at the second place', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hiresim-targets-'));
     const file = join(dir, 'targets.txt');

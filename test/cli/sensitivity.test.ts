@@ -1,7 +1,9 @@
 /**
  * `hiresim sensitivity`, spawned: Sobol' indices on the model, with a parameter that cannot matter
  * (a setting of a lever that is switched off) as a control, and Morris on the same pair; the points kept
- * in a results file (--results), resumed, and run in shards give the same indices. Levers are switched
+ * in a results file (--results), resumed, and run in shards give the same indices; at 8 base rows the
+ * estimates are flagged as unreliable with the base rows and the command that fix them; the JSON
+ * starts with the provenance; Morris effects are in years and percentage points. Levers are switched
  * off only from the base year (history is the observed world), so the runs start at the base year:
  * with history, acqui-hires would still happen before 2025 and their probability would matter.
  */
@@ -36,17 +38,63 @@ describe('hiresim sensitivity', () => {
     expect(study.total.index).toBeGreaterThan(0.5);
   });
 
-  it('is the same with one thread', () => {
-    const one = hiresim(['sensitivity', 'scenarios/baseline.yaml', '--method', 'sobol', '--samples', '8', '--threads', '1', ...COMMON]);
-    expect(one.stdout).toBe(sobol.stdout);
+  it('starts with the provenance, announces its plan on stderr, and flags the estimates 8 base rows cannot pin down', () => {
+    expect(Object.keys(s)[0]).toBe('provenance');
+    expect(s.provenance.overrides).toEqual(['scale=50', 'startYear=2025', 'burnInYears=2', 'horizon=2032', 'acquihires.enabled=false', 'replications=2']);
+    // The study's command in one canonical order, every choice explicit (so a Slurm merge job records the same).
+    expect(s.provenance.command).toBe(
+      'hiresim sensitivity scenarios/baseline.yaml --method sobol --param upskilling.selfStudyRate=0.02:0.3 --param acquihires.probability=0.1:0.9 --samples 8 --year 2029 --set scale=50 --set startYear=2025 --set burnInYears=2 --set horizon=2032 --set acquihires.enabled=false --set replications=2',
+    );
+    expect(sobol.stderr).toMatch(/^hiresim: sensitivity: sobol, 8 base rows × \(2 \+ 2\) = 32 points × 2 replications of "baseline" at 1 agent = 50 persons on 2 threads …/);
+    // The self-study rate's intervals run past 1 at this N (measured: 0.23…1.6 for the gap); the dummy's are exactly [0, 0].
+    expect(s.warnings.length).toBeGreaterThan(0);
+    for (const w of s.warnings) {
+      expect(w.parameter).toBe('upskilling.selfStudyRate');
+      expect(w.problems.join('; ')).toMatch(/interval .* reaches outside \[0, 1\]|above its total index/);
+      expect(Math.log2(w.samples) % 1).toBe(0);
+      expect(w.samples).toBeGreaterThanOrEqual(16);
+      expect(w.points).toBe(w.samples * 4);
+      // The same study with more base rows: --samples replaced, nothing else changed.
+      expect(w.command).toBe(s.provenance.command.replace('--samples 8 ', `--samples ${w.samples} `));
+      expect(w.message).toContain(`About ${w.samples} base rows (${w.points} points) would narrow its intervals to 0.1.`);
+    }
+    // With --json the table is not shown: the advice goes to stderr.
+    expect(sobol.stderr).toContain('Warning: the estimates listed under "warnings" in the JSON are too noisy to read at 8 base rows.');
   });
 
-  it('ranks by Morris μ* the same way: the dummy has no effect at all', () => {
-    const morris = hiresim(['sensitivity', 'scenarios/baseline.yaml', '--method', 'morris', '--samples', '3', '--threads', '2', ...COMMON]);
+  it('is the same with one thread, and prints the warnings and the rerun command in its table (sensitivity.json as with --json)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hiresim-sens-table-'));
+    const one = hiresim(['sensitivity', 'scenarios/baseline.yaml', '--method', 'sobol', '--samples', '8', '--threads', '1', ...COMMON.filter((a) => a !== '--json'), '--out', dir]);
+    expect(one.status, one.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'sensitivity.json'), 'utf8')).toBe(sobol.stdout);
+    expect(one.stdout).toContain('Unreliable at 8 base rows:\n  ! upskilling.selfStudyRate: ');
+    const most = Math.max(...s.warnings.map((w: { samples: number }) => w.samples));
+    expect(one.stdout).toContain(`Warning: the estimates marked ! above are too noisy to read at 8 base rows. Intervals narrow as 1/√N: about ${most} base rows`);
+    expect(one.stdout.trimEnd().split('\n').at(-1)).toBe(`  ${s.warnings.find((w: { samples: number }) => w.samples === most).command}`);
+    // Interval ends as ranges with an en dash.
+    expect(one.stdout).toMatch(/\n\s*acquihires\.probability\s+0\.000\s+0\.000–0\.000\s+0\.000\s+0\.000–0\.000\n/);
+  });
+
+  it('ranks by Morris μ* the same way: the dummy has no effect at all; effects in years and percentage points', () => {
+    const morrisArgs = ['sensitivity', 'scenarios/baseline.yaml', '--method', 'morris', '--samples', '3', '--threads', '2', ...COMMON];
+    const morris = hiresim(morrisArgs);
     expect(morris.status, morris.stderr).toBe(0);
-    const [study, dummy] = JSON.parse(morris.stdout).outputs[1].morris;
+    const result = JSON.parse(morris.stdout);
+    const [study, dummy] = result.outputs[1].morris;
     expect(dummy.muStar).toBe(0);
     expect(study.muStar).toBeGreaterThan(0);
+    expect(result.outputs.map((o: { unit: string }) => o.unit)).toEqual(['years', 'share']);
+    // Morris studies get no Sobol' warnings.
+    expect(result.warnings).toEqual([]);
+    const table = hiresim(morrisArgs.filter((a) => a !== '--json'));
+    expect(table.status, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(/parameter +μ\* \(years\) +μ \(years, raising it\) +σ \(years\)\n/);
+    expect(table.stdout).toMatch(/parameter +μ\* \(pp\) +μ \(pp\) +σ \(pp\)\n/);
+    // The gap's μ* in percentage points: the fraction × 100, two decimals.
+    expect(table.stdout).toMatch(new RegExp(`\\n\\s*upskilling\\.selfStudyRate\\s+${(100 * study.muStar).toFixed(2).replace('.', '\\.')}\\s`));
+    // The closing year's signed μ in words: earlier or later, never a bare minus.
+    const years = result.outputs[0].morris[0];
+    if (years.mu !== 0) expect(table.stdout).toContain(`${Math.abs(years.mu).toFixed(2)} ${years.mu < 0 ? 'earlier' : 'later'}`);
   });
 
   describe('with --results', () => {
@@ -92,6 +140,8 @@ describe('hiresim sensitivity', () => {
       const again = hiresim([...sobolArgs, '--results', points]);
       expect(again.status).toBe(2);
       expect(again.stderr).toContain('expected a new results file (or --resume to continue this one)');
+      // Refused before the plan line: nothing is announced that will not run.
+      expect(again.stderr).not.toContain('hiresim: sensitivity:');
       const year = hiresim([...sobolArgs.map((a) => (a === '2029' ? '2030' : a)), '--results', points, '--resume']);
       expect(year.status).toBe(2);
       expect(year.stderr).toContain(`${points}:1:1 gap: expected results recorded for the years 2030, found the years 2029`);

@@ -31,7 +31,7 @@ export interface PlanOptions {
  * end, and completes the line with an estimate ("… about 24 s in all") from the first units timed.
  * The first `parallel` units also pay for starting workers and compiling, so when the study is long
  * enough the rate is taken from the next `parallel` units: estimate = t(2p) + rate × (total − 2p).
- * A study that ends before that reports its time instead.
+ * A study that ends before that reports its time instead; one that stops early just ends the line.
  */
 export function planProgress(plan: string, options: PlanOptions = {}): Progress {
   const stream = options.stream ?? process.stderr;
@@ -63,7 +63,8 @@ export function planProgress(plan: string, options: PlanOptions = {}): Progress 
       if (done < total) bar?.update(done, total);
     },
     finish() {
-      if (!estimated) end(` done in ${duration((now() - started) / 1000)}`);
+      // Ends the line without claiming success: a study that stopped on an error says so next.
+      if (!estimated) end('');
       bar?.finish();
     },
   };

@@ -118,23 +118,56 @@ export async function attributeLevers(inputs: AttributionInputs, options: RunOpt
 
   const threads = Math.min(options.pool?.threads ?? options.threads ?? availableParallelism(), reps);
   const pool = options.pool ?? (threads > 1 ? createSimulationPool(threads) : undefined);
-  const closing: Float64Array[] = [];
-  const open: Uint8Array[] = [];
-  const gap: Float64Array[] = [];
+  const closingYears: (number | null)[][] = [];
+  const gaps: Float64Array[] = [];
   try {
     for (let mask = 0; mask < count; mask++) {
       // Progress counts replications over every subset: one bar and one estimate for the whole study.
       const sim = await simulate(subsets[mask], { threads, pool, onProgress: (done) => options.onProgress?.(mask * reps + done, count * reps) });
-      closing.push(Float64Array.from(sim.summary.runs, (r) => (r.closure.kind === 'closed' ? r.closure.year : scenario.horizon + 1)));
-      open.push(Uint8Array.from(sim.summary.runs, (r) => (r.closure.kind === 'closed' ? 0 : 1)));
-      gap.push(Float64Array.from(sim.values, (v) => v[y * METRICS.length + METRIC_INDEX.gap]));
+      closingYears.push(sim.summary.runs.map((r) => (r.closure.kind === 'closed' ? r.closure.year : null)));
+      gaps.push(Float64Array.from(sim.values, (v) => v[y * METRICS.length + METRIC_INDEX.gap]));
     }
   } finally {
     if (pool !== options.pool) await pool?.close();
   }
 
-  // Shapley values per replication (the value function of replication r), then their spread.
-  const perReplication = (values: Float64Array[]) => {
+  return {
+    scenario: { name: scenario.name, hash: reference.hash, file },
+    seed: scenario.seed,
+    replications: reps,
+    scale: scenario.scale,
+    startYear: firstYear(scenario),
+    baseYear: scenario.baseYear,
+    horizon: scenario.horizon,
+    levers,
+    year,
+    method: `exact Shapley values over all ${count} subsets of ${n} levers, per replication on common random numbers; every difference is lever on minus lever off (closing year in years, negative: earlier; gap as a share, negative: narrower); a replication not closed by ${scenario.horizon} counts as closing in ${scenario.horizon + 1}, so contributions that involve censoring are bounds, and where both compared runs stay open in most replications they are not measurable`,
+    ...attributionOf(levers, scenario.horizon, { closingYear: closingYears, gap: gaps }),
+  };
+}
+
+/** Every subset's runs, by subset mask (bit i: lever i on) and then replication. */
+export interface SubsetOutcomes {
+  /** The closing year, or null for a run that does not close by the horizon. */
+  readonly closingYear: readonly (readonly (number | null)[])[];
+  /** The gap in the attribution's year. */
+  readonly gap: readonly ArrayLike<number>[];
+}
+
+/**
+ * Shapley values per replication (the value function of replication r), their spread, the lever
+ * alone on and alone off, and how often censoring decides a closing-year difference.
+ */
+export function attributionOf(levers: readonly Lever[], horizon: number, outcomes: SubsetOutcomes): Pick<AttributionSummary, 'subsets' | 'attributions' | 'total'> {
+  const n = levers.length;
+  const count = 1 << n;
+  if (outcomes.closingYear.length !== count || outcomes.gap.length !== count) throw new RangeError(`expected ${count} subsets, got ${outcomes.closingYear.length} and ${outcomes.gap.length}`);
+  const reps = outcomes.closingYear[0].length;
+  // A run that does not close counts as closing the year after the horizon.
+  const closing = outcomes.closingYear.map((runs) => Float64Array.from(runs, (year) => year ?? horizon + 1));
+  const open = outcomes.closingYear.map((runs) => Uint8Array.from(runs, (year) => (year === null ? 1 : 0)));
+  const gap = outcomes.gap;
+  const perReplication = (values: readonly ArrayLike<number>[]) => {
     const phi = levers.map(() => new Float64Array(reps));
     for (let r = 0; r < reps; r++) {
       const v = values.map((byMask) => byMask[r]);
@@ -179,19 +212,8 @@ export async function attributeLevers(inputs: AttributionInputs, options: RunOpt
     }
     return openRuns(both / reps, one / reps, 1);
   };
-
   return {
-    scenario: { name: scenario.name, hash: reference.hash, file },
-    seed: scenario.seed,
-    replications: reps,
-    scale: scenario.scale,
-    startYear: firstYear(scenario),
-    baseYear: scenario.baseYear,
-    horizon: scenario.horizon,
-    levers,
-    year,
-    method: `exact Shapley values over all ${count} subsets of ${n} levers, per replication on common random numbers; every difference is lever on minus lever off (closing year in years, negative: earlier; gap as a share, negative: narrower); a replication not closed by ${scenario.horizon} counts as closing in ${scenario.horizon + 1}, so contributions that involve censoring are bounds, and where both compared runs stay open in most replications they are not measurable`,
-    subsets: subsets.map((_, mask) => ({
+    subsets: closing.map((_, mask) => ({
       on: levers.filter((__, i) => mask & (1 << i)),
       meanClosingYear: mean(closing[mask]),
       censoredShare: mean(open[mask]),

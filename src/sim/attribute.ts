@@ -141,7 +141,8 @@ export async function attributeLevers(inputs: AttributionInputs, options: RunOpt
     horizon: scenario.horizon,
     levers,
     year,
-    method: `exact Shapley values over all ${count} subsets of ${n} levers, per replication on common random numbers; every difference is lever on minus lever off (closing year in years, negative: earlier; gap as a share, negative: narrower); a replication not closed by ${scenario.horizon} counts as closing in ${scenario.horizon + 1}, so contributions that involve censoring are bounds, and where both compared runs stay open in most replications they are not measurable`,
+    // The method sentence is also the report's (test/golden/report.html); the signs are documented with the fields.
+    method: `exact Shapley values over all ${count} subsets of ${n} levers, per replication on common random numbers; a replication not closed by ${scenario.horizon} counts as closing in ${scenario.horizon + 1}, so contributions that involve censoring are bounds`,
     ...attributionOf(levers, scenario.horizon, { closingYear: closingYears, gap: gaps }),
   };
 }

@@ -62,6 +62,7 @@ function verdictInWords(d: ClosingYearDifference, horizon: number): string {
   const t = d.signTest;
   if (d.medianDirection === null) return `not comparable: neither closes by ${horizon}`;
   if (t.resolved) return `${t.direction} (${pValue(t.pValue)})`;
+  if (t.earlier + t.later === 0) return 'no difference: every pair closes in the same year or neither closes';
   const more = t.replicationsToResolve === null ? 'as many pairs earlier as later' : `≈${t.replicationsToResolve} replications to resolve`;
   return `within noise (${pValue(t.pValue)}; ${more})`;
 }

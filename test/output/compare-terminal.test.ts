@@ -109,7 +109,8 @@ describe('compare says what it means', () => {
     const none = tableAfter(formatComparison(withClosing([open, open], [open, open])), 'scenario', 'median paired difference');
     expect(column(none, 'median paired difference')).toEqual(['neither closes by 2031']);
     expect(column(none, 'verdict (sign test)')).toEqual(['not comparable: neither closes by 2031']);
-    expect(column(tableAfter(formatComparison(withClosing([closed(2028), closed(2029)], [closed(2028), closed(2029)])), 'scenario', 'median paired difference'), 'median paired difference')).toEqual(['no difference']);
+    const same = tableAfter(formatComparison(withClosing([closed(2028), closed(2029), open], [closed(2028), closed(2029), open])), 'scenario', 'median paired difference');
+    expect(same.rows[0].slice(1)).toEqual(['no difference', '0.00', '0.00', '1.00', 'no difference: every pair closes in the same year or neither closes']);
   });
 
   it('bases the verdict on every ordered pair: 3 of 4 earlier is within noise beside P(earlier) 0.75, with the test named', () => {

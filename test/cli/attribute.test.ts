@@ -61,6 +61,14 @@ describe('hiresim attribute', () => {
     expect(upskilling.gap.meanHigh).toBeLessThan(0);
   });
 
+  it('is the same with one thread or two (one pool of workers runs every subset)', () => {
+    const args = ['attribute', 'scenarios/baseline.yaml', '--levers', 'tools,migration', '--reps', '3', '--set', 'scale=50', '--set', 'startYear=2023', '--set', 'burnInYears=2', '--set', 'horizon=2030', '--json'];
+    const one = hiresim([...args, '--threads', '1']);
+    const two = hiresim([...args, '--threads', '2']);
+    expect(one.status, one.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
   it('rejects an unknown lever or a year outside the horizon with exit 2', () => {
     const bad = hiresim(['attribute', 'scenarios/baseline.yaml', '--levers', 'upskilling,wages']);
     expect(bad.status).toBe(2);

@@ -6,6 +6,7 @@
  */
 import { quantileOfSorted } from './quantiles.js';
 import type { ClosureOutcome } from './closure.js';
+import { replicationsForSignTest, SIGN_TEST_LEVEL, signTestPValue } from './sign-test.js';
 
 /** z for a two-sided 90 % interval. */
 const Z90 = 1.6448536269514722;
@@ -60,23 +61,55 @@ export function describeDifferences(d: Float64Array): PairedDifference {
   };
 }
 
-/** The closing-year comparison of B against A, replication by replication. */
+/** Which way B's closing year lies from A's. */
+export type Direction = 'earlier' | 'later' | 'same';
+
+/**
+ * The closing-year comparison of B against A, replication by replication. Differences are B − A in
+ * years: negative means B closes earlier. A run that does not close by the horizon (censored, "open")
+ * is placed after every year, so a pair where only one closes is still ordered.
+ */
 export interface ClosingYearDifference {
-  /** Share of replications where B closes strictly earlier than A (a censored run closes "after the horizon"). */
+  /** Share of replications where B closes strictly earlier than A (also: B closes, A stays open). */
   readonly probabilityEarlier: number;
+  /** Share where B closes strictly later than A (also: A closes, B stays open). */
   readonly probabilityLater: number;
   /** Both closed in the same year. */
   readonly probabilitySame: number;
   /** Neither closed by the horizon. */
   readonly probabilityBothCensored: number;
+  /** probabilitySame + probabilityBothCensored: earlier + later + this = 1. */
+  readonly probabilitySameOrNeither: number;
   /**
-   * Quantiles of B's closing year minus A's, with a censored run placed after every year: null where
-   * that decides the quantile (the difference is then "more than the years left").
+   * Quantiles of B's closing year minus A's (years; negative: B earlier) over the pairs where at
+   * least one closes, with an open run placed after every year: null where that decides the
+   * quantile (the difference is then "more than the years left").
    */
   readonly p5: number | null;
   readonly p50: number | null;
   readonly p95: number | null;
-  /** Over the replications where both closed: the mean difference, its interval and noise verdict. */
+  /** The direction of p50, also where p50 is null; null when no pair has a run that closes. */
+  readonly medianDirection: Direction | null;
+  /**
+   * The verdict: the exact two-sided sign test at the 10 % level over the ordered pairs (earlier
+   * against later; same-year pairs and pairs where neither closes count for neither side).
+   */
+  readonly signTest: {
+    readonly earlier: number;
+    readonly later: number;
+    readonly replications: number;
+    readonly pValue: number;
+    /** pValue < 0.1: B closes earlier (or later) than A beyond noise. */
+    readonly resolved: boolean;
+    /** The side with more pairs; null when as many pairs go each way. */
+    readonly direction: 'earlier' | 'later' | null;
+    /** About the replications for the test to resolve the difference if the shares stayed as measured; null when they are equal. */
+    readonly replicationsToResolve: number | null;
+  };
+  /**
+   * Over the replications where both closed only (a conditional summary, not the verdict): the mean
+   * difference in years (negative: earlier), its interval and noise verdict.
+   */
   readonly bothClosed: (PairedDifference & { readonly replications: number }) | null;
 }
 
@@ -105,19 +138,33 @@ export function closingYearDifference(a: readonly ClosureOutcome[], b: readonly 
   }
   diffs.sort((x, y) => x - y);
   // Inverse empirical CDF (no interpolation: infinities cannot be averaged with years).
+  const at = (q: number) => diffs[Math.min(diffs.length - 1, Math.max(0, Math.ceil(q * diffs.length) - 1))];
   const quantile = (q: number) => {
     if (diffs.length === 0) return null;
-    const x = diffs[Math.min(diffs.length - 1, Math.max(0, Math.ceil(q * diffs.length) - 1))];
+    const x = at(q);
     return Number.isFinite(x) ? x : null;
   };
+  const median = diffs.length === 0 ? undefined : at(0.5);
+  const pValue = signTestPValue(earlier, later);
   return {
     probabilityEarlier: earlier / n,
     probabilityLater: later / n,
     probabilitySame: same / n,
     probabilityBothCensored: bothCensored / n,
+    probabilitySameOrNeither: (same + bothCensored) / n,
     p5: quantile(0.05),
     p50: quantile(0.5),
     p95: quantile(0.95),
+    medianDirection: median === undefined ? null : median < 0 ? 'earlier' : median > 0 ? 'later' : 'same',
+    signTest: {
+      earlier,
+      later,
+      replications: n,
+      pValue,
+      resolved: pValue < SIGN_TEST_LEVEL,
+      direction: earlier > later ? 'earlier' : later > earlier ? 'later' : null,
+      replicationsToResolve: replicationsForSignTest(earlier / n, later / n),
+    },
     bothClosed: finite.length > 0 ? { ...describeDifferences(Float64Array.from(finite)), replications: finite.length } : null,
   };
 }

@@ -17,19 +17,30 @@ export const MAX_EXACT_LEVERS = 6;
  */
 export function shapleyValues(n: number, value: ArrayLike<number>): number[] {
   if (value.length !== 1 << n) throw new Error(`expected ${1 << n} subset values, got ${value.length}`);
-  const factorial = [1];
-  for (let k = 1; k <= n; k++) factorial.push(factorial[k - 1] * k);
   const phi = new Array<number>(n).fill(0);
   for (let i = 0; i < n; i++) {
     const bit = 1 << i;
     for (let mask = 0; mask < 1 << n; mask++) {
       if (mask & bit) continue;
-      const size = popcount(mask);
-      const weight = (factorial[size] * factorial[n - size - 1]) / factorial[n];
-      phi[i] += weight * (value[mask | bit] - value[mask]);
+      phi[i] += shapleyWeight(n, mask) * (value[mask | bit] - value[mask]);
     }
   }
   return phi;
+}
+
+/**
+ * The weight |S|! (n − |S| − 1)! / n! of switching a lever on with the subset `mask` (the lever not
+ * in it) already on; a lever's weights over every such subset add up to 1.
+ */
+export function shapleyWeight(n: number, mask: number): number {
+  const size = popcount(mask);
+  return (factorial(size) * factorial(n - size - 1)) / factorial(n);
+}
+
+function factorial(k: number): number {
+  let f = 1;
+  for (let j = 2; j <= k; j++) f *= j;
+  return f;
 }
 
 export function popcount(mask: number): number {

@@ -129,10 +129,14 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
               '  hiresim compare scenarios/baseline.yaml scenarios/open-immigration.yaml --json > diff.json',
               '',
               'Every scenario runs the reference\'s seed and replications (common random numbers), so each',
-              'difference is paired replication by replication. Prints closing years with the paired',
-              'difference against the first file, the yearly gap differences with 90% intervals, which',
-              'differences are within noise (and how many replications would resolve them), and the',
-              'scenario that closes the gap fastest.',
+              'difference is paired replication by replication. Prints each scenario\'s closing years ("after',
+              '2045" when a run does not close by the horizon) and qualified candidates per 100 open positions;',
+              'against the first file, the median paired difference in words ("2 years earlier"), P(earlier),',
+              'P(later) and P(same or neither), which add up to 1, and the verdict: an exact sign test at the 10%',
+              'level over the pairs, where a pair in which only one run closes by the horizon counts for the',
+              'one that closes; then the yearly gap differences in percentage points (pp) with 90% intervals,',
+              'and the scenario that closes the gap fastest. Within noise, it says about how many',
+              'replications would resolve the difference.',
               '',
               'Usage: hiresim compare <reference> <scenario..> [options]',
             ]),
@@ -177,9 +181,16 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
               '  hiresim attribute scenarios/baseline.yaml --reps 20 --json > levers.json',
               '',
               'Runs the scenario with every subset of the levers on (their enabled switches), all on the same',
-              'random numbers, and reports each lever\'s exact Shapley contribution to the closing year and to',
-              'the gap in one year, with 90% intervals over replications, plus each lever alone on and alone',
-              'off. The contributions add up to all levers on minus all off. 2^levers scenario runs: up to 6.',
+              'random numbers, and reports each lever\'s exact Shapley contribution to the closing year (years',
+              'earlier or later) and to the gap in one year (pp narrower or wider), with 90% intervals over',
+              'replications, plus each lever alone on and alone off. The contributions add up to all levers on',
+              'minus all off. A closing-year difference where both compared runs stay open by the horizon in',
+              'most replications is reported as not measurable (it would be 0 by construction).',
+              '',
+              'Defaults are a draft: 2^levers subsets (32 for five levers) × 8 replications at 1 agent = 50',
+              'persons, about a minute on two cores (results do not depend on the scale beyond sampling error).',
+              'The scenario\'s own, e.g. --reps 40 --set scale=20 for the baseline, takes 10–20 minutes.',
+              'The plan line on stderr states subsets × replications, the scale and the expected time.',
               '',
               'Usage: hiresim attribute <file> [options]',
             ]),
@@ -187,10 +198,10 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
           .positional('file', { type: 'string', demandOption: true, description: 'Scenario file (YAML or JSON)' })
           .option('levers', { type: 'string', requiresArg: true, default: LEVER_NAMES.join(','), description: 'Comma-separated levers to attribute' })
           .option('year', { type: 'string', requiresArg: true, description: 'Year for the gap contributions (default: base year + 5)' })
-          .option('reps', { type: 'string', requiresArg: true, description: 'Replications (overrides the scenario\'s replications)' })
+          .option('reps', { type: 'string', requiresArg: true, description: 'Replications of each subset (default: 8, a draft; the scenario\'s own with --reps N)' })
           .option('seed', { type: 'string', requiresArg: true, description: 'Master seed (overrides the scenario\'s seed)' })
           .option('threads', { type: 'string', requiresArg: true, description: 'Worker threads (default: all cores)' })
-          .option('set', setOption)
+          .option('set', { ...setOption, description: `${setOption.description}; without --set scale=…, 1 agent = 50 persons (a draft)` })
           .option('json', { type: 'boolean', description: 'Print the attribution as one JSON object' })
           .option('out', { type: 'string', requiresArg: true, description: 'Also write attribution.json to this directory' })
           .check((args) => {

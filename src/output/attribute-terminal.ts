@@ -1,36 +1,86 @@
-/** The terminal view of a lever attribution: a table and bars of each lever's Shapley value. */
-import type { AttributionSummary } from '../sim/attribute.js';
+/**
+ * The terminal view of a lever attribution: a table and bars of each lever's Shapley value, every
+ * difference in words ("2.1 years earlier", "8.5 pp narrower"), and "not measurable" where the
+ * horizon rather than the lever decides a closing-year difference.
+ */
+import type { PairedDifference } from '../analysis/paired.js';
+import type { AttributionSummary, OpenRuns } from '../sim/attribute.js';
+import { gapInWords, intervalInWords, yearsInWords } from './change-in-words.js';
 import { table } from './format.js';
 
-const signed = (x: number, digits = 1) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(digits)}`;
+/** "16.2 years earlier ±1.6", with ~ when the 90 % interval spans zero. */
+function withInterval(d: PairedDifference, words: (x: number) => string, scale = 1): string {
+  const half = (scale * (d.meanHigh - d.meanLow)) / 2;
+  return `${words(d.mean)} ±${half.toFixed(1)}${d.withinNoise ? ' ~' : ''}`;
+}
 
-export function formatAttribution(a: AttributionSummary, options: { color: boolean }): string {
+export function formatAttribution(a: AttributionSummary, options: { color: boolean; note?: string }): string {
+  const horizon = a.horizon ?? 0;
   const lines: string[] = [];
-  lines.push(`hiresim attribute: "${a.scenario.name}" (hash ${a.scenario.hash}), ${a.replications} replications × ${a.subsets.length} lever subsets, seed ${a.seed}`);
+  const scale = a.scale === undefined ? '' : ` at 1 agent = ${a.scale} persons`;
+  lines.push(`hiresim attribute: "${a.scenario.name}" (hash ${a.scenario.hash}), ${a.replications} replications × ${a.subsets.length} lever subsets${scale}, seed ${a.seed}`);
   lines.push('');
+
+  // Closing-year cells: "not measurable¹" where both runs stay open in most comparisons, a * where some do.
+  const notes: string[] = [];
+  const bound = { used: false };
+  const closingCell = (text: string, open: OpenRuns | undefined, why: (o: OpenRuns) => string) => {
+    if (!open) return text;
+    if (!open.measurable) {
+      notes.push(why(open));
+      return `not measurable${superscript(notes.length)}`;
+    }
+    if (open.bothOpen > 0 || open.oneOpen > 0) {
+      bound.used = true;
+      return `${text} *`;
+    }
+    return text;
+  };
+  const runs = (count: number) => `${count} of ${a.replications} replication${a.replications === 1 ? '' : 's'}`;
   const rows = a.attributions.map((x) => [
     x.lever,
-    `${signed(x.closingYear.mean)} [${signed(x.closingYear.meanLow)}, ${signed(x.closingYear.meanHigh)}]${x.closingYear.withinNoise ? ' ~' : ''}`,
-    signed(x.aloneOn.closingYear.mean),
-    signed(x.aloneOff.closingYear.mean),
-    `${signed(100 * x.gap.mean)} [${signed(100 * x.gap.meanLow)}, ${signed(100 * x.gap.meanHigh)}]${x.gap.withinNoise ? ' ~' : ''}`,
+    closingCell(withInterval(x.closingYear, yearsInWords), x.closingYearOpen, (o) => `${x.lever}, Shapley value: in ${Math.round(100 * o.bothOpen)}% of its weighted comparisons neither run closes by ${horizon}; those count as no difference by construction.`),
+    closingCell(yearsInWords(x.aloneOn.closingYear.mean), x.aloneOn.open, (o) => `${x.lever} alone on: ${runs(o.bothOpen)} do not close by ${horizon} with only this lever on (nor with every lever off), so the difference is 0 by construction.`),
+    closingCell(yearsInWords(x.aloneOff.closingYear.mean), x.aloneOff.open, (o) => `${x.lever} alone off: ${runs(o.bothOpen)} do not close by ${horizon} with every lever on but this one (nor with every lever on), so the difference is 0 by construction.`),
+    withInterval(x.gap, gapInWords, 100),
   ]);
-  rows.push(['all levers', signed(a.total.closingYear.mean), '', '', signed(100 * a.total.gap.mean)]);
-  lines.push(`Contribution of each lever (Shapley value; negative = closes the gap earlier / narrows it; [90% interval]; ~ = within noise)`);
-  lines.push(table(['lever', 'closing year, years', 'alone on', 'alone off', `gap in ${a.year}, points`], rows));
+  rows.push(['all levers', closingCell(yearsInWords(a.total.closingYear.mean), a.total.open, (o) => `all levers: ${runs(o.bothOpen)} do not close by ${horizon} with every lever on (nor with every lever off).`), '', '', gapInWords(a.total.gap.mean)]);
+  lines.push(`Contribution of each lever: how much earlier (or later) the gap closes, and how many percentage points (pp) narrower (or wider) it is in ${a.year}`);
+  lines.push(`Shapley value ± half its 90% interval (~: within noise); alone on: the lever alone against no lever; alone off: every lever against every lever but this one`);
+  lines.push(table(['lever', 'closing year (Shapley)', 'alone on', 'alone off', `gap in ${a.year} (Shapley)`], rows));
+  notes.forEach((text, k) => lines.push(`${superscript(k + 1)} not measurable: ${text}`));
+  if (bound.used) lines.push(`* a bound: in some replications a compared run does not close by ${horizon} and counts as closing in ${horizon + 1}.`);
   lines.push('');
-  lines.push('Years earlier that each lever closes the gap (Shapley):');
+
+  lines.push('Years earlier (█) or later (▒) that each lever closes the gap (Shapley value):');
   const widest = Math.max(0.5, ...a.attributions.map((x) => Math.abs(x.closingYear.mean)));
   const name = Math.max(...a.attributions.map((x) => x.lever.length));
-  for (const x of [...a.attributions].sort((p, q) => p.closingYear.mean - q.closingYear.mean)) {
+  const order = [...a.attributions].sort((p, q) => p.closingYear.mean - q.closingYear.mean);
+  for (const x of order) {
+    if (x.closingYearOpen && !x.closingYearOpen.measurable) {
+      lines.push(`  ${x.lever.padEnd(name)} not measurable (see above)`);
+      continue;
+    }
     const length = Math.round((Math.abs(x.closingYear.mean) / widest) * 40);
-    const bar = (x.closingYear.mean <= 0 ? '█' : '▒').repeat(length);
-    const painted = options.color ? `\x1b[${x.closingYear.mean <= 0 ? '36' : '33'}m${bar}\x1b[0m` : bar;
-    lines.push(`  ${x.lever.padEnd(name)} ${painted} ${signed(-x.closingYear.mean)} years`);
+    const earlier = x.closingYear.mean <= 0;
+    const bar = (earlier ? '█' : '▒').repeat(length);
+    const painted = options.color ? `\x1b[${earlier ? '36' : '33'}m${bar}\x1b[0m` : bar;
+    lines.push(`  ${x.lever.padEnd(name)} ${painted}${length > 0 ? ' ' : ''}${yearsInWords(x.closingYear.mean)}`);
   }
   lines.push('');
-  const best = [...a.attributions].sort((p, q) => p.closingYear.mean - q.closingYear.mean)[0];
-  lines.push(`Largest contribution: ${best.lever}, ${signed(-best.closingYear.mean)} years earlier (90% interval ${signed(-best.closingYear.meanHigh)} to ${signed(-best.closingYear.meanLow)}).`);
+  const best = order.find((x) => !x.closingYearOpen || x.closingYearOpen.measurable);
+  if (best && best.closingYear.mean < 0) {
+    lines.push(`Largest contribution: ${best.lever}, ${yearsInWords(best.closingYear.mean)} (90% interval ${intervalInWords(best.closingYear.meanLow, best.closingYear.meanHigh, yearsInWords)}).`);
+  } else {
+    lines.push(`No lever closes the gap earlier in these runs.`);
+  }
   lines.push(`Method: ${a.method}.`);
+  if (options.note) lines.push(options.note);
   return `${lines.join('\n')}\n`;
+}
+
+/** ¹ ² ³ … for footnotes (marks, not letters, so that a cell reads as what it is). */
+function superscript(k: number): string {
+  const digits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+  return String(k).split('').map((d) => digits[Number(d)]).join('');
 }

@@ -3,15 +3,16 @@
  * paired difference against the reference, the yearly gap differences, and
  * which scenario closes the gap fastest.
  */
-import type { PairedDifference } from '../analysis/paired.js';
+import type { ClosingYearDifference, PairedDifference } from '../analysis/paired.js';
+import { SIGN_TEST_LEVEL } from '../analysis/sign-test.js';
 import { rankingYear, type ComparisonSummary } from '../sim/compare.js';
+import { closingRangeInWords, closingYearInWords, yearsInWords } from './change-in-words.js';
 import { table } from './format.js';
 import { dividedRow, historyNote, historyYears, markHistoryRows, yearAxis } from './history.js';
 
 const signed = (x: number, digits = 1) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(digits)}`;
-const yearOr = (y: number | null, horizon: number) => (y === null ? `>${horizon}` : String(y));
 
-/** "+2.1 [+0.4, +3.8]" in points, with a mark when the interval of the mean spans zero. */
+/** "+2.1 [+0.4, +3.8]" in percentage points (a numeric column: numbers and marks only), ~ when the interval of the mean spans zero. */
 function gapCell(d: PairedDifference): string {
   const pts = (x: number) => signed(100 * x);
   return `${pts(d.mean)} [${pts(d.meanLow)}, ${pts(d.meanHigh)}]${d.withinNoise ? ' ~' : ''}`;
@@ -19,7 +20,7 @@ function gapCell(d: PairedDifference): string {
 
 /**
  * The paired gap differences as a small chart: one column per year, one letter per scenario at its
- * mean difference (clipped to ±100 points), the zero line dotted; colours only for a terminal.
+ * mean difference (clipped to ±100 pp), the zero line dotted; colours only for a terminal.
  * History years (before the base year) stand left of a │ where the projection starts.
  */
 export function differenceChart(c: ComparisonSummary, color: boolean): string {
@@ -37,14 +38,33 @@ export function differenceChart(c: ComparisonSummary, color: boolean): string {
   });
   // A cell shows up to two scenarios; an empty cell on the zero line is dotted.
   const grid = marks.map((row, r) => row.map((cell) => (cell.length === 0 ? (r === level(0) ? '··' : '  ') : cell.length === 1 ? ` ${cell[0]}` : `${cell[0]}${cell[1]}`)));
-  const label = (r: number) => (r === 0 ? '+100' : r === level(0) ? '   0' : r === rows - 1 ? '-100' : '    ');
+  const label = (r: number) => (r === 0 ? '+100' : r === level(0) ? '   0' : r === rows - 1 ? '−100' : '    ');
   const legend = c.differences.map((d, k) => `${String.fromCharCode(65 + (k % 26))} = ${d.scenario}`).join(', ');
   const where = split > 0 ? `; history left of │, the projection from ${c.baseYear} right of it` : '';
   return [
-    `Gap difference against "${c.scenarios[0].name}" (points, mean of paired differences): ${legend}${where}`,
+    `Gap difference against "${c.scenarios[0].name}" (pp, mean of paired differences; below 0: a narrower gap): ${legend}${where}`,
     ...grid.map((cells, r) => `${label(r)} ┤${dividedRow(cells, split)}`),
     yearAxis(rowsOfYears.map((y) => y.year), split, 6),
   ].join('\n');
+}
+
+/** The median paired difference in words; where an open run decides it, which side and why. */
+function medianInWords(d: ClosingYearDifference, reference: string, horizon: number): string {
+  if (d.medianDirection === null) return `neither closes by ${horizon}`;
+  if (d.p50 !== null) return yearsInWords(d.p50, 0);
+  return d.medianDirection === 'earlier' ? `earlier ("${reference}" after ${horizon})` : `later (after ${horizon})`;
+}
+
+const pValue = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
+
+/** The sign test's verdict in words: "earlier (p = 0.008)", "within noise (p = 0.250; ≈7 replications to resolve)". */
+function verdictInWords(d: ClosingYearDifference, horizon: number): string {
+  const t = d.signTest;
+  if (d.medianDirection === null) return `not comparable: neither closes by ${horizon}`;
+  if (t.resolved) return `${t.direction} (${pValue(t.pValue)})`;
+  if (t.earlier + t.later === 0) return 'no difference: every pair closes in the same year or neither closes';
+  const more = t.replicationsToResolve === null ? 'as many pairs earlier as later' : `≈${t.replicationsToResolve} replications to resolve`;
+  return `within noise (${pValue(t.pValue)}; ${more})`;
 }
 
 export function formatComparison(c: ComparisonSummary, options: { color: boolean } = { color: false }): string {
@@ -55,29 +75,31 @@ export function formatComparison(c: ComparisonSummary, options: { color: boolean
   const counted = c.startYear < c.baseYear ? `, counted from the base year ${c.baseYear}` : '';
   lines.push(`Closing year (gap ≤ ${Math.round(100 * ref.closure.threshold)}% for ${ref.closure.sustainYears} years${counted})`);
   const midYear = String(rankingYear(c));
-  const rows = c.scenarios.map((s, k) => {
-    const d = k === 0 ? undefined : c.differences[k - 1].closingYear;
-    const both = d?.bothClosed;
-    const verdict = !d ? 'reference'
-      : !both ? 'not comparable (censored)'
-      : both.withinNoise ? `within noise (≈${both.replicationsToResolve ?? '∞'} replications to resolve)`
-      : `resolved (mean ${signed(both.mean)} years, 90% CI ${signed(both.meanLow)}…${signed(both.meanHigh)})`;
-    return [
-      s.name,
-      yearOr(s.closure.medianYear, c.horizon),
-      `${yearOr(s.closure.p10Year, c.horizon)}–${yearOr(s.closure.p90Year, c.horizon)}`,
-      (s.closure.probabilityClosedBy[midYear] ?? 0).toFixed(2),
-      d ? (d.p50 === null ? 'censored' : signed(d.p50, 0)) : '',
-      d ? d.probabilityEarlier.toFixed(2) : '',
-      d ? d.probabilityLater.toFixed(2) : '',
-      verdict,
-    ];
-  });
-  lines.push(table(['scenario', 'median', '10–90%', `P(by ${midYear})`, 'Δ median', 'P(earlier)', 'P(later)', 'paired difference'], rows));
+  const per100 = (s: ComparisonSummary['scenarios'][number]) => {
+    const row = s.years.find((y) => y.year === Number(midYear));
+    return row?.candidatesPer100 ? Math.round(row.candidatesPer100.p50).toFixed(0) : '';
+  };
+  lines.push(
+    table(
+      ['scenario', 'median', '10–90%', `P(by ${midYear})`, `per 100 in ${midYear}`],
+      c.scenarios.map((s) => [s.name, closingYearInWords(s.closure.medianYear, c.horizon), closingRangeInWords(s.closure.p10Year, s.closure.p90Year, c.horizon), (s.closure.probabilityClosedBy[midYear] ?? 0).toFixed(2), per100(s)]),
+    ),
+  );
+  lines.push(`per 100 in ${midYear}: qualified candidates per 100 open positions in ${midYear} (median over replications; 100 is a closed gap).`);
   lines.push('');
 
   if (c.differences.length > 0) {
-    lines.push(`Gap difference against "${ref.name}", in points: mean of the paired differences [90% interval of the mean]; ~ marks an interval spanning zero`);
+    lines.push(`Closing year against "${ref.name}", replication by replication (the same random numbers in each pair)`);
+    const rows = c.differences.map((diff) => {
+      const d = diff.closingYear;
+      return [diff.scenario, medianInWords(d, ref.name, c.horizon), d.probabilityEarlier.toFixed(2), d.probabilityLater.toFixed(2), d.probabilitySameOrNeither.toFixed(2), verdictInWords(d, c.horizon)];
+    });
+    lines.push(table(['scenario', 'median paired difference', 'P(earlier)', 'P(later)', 'P(same or neither)', 'verdict (sign test)'], rows));
+    lines.push(
+      `Verdict: exact two-sided sign test at the ${Math.round(100 * SIGN_TEST_LEVEL)}% level on the ${c.replications} pairs. A pair counts as earlier (later) when the scenario closes before (after) "${ref.name}", also when only one of the two closes by ${c.horizon}; a pair closing in the same year, or where neither closes by ${c.horizon}, counts for neither. P(earlier) + P(later) + P(same or neither) = 1.`,
+    );
+    lines.push('');
+    lines.push(`Gap difference against "${ref.name}", in percentage points (pp; below 0: a narrower gap, more qualified candidates per open position): mean of the paired differences [90% interval of the mean]; ~ marks an interval spanning zero`);
     const history = historyYears(c.differences[0].years);
     const header = ['year', ...(history ? [''] : []), ...c.differences.map((d) => d.scenario)];
     const years = c.differences[0].years.map((y, i) => [String(y.year), ...(history ? [y.history ? 'history' : ''] : []), ...c.differences.map((d) => gapCell(d.years[i].gap))]);
@@ -89,7 +111,7 @@ export function formatComparison(c: ComparisonSummary, options: { color: boolean
   }
   const [first] = c.ranking;
   const fastest = c.ranking.filter((r) => r.medianYear === first.medianYear && r.probabilityClosedByMidYear === first.probabilityClosedByMidYear).map((r) => `"${r.scenario}"`);
-  lines.push(`Fastest to close: ${fastest.join(', ')} (median ${yearOr(first.medianYear, c.horizon)}; P(closed by ${midYear}) = ${first.probabilityClosedByMidYear.toFixed(2)}).`);
-  lines.push(`Order: ${c.ranking.map((r) => `${r.scenario} ${yearOr(r.medianYear, c.horizon)}`).join(' < ')}.`);
+  lines.push(`Fastest to close: ${fastest.join(', ')} (median ${closingYearInWords(first.medianYear, c.horizon)}; P(closed by ${midYear}) = ${first.probabilityClosedByMidYear.toFixed(2)}).`);
+  lines.push(`Order, earliest median closing year first: ${c.ranking.map((r) => `${r.scenario} (${closingYearInWords(r.medianYear, c.horizon)})`).join(', ')}.`);
   return `${lines.join('\n')}\n`;
 }

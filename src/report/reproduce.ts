@@ -83,6 +83,8 @@ export function reproductionInfo(all: readonly LoadedResult[]): ReproductionInfo
   const startYearOf = (r: ScenarioResult) => (r.summary.startYear !== undefined && r.summary.baseYear !== undefined && r.summary.startYear < r.summary.baseYear ? [r.summary.startYear] : []);
   for (const r of results) {
     if (r.kind === 'run') recorded.scale.add(r.summary.scale);
+    // attribute records its scale since its default became a draft scale (1 agent = 50 persons).
+    if (r.kind === 'attribute' && r.summary.scale !== undefined) recorded.scale.add(r.summary.scale);
     if (r.kind !== 'attribute') {
       recorded.horizon.add(r.summary.horizon);
       recorded.baseYear.add(r.summary.baseYear);

@@ -4,33 +4,63 @@
  * the same replication seeds, and each lever's Shapley value is computed per
  * replication and then summarised across replications.
  */
+import { availableParallelism } from 'node:os';
 import { describeDifferences, type PairedDifference } from '../analysis/paired.js';
-import { MAX_EXACT_LEVERS, shapleyValues } from '../analysis/shapley.js';
+import { MAX_EXACT_LEVERS, shapleyValues, shapleyWeight } from '../analysis/shapley.js';
 import { METRIC_INDEX, METRICS } from '../model/metrics.js';
-import { loadScenario } from '../scenario/load.js';
+import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { firstYear, yearIndexOf } from '../scenario/calendar.js';
 import { InputError } from '../scenario/issues.js';
-import { simulate, type RunOptions } from './simulate.js';
+import { createSimulationPool, simulate, type RunOptions } from './simulate.js';
 
 import type { Lever } from '../scenario/levers.js';
 
 export { LEVERS, type Lever } from '../scenario/levers.js';
 
+/**
+ * How often the compared runs of a closing-year difference do not close by the horizon. A run that
+ * does not close counts as closing the year after the horizon, so where both runs stay open the
+ * difference is 0 by construction, and where one does it is a bound.
+ */
+export interface OpenRuns {
+  /** Replications (for a Shapley value: the share of its weight, 0–1) where both compared runs stay open. */
+  readonly bothOpen: number;
+  /** Replications (Shapley: share of weight) where exactly one stays open. */
+  readonly oneOpen: number;
+  /**
+   * false when both runs stay open in more than half of the comparisons: the closing-year value is
+   * then mostly zeros by construction, an artefact of the horizon rather than an effect.
+   */
+  readonly measurable: boolean;
+}
+
+/** Differences are lever on minus lever off: closing year in years (negative: earlier), gap as a share (negative: narrower; 0.01 = 1 pp). */
+export interface LeverDifference {
+  readonly closingYear: PairedDifference;
+  readonly gap: PairedDifference;
+  /** Counts of replications. */
+  readonly open: OpenRuns;
+}
+
 export interface LeverAttribution {
   readonly lever: Lever;
   /** Shapley value on the closing year (years; negative: the lever closes the gap earlier). */
   readonly closingYear: PairedDifference;
-  /** Shapley value on the gap in the chosen year (share; negative: the lever narrows it). */
+  /** Censoring in the comparisons behind the closing-year Shapley value (shares of its weight, averaged over replications). */
+  readonly closingYearOpen: OpenRuns;
+  /** Shapley value on the gap in the chosen year (share; negative: the lever narrows it; 0.01 = 1 pp). */
   readonly gap: PairedDifference;
   /** The lever alone on against all off, and all on against the lever alone off. */
-  readonly aloneOn: { readonly closingYear: PairedDifference; readonly gap: PairedDifference };
-  readonly aloneOff: { readonly closingYear: PairedDifference; readonly gap: PairedDifference };
+  readonly aloneOn: LeverDifference;
+  readonly aloneOff: LeverDifference;
 }
 
 export interface AttributionSummary {
   readonly scenario: { readonly name: string; readonly hash: string; readonly file: string };
   readonly seed: number | string;
   readonly replications: number;
+  /** Persons per agent of the runs (absent from results written before it was recorded). */
+  readonly scale?: number;
   /** First simulated year, base year and horizon (absent from results written before history existed). */
   readonly startYear?: number;
   readonly baseYear?: number;
@@ -43,46 +73,102 @@ export interface AttributionSummary {
   readonly subsets: readonly { readonly on: readonly Lever[]; readonly meanClosingYear: number; readonly censoredShare: number; readonly meanGap: number }[];
   readonly attributions: readonly LeverAttribution[];
   /** All levers on minus all off: what the Shapley values add up to. */
-  readonly total: { readonly closingYear: PairedDifference; readonly gap: PairedDifference };
+  readonly total: LeverDifference;
 }
 
-export interface AttributeOptions extends RunOptions {
+/** Every subset of the levers loaded, ready to run. */
+export interface AttributionInputs {
+  readonly file: string;
   readonly levers: readonly Lever[];
-  /** Year for the gap contributions. */
-  readonly year?: number;
-  readonly overrides?: readonly string[];
-  /** Called before each subset runs. */
-  readonly onSubset?: (k: number, total: number) => void;
+  /** The scenario with the subset `mask` of levers on (bit i: lever i), by mask. */
+  readonly subsets: readonly LoadedScenario[];
+  /** Every lever on: the scenario whose name, hash, seed and calendar the attribution reports. */
+  readonly reference: LoadedScenario;
+  readonly year: number;
 }
 
-export async function attributeLevers(file: string, options: AttributeOptions): Promise<AttributionSummary> {
+/**
+ * Loads every subset before any runs, so that a bad override or year fails at once and the plan
+ * (subsets × replications) is known before the time is spent.
+ */
+export function loadAttribution(file: string, options: { readonly levers: readonly Lever[]; readonly year?: number; readonly overrides?: readonly string[] }): AttributionInputs {
   const { levers } = options;
   const n = levers.length;
   if (n === 0 || n > MAX_EXACT_LEVERS) throw new RangeError(`between 1 and ${MAX_EXACT_LEVERS} levers, got ${n}`);
   const overridesFor = (mask: number) => [...(options.overrides ?? []), ...levers.map((lever, i) => `${lever}.enabled=${(mask & (1 << i)) !== 0}`)];
-  // Load every subset before running any, so that a bad override fails at once.
-  const loaded = Array.from({ length: 1 << n }, (_, mask) => loadScenario(file, { overrides: overridesFor(mask) }));
-  const reference = loaded[(1 << n) - 1];
+  const subsets = Array.from({ length: 1 << n }, (_, mask) => loadScenario(file, { overrides: overridesFor(mask) }));
+  const reference = subsets[(1 << n) - 1];
   const { scenario } = reference;
   const year = options.year ?? Math.min(scenario.horizon, scenario.baseYear + 5);
-  const y = yearIndexOf(scenario, year);
   if (year < scenario.baseYear || year > scenario.horizon) {
     const history = firstYear(scenario) < scenario.baseYear ? ` (from the base year: ${firstYear(scenario)}–${scenario.baseYear - 1} are history)` : '';
     throw new InputError([{ file: '--year', line: 1, column: 1, path: 'year', expected: `a year from ${scenario.baseYear} to ${scenario.horizon}${history}`, found: String(year) }]);
   }
+  return { file, levers, subsets, reference, year };
+}
 
+/** Runs every subset (one pool of workers for all) and computes each lever's Shapley values per replication. */
+export async function attributeLevers(inputs: AttributionInputs, options: RunOptions = {}): Promise<AttributionSummary> {
+  const { levers, subsets, reference, year, file } = inputs;
+  const n = levers.length;
+  const { scenario } = reference;
+  const y = yearIndexOf(scenario, year);
   const reps = scenario.replications;
-  const closing: Float64Array[] = [];
-  const gap: Float64Array[] = [];
-  for (let mask = 0; mask < 1 << n; mask++) {
-    options.onSubset?.(mask, 1 << n);
-    const sim = await simulate(loaded[mask], options);
-    closing.push(Float64Array.from(sim.summary.runs, (r) => (r.closure.kind === 'closed' ? r.closure.year : scenario.horizon + 1)));
-    gap.push(Float64Array.from(sim.values, (v) => v[y * METRICS.length + METRIC_INDEX.gap]));
+  const count = 1 << n;
+
+  const threads = Math.min(options.pool?.threads ?? options.threads ?? availableParallelism(), reps);
+  const pool = options.pool ?? (threads > 1 ? createSimulationPool(threads) : undefined);
+  const closingYears: (number | null)[][] = [];
+  const gaps: Float64Array[] = [];
+  try {
+    for (let mask = 0; mask < count; mask++) {
+      // Progress counts replications over every subset: one bar and one estimate for the whole study.
+      const sim = await simulate(subsets[mask], { threads, pool, onProgress: (done) => options.onProgress?.(mask * reps + done, count * reps) });
+      closingYears.push(sim.summary.runs.map((r) => (r.closure.kind === 'closed' ? r.closure.year : null)));
+      gaps.push(Float64Array.from(sim.values, (v) => v[y * METRICS.length + METRIC_INDEX.gap]));
+    }
+  } finally {
+    if (pool !== options.pool) await pool?.close();
   }
 
-  // Shapley values per replication (the value function of replication r), then their spread.
-  const perReplication = (values: Float64Array[]) => {
+  return {
+    scenario: { name: scenario.name, hash: reference.hash, file },
+    seed: scenario.seed,
+    replications: reps,
+    scale: scenario.scale,
+    startYear: firstYear(scenario),
+    baseYear: scenario.baseYear,
+    horizon: scenario.horizon,
+    levers,
+    year,
+    // The method sentence is also the report's (test/golden/report.html); the signs are documented with the fields.
+    method: `exact Shapley values over all ${count} subsets of ${n} levers, per replication on common random numbers; a replication not closed by ${scenario.horizon} counts as closing in ${scenario.horizon + 1}, so contributions that involve censoring are bounds`,
+    ...attributionOf(levers, scenario.horizon, { closingYear: closingYears, gap: gaps }),
+  };
+}
+
+/** Every subset's runs, by subset mask (bit i: lever i on) and then replication. */
+export interface SubsetOutcomes {
+  /** The closing year, or null for a run that does not close by the horizon. */
+  readonly closingYear: readonly (readonly (number | null)[])[];
+  /** The gap in the attribution's year. */
+  readonly gap: readonly ArrayLike<number>[];
+}
+
+/**
+ * Shapley values per replication (the value function of replication r), their spread, the lever
+ * alone on and alone off, and how often censoring decides a closing-year difference.
+ */
+export function attributionOf(levers: readonly Lever[], horizon: number, outcomes: SubsetOutcomes): Pick<AttributionSummary, 'subsets' | 'attributions' | 'total'> {
+  const n = levers.length;
+  const count = 1 << n;
+  if (outcomes.closingYear.length !== count || outcomes.gap.length !== count) throw new RangeError(`expected ${count} subsets, got ${outcomes.closingYear.length} and ${outcomes.gap.length}`);
+  const reps = outcomes.closingYear[0].length;
+  // A run that does not close counts as closing the year after the horizon.
+  const closing = outcomes.closingYear.map((runs) => Float64Array.from(runs, (year) => year ?? horizon + 1));
+  const open = outcomes.closingYear.map((runs) => Uint8Array.from(runs, (year) => (year === null ? 1 : 0)));
+  const gap = outcomes.gap;
+  const perReplication = (values: readonly ArrayLike<number>[]) => {
     const phi = levers.map(() => new Float64Array(reps));
     for (let r = 0; r < reps; r++) {
       const v = values.map((byMask) => byMask[r]);
@@ -92,33 +178,56 @@ export async function attributeLevers(file: string, options: AttributeOptions): 
   };
   const phiClosing = perReplication(closing);
   const phiGap = perReplication(gap);
-  const all = (1 << n) - 1;
-  const diff = (values: Float64Array[], from: number, to: number) => describeDifferences(Float64Array.from({ length: reps }, (_, r) => values[to][r] - values[from][r]));
-  const mean = (a: Float64Array) => a.reduce((s, x) => s + x, 0) / a.length;
-
+  const all = count - 1;
+  const mean = (a: ArrayLike<number>) => {
+    let sum = 0;
+    for (let k = 0; k < a.length; k++) sum += a[k];
+    return sum / a.length;
+  };
+  const openRuns = (bothOpen: number, oneOpen: number, of: number): OpenRuns => ({ bothOpen, oneOpen, measurable: bothOpen <= of / 2 });
+  const difference = (from: number, to: number): LeverDifference => {
+    let both = 0;
+    let one = 0;
+    for (let r = 0; r < reps; r++) {
+      if (open[from][r] && open[to][r]) both++;
+      else if (open[from][r] || open[to][r]) one++;
+    }
+    return {
+      closingYear: describeDifferences(Float64Array.from({ length: reps }, (_, r) => closing[to][r] - closing[from][r])),
+      gap: describeDifferences(Float64Array.from({ length: reps }, (_, r) => gap[to][r] - gap[from][r])),
+      open: openRuns(both, one, reps),
+    };
+  };
+  // The share of a lever's Shapley weight spent on comparisons where both runs stay open (or one does).
+  const shapleyOpen = (i: number): OpenRuns => {
+    const bit = 1 << i;
+    let both = 0;
+    let one = 0;
+    for (let mask = 0; mask < count; mask++) {
+      if (mask & bit) continue;
+      const weight = shapleyWeight(n, mask);
+      for (let r = 0; r < reps; r++) {
+        if (open[mask][r] && open[mask | bit][r]) both += weight;
+        else if (open[mask][r] || open[mask | bit][r]) one += weight;
+      }
+    }
+    return openRuns(both / reps, one / reps, 1);
+  };
   return {
-    scenario: { name: scenario.name, hash: reference.hash, file },
-    seed: scenario.seed,
-    replications: reps,
-    startYear: firstYear(scenario),
-    baseYear: scenario.baseYear,
-    horizon: scenario.horizon,
-    levers,
-    year,
-    method: `exact Shapley values over all ${1 << n} subsets of ${n} levers, per replication on common random numbers; a replication not closed by ${scenario.horizon} counts as closing in ${scenario.horizon + 1}, so contributions that involve censoring are bounds`,
-    subsets: loaded.map((_, mask) => ({
+    subsets: closing.map((_, mask) => ({
       on: levers.filter((__, i) => mask & (1 << i)),
       meanClosingYear: mean(closing[mask]),
-      censoredShare: closing[mask].filter((x) => x > scenario.horizon).length / reps,
+      censoredShare: mean(open[mask]),
       meanGap: mean(gap[mask]),
     })),
     attributions: levers.map((lever, i) => ({
       lever,
       closingYear: describeDifferences(phiClosing[i]),
+      closingYearOpen: shapleyOpen(i),
       gap: describeDifferences(phiGap[i]),
-      aloneOn: { closingYear: diff(closing, 0, 1 << i), gap: diff(gap, 0, 1 << i) },
-      aloneOff: { closingYear: diff(closing, all & ~(1 << i), all), gap: diff(gap, all & ~(1 << i), all) },
+      aloneOn: difference(0, 1 << i),
+      aloneOff: difference(all & ~(1 << i), all),
     })),
-    total: { closingYear: diff(closing, 0, all), gap: diff(gap, 0, all) },
+    total: difference(0, all),
   };
 }

@@ -1,7 +1,11 @@
-/** Paired differences and the closing-year comparison, against hand-computed cases. */
+/**
+ * Paired differences and the closing-year comparison, against hand-computed cases; the verdict on
+ * closing years is the sign test over ordered pairs, censored pairs included.
+ */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { closingYearDifference, pairedDifference } from '../../src/analysis/paired.js';
+import { FEWEST_DECISIVE_PAIRS, replicationsForSignTest, SIGN_TEST_LEVEL, signTestPValue } from '../../src/analysis/sign-test.js';
 import type { ClosureOutcome } from '../../src/analysis/closure.js';
 
 const closed = (year: number): ClosureOutcome => ({ kind: 'closed', year });
@@ -68,5 +72,89 @@ describe('closingYearDifference', () => {
     expect(d.bothClosed).toBeNull();
     expect(d.probabilityBothCensored).toBe(0.5);
     expect(d.probabilityEarlier).toBe(0.5);
+    expect(d.medianDirection).toBe('earlier');
+  });
+
+  it('resolves a scenario that closes where the reference never does: censored pairs count in the verdict', () => {
+    // The reported case: P(earlier) high, P(later) 0, and not a single pair where both close. The old
+    // verdict, over both-closed pairs only, had nothing to go on; the sign test has 6 pairs earlier.
+    const a = Array.from({ length: 8 }, () => censored);
+    const b = [closed(2030), closed(2031), closed(2029), closed(2033), closed(2030), closed(2032), censored, censored];
+    const d = closingYearDifference(a, b);
+    expect(d.bothClosed).toBeNull();
+    expect([d.probabilityEarlier, d.probabilityLater, d.probabilitySameOrNeither]).toEqual([0.75, 0, 0.25]);
+    expect(d.signTest).toMatchObject({ earlier: 6, later: 0, replications: 8, resolved: true, direction: 'earlier' });
+    expect(d.signTest.pValue).toBeCloseTo(2 / 64, 12); // 2 · (1/2)^6
+    expect(d.medianDirection).toBe('earlier');
+    expect(d.p50).toBeNull(); // "earlier by more than the years left"
+  });
+
+  it('calls three pairs of four earlier within noise, and says about how many replications would resolve it', () => {
+    const d = closingYearDifference([closed(2029), closed(2029), censored, censored], [closed(2027), closed(2027), closed(2027), censored]);
+    expect(d.signTest.pValue).toBeCloseTo(0.25, 12); // 2 · (1/2)^3
+    expect(d.signTest.resolved).toBe(false);
+    // at P(earlier) 0.75, P(later) 0: ⌈5 / 0.75⌉ = 7 replications give 5 pairs earlier, p = 2/32 < 0.1
+    expect(d.signTest.replicationsToResolve).toBe(7);
+    expect(signTestPValue(5, 0)).toBeLessThan(SIGN_TEST_LEVEL);
+  });
+
+  it('has P(earlier) + P(later) + P(same or neither) = 1, and swapping the scenarios swaps earlier and later (property)', () => {
+    const outcome = fc.oneof(fc.constant(censored), fc.integer({ min: 2025, max: 2045 }).map(closed));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(outcome, outcome), { minLength: 1, maxLength: 60 }), (pairs) => {
+        const a = pairs.map(([x]) => x);
+        const b = pairs.map(([, y]) => y);
+        const d = closingYearDifference(a, b);
+        const swapped = closingYearDifference(b, a);
+        expect(d.probabilityEarlier + d.probabilityLater + d.probabilitySameOrNeither).toBeCloseTo(1, 12);
+        expect(d.probabilitySameOrNeither).toBeCloseTo(d.probabilitySame + d.probabilityBothCensored, 12);
+        expect([swapped.probabilityEarlier, swapped.probabilityLater, swapped.probabilitySameOrNeither]).toEqual([d.probabilityLater, d.probabilityEarlier, d.probabilitySameOrNeither]);
+        expect([swapped.signTest.earlier, swapped.signTest.later]).toEqual([d.signTest.later, d.signTest.earlier]);
+        expect(swapped.signTest.pValue).toBe(d.signTest.pValue);
+        expect(swapped.signTest.resolved).toBe(d.signTest.resolved);
+        const flip = { earlier: 'later', later: 'earlier' } as const;
+        expect(swapped.signTest.direction).toBe(d.signTest.direction === null ? null : flip[d.signTest.direction]);
+        // The verdict agrees with the shares it is printed beside: resolved only in the direction with more pairs.
+        if (d.signTest.resolved) expect(d.signTest.direction === 'earlier' ? d.probabilityEarlier > d.probabilityLater : d.probabilityLater > d.probabilityEarlier).toBe(true);
+        if (d.probabilityEarlier === d.probabilityLater) expect(d.signTest.resolved).toBe(false);
+      }),
+    );
+  });
+});
+
+describe('signTestPValue', () => {
+  it('is the exact two-sided binomial tail (hand-computed)', () => {
+    expect(signTestPValue(0, 0)).toBe(1);
+    expect(signTestPValue(3, 3)).toBe(1);
+    // 8 of 10 one way: 2 · (1 + 10 + 45) / 1024 = 0.109375
+    expect(signTestPValue(8, 2)).toBeCloseTo(0.109375, 12);
+    expect(signTestPValue(2, 8)).toBeCloseTo(0.109375, 12);
+    // 9 of 10: 2 · 11 / 1024
+    expect(signTestPValue(9, 1)).toBeCloseTo(22 / 1024, 12);
+  });
+
+  it('stays finite and correct for thousands of pairs (no underflow of 2^-m)', () => {
+    expect(signTestPValue(1000, 1000)).toBe(1);
+    const p = signTestPValue(1100, 900); // z = 200 / √2000 = 4.47: p ≈ 8e-6
+    expect(p).toBeGreaterThan(5e-6);
+    expect(p).toBeLessThan(1.2e-5);
+  });
+
+  it('needs 5 decisive pairs all one way at the 10% level', () => {
+    expect(FEWEST_DECISIVE_PAIRS).toBe(5);
+    expect(signTestPValue(4, 0)).toBeGreaterThanOrEqual(SIGN_TEST_LEVEL);
+  });
+
+  it('estimates replications that resolve a difference at the measured shares, within a factor of two (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 }), (up, down, ties) => {
+        fc.pre(up > down);
+        const n = up + down + ties;
+        const needed = replicationsForSignTest(up / n, down / n)!;
+        // With `needed` replications at the measured shares (rounded to whole pairs, with some slack), the test rejects.
+        const scale = (2 * needed) / n;
+        expect(signTestPValue(Math.round(up * scale), Math.round(down * scale))).toBeLessThan(SIGN_TEST_LEVEL);
+      }),
+    );
   });
 });

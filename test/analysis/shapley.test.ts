@@ -1,7 +1,7 @@
 /** Exact Shapley values over lever subsets. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { shapleyValues } from '../../src/analysis/shapley.js';
+import { popcount, shapleyValues, shapleyWeight } from '../../src/analysis/shapley.js';
 
 describe('shapleyValues', () => {
   it('splits a two-lever game by hand: v(∅)=0, v(A)=4, v(B)=2, v(AB)=10 → φA = (4 + 8)/2 = 6, φB = (2 + 6)/2 = 4', () => {
@@ -39,5 +39,18 @@ describe('shapleyValues', () => {
     expect(phi2).toBeCloseTo(0, 12);
     expect(phi0).toBeCloseTo(phi1, 12);
     expect(phi0 + phi1).toBeCloseTo(10, 12);
+  });
+
+  it('weighs the subsets a lever joins so that the weights add up to 1, and depend only on the subset size', () => {
+    for (let n = 1; n <= 6; n++) {
+      for (let i = 0; i < n; i++) {
+        let sum = 0;
+        for (let mask = 0; mask < 1 << n; mask++) if (!(mask & (1 << i))) sum += shapleyWeight(n, mask);
+        expect(sum, `n = ${n}, lever ${i}`).toBeCloseTo(1, 12);
+      }
+    }
+    // n = 3: joining ∅ or the other two: 0!·2!/3! = 2!·0!/3! = 1/3; joining one other: 1!·1!/3! = 1/6
+    expect([shapleyWeight(3, 0), shapleyWeight(3, 0b010), shapleyWeight(3, 0b110)].map((w) => w * 6)).toEqual([2, 1, 2]);
+    expect(popcount(0b10110)).toBe(3);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * `hiresim compare`, spawned: paired runs on common random numbers, the JSON shape, and common
- * random numbers actually reducing the spread of the differences.
+ * `hiresim compare`, spawned: paired runs on common random numbers, the JSON shape (provenance
+ * first), the plan line on stderr, and common random numbers actually reducing the spread of the
+ * differences.
  */
 import { describe, expect, it } from 'vitest';
 import { firstYear } from '../../src/scenario/calendar.js';
@@ -16,6 +17,38 @@ const YEARS = Array.from({ length: 2034 - START + 1 }, (_, k) => START + k);
 describe('hiresim compare', () => {
   const r = hiresim(['compare', 'scenarios/baseline.yaml', 'scenarios/tool-breakthrough.yaml', ...SMALL, '--json']);
   const c = JSON.parse(r.stdout);
+
+  it('starts the JSON with its provenance: every scenario in order, the reproducing command without --threads', () => {
+    expect(r.status, r.stderr).toBe(0);
+    expect(Object.keys(c)[0]).toBe('provenance');
+    const p = c.provenance;
+    expect(p.scenarios.map((s: { file: string }) => s.file)).toEqual(['scenarios/baseline.yaml', 'scenarios/tool-breakthrough.yaml']);
+    expect(p.scenarios.map((s: { hash: string }) => s.hash)).toEqual(c.scenarios.map((s: { hash: string }) => s.hash));
+    expect(p.command).toBe('hiresim compare scenarios/baseline.yaml scenarios/tool-breakthrough.yaml --reps 8 --set scale=50 --set burnInYears=2 --set horizon=2034');
+    expect(p.overrides).toEqual(['scale=50', 'burnInYears=2', 'horizon=2034', 'replications=8']);
+    expect([p.seed, p.replications]).toEqual([c.seed, 8]);
+  });
+
+  it('states its plan on stderr before running: scenarios × replications, the scale and the threads', () => {
+    expect(r.stderr).toMatch(/^hiresim: compare: 2 scenarios × 8 replications at 1 agent = 50 persons on 2 threads … (about|done in) /m);
+  });
+
+  it('gives the closing-year verdict as a sign test whose shares add up to 1', () => {
+    const d = c.differences[0].closingYear;
+    expect(d.probabilityEarlier + d.probabilityLater + d.probabilitySameOrNeither).toBeCloseTo(1, 12);
+    expect(d.signTest.earlier + d.signTest.later).toBeLessThanOrEqual(8);
+    expect(d.signTest.earlier).toBe(Math.round(8 * d.probabilityEarlier));
+    expect(d.signTest.resolved).toBe(d.signTest.pValue < 0.1);
+  });
+
+  it('prints no "censored" and no "–>" in the table, and the closing-year difference in words', () => {
+    const table = hiresim(['compare', 'scenarios/baseline.yaml', 'scenarios/tool-breakthrough.yaml', ...SMALL]);
+    expect(table.status, table.stderr).toBe(0);
+    expect(table.stdout).not.toContain('censored');
+    expect(table.stdout).not.toMatch(/–>/);
+    expect(table.stdout).toMatch(/^tool-breakthrough +(\d+ years? (earlier|later)|no difference|earlier \("baseline" after 2034\)|later \(after 2034\)|neither closes by 2034) +\d\.\d\d +\d\.\d\d +\d\.\d\d +/m);
+    expect(table.stdout).toContain('Verdict: exact two-sided sign test at the 10% level on the 8 pairs.');
+  });
 
   it('prints one JSON object with every scenario, the paired differences and a ranking', () => {
     expect(r.status, r.stderr).toBe(0);

@@ -1,14 +1,20 @@
 /**
  * `hiresim compare`'s terminal view of scenarios with history years (startYear 2023, baseYear 2025,
  * horizon 2031): the closing-year table counts from the base year and ranks by P(closed by 2028),
- * the middle of 2025–2031 (not of 2023–2031); history rows and chart columns are set apart.
+ * the middle of 2025–2031 (not of 2023–2031); history rows and chart columns are set apart. Numeric
+ * columns hold numbers only, differences are said in words, and the closing-year verdict is the sign
+ * test over every ordered pair, censored ones included.
  */
 import { describe, expect, it } from 'vitest';
+import { closingYearDifference } from '../../src/analysis/paired.js';
+import type { ClosureOutcome } from '../../src/analysis/closure.js';
 import { differenceChart, formatComparison } from '../../src/output/compare-terminal.js';
+import type { ComparisonSummary } from '../../src/sim/compare.js';
 import { comparisonFixture, trimLines } from './fixtures.js';
+import { column, tableAfter } from './table-columns.js';
 
 const DIFFERENCES = `
-Gap difference against "base", in points: mean of the paired differences [90% interval of the mean]; ~ marks an interval spanning zero
+Gap difference against "base", in percentage points (pp; below 0: a narrower gap, more qualified candidates per open position): mean of the paired differences [90% interval of the mean]; ~ marks an interval spanning zero
 year                       variant
 ────  ───────  ───────────────────
 2023  history  ±0.0 [±0.0, ±0.0] ~
@@ -17,7 +23,7 @@ year                       variant
 2025             −8.5 [−9.6, −7.4]`.slice(1);
 
 const CHART = `
-Gap difference against "base" (points, mean of paired differences): A = variant; history left of │, the projection from 2025 right of it
+Gap difference against "base" (pp, mean of paired differences; below 0: a narrower gap): A = variant; history left of │, the projection from 2025 right of it
 +100 ┤    │
      ┤    │
      ┤    │
@@ -28,7 +34,7 @@ Gap difference against "base" (points, mean of paired differences): A = variant;
      ┤    │
      ┤    │
      ┤    │
--100 ┤    │
+−100 ┤    │
       2023 2025      2031`.slice(1);
 
 describe('compare with history years', () => {
@@ -36,9 +42,10 @@ describe('compare with history years', () => {
 
   it('counts closing years from the base year and gives P(closed by) the middle projection year', () => {
     expect(text).toContain('Closing year (gap ≤ 0% for 2 years, counted from the base year 2025)\n');
-    expect(text).toMatch(/^scenario {2}median {6}10–90% {2}P\(by 2028\) {2}Δ median/m);
+    const closing = tableAfter(text, 'scenario', 'median');
+    expect(closing.header).toEqual(['scenario', 'median', '10–90%', 'P(by 2028)', 'per 100 in 2028']);
     // variant: P(closed by 2028) = 0.50 (by 2027, the middle of 2023–2031, it would be 0.25).
-    expect(text).toMatch(/^ variant {4}2028 {2}2028–>2031 {8}0\.50/m);
+    expect(closing.rows[1]).toEqual(['variant', '2028', '2028 to after 2031', '0.50', '60']);
     expect(text).toContain('Fastest to close: "variant" (median 2028; P(closed by 2028) = 0.50).');
   });
 
@@ -67,5 +74,62 @@ describe('compare without history', () => {
     const chart = differenceChart(c, false).split('\n');
     expect(chart[6]).toBe('   0 ┤ A A A A A A A');
     expect(chart[chart.length - 1]).toBe('      2025      2031');
+  });
+});
+
+/** The fixture with the variant's closing-year outcomes replaced by `b` against the base's `a`. */
+function withClosing(a: ClosureOutcome[], b: ClosureOutcome[]): ComparisonSummary {
+  const c = comparisonFixture();
+  return { ...c, replications: a.length, differences: [{ ...c.differences[0], closingYear: closingYearDifference(a, b) }] };
+}
+const closed = (year: number): ClosureOutcome => ({ kind: 'closed', year });
+const open: ClosureOutcome = { kind: 'censored' };
+
+describe('compare says what it means', () => {
+  const text = formatComparison(comparisonFixture());
+
+  it('holds numbers only in numeric columns: no "censored", no ">2031", no letters', () => {
+    const closing = tableAfter(text, 'scenario', 'median');
+    for (const name of ['P(by 2028)', 'per 100 in 2028']) for (const cell of column(closing, name)) expect(cell, name).toMatch(/^\d+(\.\d+)?$/);
+    const paired = tableAfter(text, 'scenario', 'median paired difference');
+    for (const name of ['P(earlier)', 'P(later)', 'P(same or neither)']) for (const cell of column(paired, name)) expect(cell, name).toMatch(/^\d\.\d\d$/);
+    const gaps = tableAfter(text, 'year');
+    expect(column(gaps, 'variant')).toHaveLength(9); // 2023–2031: every year row read
+    for (const cell of column(gaps, 'variant')) expect(cell).not.toMatch(/[A-Za-z]/);
+    expect(text).not.toContain('censored');
+    expect(text).not.toMatch(/–>|>20\d\d/);
+  });
+
+  it('says closing years beyond the horizon and every closing-year difference in words', () => {
+    const paired = tableAfter(text, 'scenario', 'median paired difference');
+    expect(column(paired, 'median paired difference')).toEqual(['2 years earlier']);
+    const c = withClosing([closed(2027), closed(2029), open, open], [closed(2029), closed(2030), closed(2030), open]);
+    const later = tableAfter(formatComparison(c), 'scenario', 'median paired difference');
+    expect(column(later, 'median paired difference')).toEqual(['1 year later']);
+    const none = tableAfter(formatComparison(withClosing([open, open], [open, open])), 'scenario', 'median paired difference');
+    expect(column(none, 'median paired difference')).toEqual(['neither closes by 2031']);
+    expect(column(none, 'verdict (sign test)')).toEqual(['not comparable: neither closes by 2031']);
+    const same = tableAfter(formatComparison(withClosing([closed(2028), closed(2029), open], [closed(2028), closed(2029), open])), 'scenario', 'median paired difference');
+    expect(same.rows[0].slice(1)).toEqual(['no difference', '0.00', '0.00', '1.00', 'no difference: every pair closes in the same year or neither closes']);
+  });
+
+  it('bases the verdict on every ordered pair: 3 of 4 earlier is within noise beside P(earlier) 0.75, with the test named', () => {
+    const paired = tableAfter(text, 'scenario', 'median paired difference');
+    expect(paired.rows[0]).toEqual(['variant', '2 years earlier', '0.75', '0.00', '0.25', 'within noise (p = 0.250; ≈7 replications to resolve)']);
+    expect(text).toContain('Verdict: exact two-sided sign test at the 10% level on the 4 pairs. A pair counts as earlier (later) when the scenario closes before (after) "base", also when only one of the two closes by 2031');
+  });
+
+  it('resolves a scenario that closes where the reference does not, with no pair where both close', () => {
+    const c = withClosing(Array.from({ length: 8 }, () => open), [2027, 2028, 2027, 2029, 2030, 2027, 2028, 2029].map(closed));
+    const paired = tableAfter(formatComparison(c), 'scenario', 'median paired difference');
+    expect(paired.rows[0]).toEqual(['variant', 'earlier ("base" after 2031)', '1.00', '0.00', '0.00', 'earlier (p = 0.008)']);
+  });
+
+  it('shares add up to 1 in every printed row; as many pairs earlier as later is nothing to resolve', () => {
+    const c = withClosing([closed(2027), open, closed(2030), open], [closed(2028), closed(2026), closed(2030), open]);
+    const paired = tableAfter(formatComparison(c), 'scenario', 'median paired difference');
+    const [, , e, l, s] = paired.rows[0];
+    expect(Number(e) + Number(l) + Number(s)).toBeCloseTo(1, 9);
+    expect(paired.rows[0][5]).toMatch(/^within noise \(p = 1\.000; as many pairs earlier as later\)$/);
   });
 });

@@ -3,7 +3,7 @@
  * history (startYear 2023, baseYear 2025, horizon 2027), with fixed gaps, and a comparison of two
  * scenarios over the same years.
  */
-import { pairedDifference } from '../../src/analysis/paired.js';
+import { closingYearDifference, pairedDifference } from '../../src/analysis/paired.js';
 import type { Band } from '../../src/analysis/quantiles.js';
 import { METRICS } from '../../src/model/metrics.js';
 import { COMPARED_METRICS, BANDED_METRICS, type ComparisonSummary } from '../../src/sim/compare.js';
@@ -72,6 +72,8 @@ export function comparisonFixture(startYear = 2023): ComparisonSummary {
     years: years.map((year) => {
       const row: Record<string, unknown> = { year, history: year < 2025 };
       for (const metric of BANDED_METRICS) row[metric] = band(metric === 'gap' ? 0.5 - (year >= 2025 ? shift : 0) : 1000, 0.1);
+      // Qualified candidates per 100 open positions: 100 × (1 − gap).
+      row.candidatesPer100 = band(100 * (0.5 + (year >= 2025 ? shift : 0)), 10);
       return row as ComparisonSummary['scenarios'][number]['years'][number];
     }),
   });
@@ -93,7 +95,11 @@ export function comparisonFixture(startYear = 2023): ComparisonSummary {
           for (const metric of COMPARED_METRICS) row[metric] = pairedDifference(reference, reference.map((x, r) => (year < 2025 ? x : x - 0.1 + r / 100)));
           return row as ComparisonSummary['differences'][number]['years'][number];
         }),
-        closingYear: { probabilityEarlier: 0.75, probabilityLater: 0, probabilitySame: 0, probabilityBothCensored: 0.25, p5: -2, p50: -2, p95: 0, bothClosed: null },
+        // Replications: the variant closes two years earlier twice, closes where the base stays open once, and both stay open once.
+        closingYear: closingYearDifference(
+          [{ kind: 'closed', year: 2029 }, { kind: 'closed', year: 2029 }, { kind: 'censored' }, { kind: 'censored' }],
+          [{ kind: 'closed', year: 2027 }, { kind: 'closed', year: 2027 }, { kind: 'closed', year: 2027 }, { kind: 'censored' }],
+        ),
       },
     ],
     ranking: [

@@ -5,7 +5,9 @@ import { formatComparison } from '../../output/compare-terminal.js';
 import type { PairedDifference } from '../../analysis/paired.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, useColor, writeOut } from '../cli.js';
-import { progressBar } from '../progress.js';
+import { planProgress } from '../progress.js';
+import { provenance, withProvenance } from '../../output/provenance.js';
+import { availableParallelism } from 'node:os';
 import { overridesOf, type SimulationOptions } from '../simulation-options.js';
 
 export interface CompareCommandOptions extends SimulationOptions {
@@ -37,17 +39,18 @@ export async function compareCommand(options: CompareCommandOptions): Promise<Ex
   const loaded = loadAll((reference) => (reference ? [`seed=${JSON.stringify(reference.scenario.seed)}`, `replications=${reference.scenario.replications}`] : []));
   if (issues.length > 0) throw new InputError(issues);
 
-  const progress = progressBar('scenarios');
-  const total = loaded.length * loaded[0].scenario.replications;
-  let offset = 0;
-  const comparison = await compareScenarios(loaded, {
-    threads: options.threads,
-    onScenario: (k) => (offset = k * loaded[0].scenario.replications),
-    onProgress: (done) => progress.update(offset + done, total),
-  });
+  const { replications } = loaded[0].scenario;
+  const threads = Math.min(options.threads ?? availableParallelism(), replications);
+  const scales = [...new Set(loaded.map((l) => l.scenario.scale))];
+  const progress = planProgress(
+    `compare: ${loaded.length} scenarios × ${replications} replications at 1 agent = ${scales.join('/')} persons on ${threads} thread${threads === 1 ? '' : 's'}`,
+    { parallel: threads, unit: 'replications' },
+  );
+  const comparison = await compareScenarios(loaded, { threads, onProgress: (done, total) => progress.update(done, total) });
   progress.finish();
 
-  const json = `${JSON.stringify(comparison.summary, null, 2)}\n`;
+  const record = provenance('compare', loaded, common);
+  const json = `${JSON.stringify(withProvenance(comparison.summary, record), null, 2)}\n`;
   writeOut(options.out, { 'comparison.json': json, 'differences.csv': differencesCsv(comparison.summary) });
   if (options.json) await out(json);
   else if (options.csv) await out(differencesCsv(comparison.summary));

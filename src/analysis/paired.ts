@@ -36,6 +36,46 @@ export function pairedDifference(a: ArrayLike<number>, b: ArrayLike<number>): Pa
   return describeDifferences(d);
 }
 
+/**
+ * A paired ratio B ÷ A of a positive, unbounded measure (qualified candidates per 100 open
+ * positions), summarised on the log scale where such ratios are symmetric: ×2 and ×0.5 are equally
+ * far from ×1. The spread is of the per-replication ratios; the centre is their geometric mean with
+ * the 90 % interval of the mean log ratio, exponentiated.
+ */
+export interface PairedRatio {
+  readonly p5: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly geometricMean: number;
+  readonly low: number;
+  readonly high: number;
+  /** The interval spans ×1: the ratio is not resolved from noise. */
+  readonly withinNoise: boolean;
+  /** As for differences, of the log ratio; null when the geometric mean is exactly 1. */
+  readonly replicationsToResolve: number | null;
+}
+
+/** Values below this (per 100) are taken at it, so that a year with no candidates keeps a finite ratio. */
+export const RATIO_FLOOR = 0.1;
+
+/** Replication r of B divided by replication r of A, summarised on the log scale. */
+export function pairedRatio(a: ArrayLike<number>, b: ArrayLike<number>): PairedRatio {
+  const n = Math.min(a.length, b.length);
+  const logs = new Float64Array(n);
+  for (let r = 0; r < n; r++) logs[r] = Math.log(Math.max(RATIO_FLOOR, b[r]) / Math.max(RATIO_FLOOR, a[r]));
+  const d = describeDifferences(logs);
+  return {
+    p5: Math.exp(d.p5),
+    p50: Math.exp(d.p50),
+    p95: Math.exp(d.p95),
+    geometricMean: Math.exp(d.mean),
+    low: Math.exp(d.meanLow),
+    high: Math.exp(d.meanHigh),
+    withinNoise: d.withinNoise,
+    replicationsToResolve: d.replicationsToResolve,
+  };
+}
+
 /** Spread, mean and 90 % interval of the mean of a set of per-replication differences. */
 export function describeDifferences(d: Float64Array): PairedDifference {
   const n = d.length;

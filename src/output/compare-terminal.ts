@@ -1,32 +1,41 @@
 /**
  * The terminal view of a comparison: closing years side by side with the
- * paired difference against the reference, the yearly gap differences, and
- * which scenario closes the gap fastest.
+ * paired difference against the reference, the yearly ratio of qualified candidates per 100 open
+ * positions against it (on a log scale: the gap's differences are unbounded), and which scenario
+ * closes the gap fastest.
  */
-import type { ClosingYearDifference, PairedDifference } from '../analysis/paired.js';
+import type { ClosingYearDifference, PairedRatio } from '../analysis/paired.js';
 import { SIGN_TEST_LEVEL } from '../analysis/sign-test.js';
 import { rankingYear, type ComparisonSummary } from '../sim/compare.js';
 import { closingRangeInWords, closingYearInWords, yearsInWords } from './change-in-words.js';
 import { table } from './format.js';
 import { dividedRow, historyNote, historyYears, markHistoryRows, yearAxis } from './history.js';
 
-const signed = (x: number, digits = 1) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(digits)}`;
 
-/** "+2.1 [+0.4, +3.8]" in percentage points (a numeric column: numbers and marks only), ~ when the interval of the mean spans zero. */
-function gapCell(d: PairedDifference): string {
-  const pts = (x: number) => signed(100 * x);
-  return `${pts(d.mean)} [${pts(d.meanLow)}, ${pts(d.meanHigh)}]${d.withinNoise ? ' ~' : ''}`;
+/** "×1.35": a ratio with two significant decimals, or more for ratios far from 1. */
+export function times(x: number): string {
+  return `×${x >= 10 || x < 0.1 ? x.toPrecision(2) : x.toFixed(2)}`;
+}
+
+/** "×1.35 [×1.10, ×1.62]": geometric mean and 90% interval; ~ when the interval spans ×1. */
+function ratioCell(r: PairedRatio): string {
+  return `${times(r.geometricMean)} [${times(r.low)}, ${times(r.high)}]${r.withinNoise ? ' ~' : ''}`;
 }
 
 /**
- * The paired gap differences as a small chart: one column per year, one letter per scenario at its
- * mean difference (clipped to ±100 pp), the zero line dotted; colours only for a terminal.
+ * The paired ratios of candidates per 100 open positions as a small chart on a log axis: one column
+ * per year, one letter per scenario at its geometric mean ratio, ×1 dotted, three rows per doubling.
+ * The axis widens in doublings until every mark fits (at least ×¼ to ×4): nothing is clipped.
  * History years (before the base year) stand left of a │ where the projection starts.
  */
-export function differenceChart(c: ComparisonSummary, color: boolean): string {
-  const rows = 11;
-  const level = (x: number) => Math.round(((1 - Math.min(1, Math.max(-1, x))) / 2) * (rows - 1));
+const ROWS_PER_DOUBLING = 3;
+
+export function ratioChart(c: ComparisonSummary, color: boolean): string {
   const rowsOfYears = c.differences[0]?.years ?? [];
+  const logs = c.differences.flatMap((d) => d.years.map((y) => Math.log2(y.candidatesPer100Ratio.geometricMean)));
+  const doublings = Math.max(2, Math.ceil(Math.max(0, ...logs.map(Math.abs)) - 1e-9));
+  const rows = 2 * ROWS_PER_DOUBLING * doublings + 1;
+  const level = (x: number) => Math.min(rows - 1, Math.max(0, Math.round((doublings - Math.log2(x)) * ROWS_PER_DOUBLING)));
   const years = rowsOfYears.length;
   const split = historyYears(rowsOfYears)?.count ?? 0;
   const marks: string[][][] = Array.from({ length: rows }, () => Array.from({ length: years }, () => []));
@@ -34,17 +43,20 @@ export function differenceChart(c: ComparisonSummary, color: boolean): string {
   c.differences.forEach((d, k) => {
     const letter = String.fromCharCode(65 + (k % 26));
     const mark = color ? `\x1b[${palette[k % palette.length]}m${letter}\x1b[0m` : letter;
-    d.years.forEach((y, i) => marks[level(y.gap.mean)][i].push(mark));
+    d.years.forEach((y, i) => marks[level(y.candidatesPer100Ratio.geometricMean)][i].push(mark));
   });
-  // A cell shows up to two scenarios; an empty cell on the zero line is dotted.
-  const grid = marks.map((row, r) => row.map((cell) => (cell.length === 0 ? (r === level(0) ? '··' : '  ') : cell.length === 1 ? ` ${cell[0]}` : `${cell[0]}${cell[1]}`)));
-  const label = (r: number) => (r === 0 ? '+100' : r === level(0) ? '   0' : r === rows - 1 ? '−100' : '    ');
+  const one = level(1);
+  // A cell shows up to two scenarios; an empty cell on the ×1 line is dotted.
+  const grid = marks.map((row, r) => row.map((cell) => (cell.length === 0 ? (r === one ? '··' : '  ') : cell.length === 1 ? ` ${cell[0]}` : `${cell[0]}${cell[1]}`)));
+  const text = (power: number) => (power >= 0 ? `×${2 ** power}` : `×1/${2 ** -power}`);
+  const width = text(-doublings).length + 1;
+  const label = (r: number) => (r % ROWS_PER_DOUBLING !== 0 ? ' '.repeat(width) : text(doublings - r / ROWS_PER_DOUBLING).padStart(width));
   const legend = c.differences.map((d, k) => `${String.fromCharCode(65 + (k % 26))} = ${d.scenario}`).join(', ');
   const where = split > 0 ? `; history left of │, the projection from ${c.baseYear} right of it` : '';
   return [
-    `Gap difference against "${c.scenarios[0].name}" (pp, mean of paired differences; below 0: a narrower gap): ${legend}${where}`,
+    `Qualified candidates per 100 open positions against "${c.scenarios[0].name}" (ratio, geometric mean of paired ratios, log scale; above ×1: more candidates per opening): ${legend}${where}`,
     ...grid.map((cells, r) => `${label(r)} ┤${dividedRow(cells, split)}`),
-    yearAxis(rowsOfYears.map((y) => y.year), split, 6),
+    yearAxis(rowsOfYears.map((y) => y.year), split, width + 2),
   ].join('\n');
 }
 
@@ -99,14 +111,14 @@ export function formatComparison(c: ComparisonSummary, options: { color: boolean
       `Verdict: exact two-sided sign test at the ${Math.round(100 * SIGN_TEST_LEVEL)}% level on the ${c.replications} pairs. A pair counts as earlier (later) when the scenario closes before (after) "${ref.name}", also when only one of the two closes by ${c.horizon}; a pair closing in the same year, or where neither closes by ${c.horizon}, counts for neither. P(earlier) + P(later) + P(same or neither) = 1.`,
     );
     lines.push('');
-    lines.push(`Gap difference against "${ref.name}", in percentage points (pp; below 0: a narrower gap, more qualified candidates per open position): mean of the paired differences [90% interval of the mean]; ~ marks an interval spanning zero`);
+    lines.push(`Qualified candidates per 100 open positions against "${ref.name}", as a ratio (×1.5: half as many candidates again per opening; below ×1: fewer): geometric mean of the paired ratios [90% interval]; ~ marks an interval spanning ×1. The gap differences in percentage points are in --json and --csv.`);
     const history = historyYears(c.differences[0].years);
     const header = ['year', ...(history ? [''] : []), ...c.differences.map((d) => d.scenario)];
-    const years = c.differences[0].years.map((y, i) => [String(y.year), ...(history ? [y.history ? 'history' : ''] : []), ...c.differences.map((d) => gapCell(d.years[i].gap))]);
+    const years = c.differences[0].years.map((y, i) => [String(y.year), ...(history ? [y.history ? 'history' : ''] : []), ...c.differences.map((d) => ratioCell(d.years[i].candidatesPer100Ratio))]);
     lines.push(history ? markHistoryRows(table(header, years), history.count, `projection from the base year ${c.baseYear}`, options.color) : table(header, years));
     if (history) lines.push(historyNote(history, c.baseYear));
     lines.push('');
-    lines.push(differenceChart(c, options.color));
+    lines.push(ratioChart(c, options.color));
     lines.push('');
   }
   const [first] = c.ranking;

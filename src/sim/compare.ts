@@ -4,7 +4,7 @@
  * mechanism draws from the same streams), and each one is compared with the
  * first, the reference, replication by replication.
  */
-import { closingYearDifference, pairedDifference, type ClosingYearDifference, type PairedDifference } from '../analysis/paired.js';
+import { closingYearDifference, pairedDifference, pairedRatio, type ClosingYearDifference, type PairedDifference, type PairedRatio } from '../analysis/paired.js';
 import type { ClosureSummary } from '../analysis/closure.js';
 import type { Band } from '../analysis/quantiles.js';
 import { METRIC_INDEX, METRICS } from '../model/metrics.js';
@@ -28,7 +28,16 @@ export interface ScenarioDifference {
    * scenario minus the reference, replication by replication, in the metric's unit (the gap as a
    * share: −0.085 is 8.5 percentage points narrower).
    */
-  readonly years: readonly ({ readonly year: number; readonly history: boolean } & Readonly<Record<(typeof COMPARED_METRICS)[number], PairedDifference>>)[];
+  readonly years: readonly ({
+    readonly year: number;
+    readonly history: boolean;
+    /**
+     * Qualified candidates per 100 open positions, this scenario ÷ the reference, replication by
+     * replication (geometric mean; ×1.5 is half as many candidates again per opening): the
+     * headline measure compared on the scale where it is bounded below and symmetric.
+     */
+    readonly candidatesPer100Ratio: PairedRatio;
+  } & Readonly<Record<(typeof COMPARED_METRICS)[number], PairedDifference>>)[];
   /** Counted from the base year, like every closing year; the verdict is `closingYear.signTest`. */
   readonly closingYear: ClosingYearDifference;
 }
@@ -110,6 +119,7 @@ export async function compareScenarios(loaded: readonly LoadedScenario[], option
     years: Array.from({ length: years }, (_, y) => {
       const year = firstYear(reference.scenario) + y;
       const row: Record<string, unknown> = { year, history: isHistoryYear(reference.scenario, year) };
+      row.candidatesPer100Ratio = pairedRatio(column(base, 'candidatesPer100', y), column(sim, 'candidatesPer100', y));
       for (const metric of COMPARED_METRICS) row[metric] = pairedDifference(column(base, metric, y), column(sim, metric, y));
       return row as ScenarioDifference['years'][number];
     }),

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closingYearDifference, pairedDifference } from '../../src/analysis/paired.js';
+import { closingYearDifference, pairedDifference, pairedRatio, RATIO_FLOOR } from '../../src/analysis/paired.js';
 import { FEWEST_DECISIVE_PAIRS, replicationsForSignTest, SIGN_TEST_LEVEL, signTestPValue } from '../../src/analysis/sign-test.js';
 import type { ClosureOutcome } from '../../src/analysis/closure.js';
 
@@ -156,5 +156,34 @@ describe('signTestPValue', () => {
         expect(signTestPValue(Math.round(up * scale), Math.round(down * scale))).toBeLessThan(SIGN_TEST_LEVEL);
       }),
     );
+  });
+});
+
+describe('pairedRatio: candidates per 100 compared on the log scale', () => {
+  const positive = fc.double({ min: 0.5, max: 5000, noNaN: true });
+
+  it('is symmetric: swapping the scenarios gives the reciprocal ratios and the same verdict', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(positive, positive), { minLength: 2, maxLength: 30 }), (pairs) => {
+        const a = pairs.map(([x]) => x);
+        const b = pairs.map(([, y]) => y);
+        const ab = pairedRatio(a, b);
+        const ba = pairedRatio(b, a);
+        expect(ab.geometricMean * ba.geometricMean).toBeCloseTo(1, 9);
+        expect(ab.low * ba.high).toBeCloseTo(1, 9);
+        expect(ab.withinNoise).toBe(ba.withinNoise);
+        expect(ab.low).toBeLessThanOrEqual(ab.geometricMean * (1 + 1e-12));
+        expect(ab.geometricMean).toBeLessThanOrEqual(ab.high * (1 + 1e-12));
+      }),
+    );
+  });
+
+  it('gives a constant ratio exactly, resolved from noise, and keeps a year without candidates finite', () => {
+    const r = pairedRatio([50, 40, 80], [100, 80, 160]);
+    expect(r.geometricMean).toBeCloseTo(2, 12);
+    expect([r.low, r.high, r.p5, r.p95].map((x) => Number(x.toFixed(12)))).toEqual([2, 2, 2, 2]);
+    expect(r.withinNoise).toBe(false);
+    const zero = pairedRatio([0, 0], [RATIO_FLOOR * 3, RATIO_FLOOR * 3]);
+    expect(zero.geometricMean).toBeCloseTo(3, 12);
   });
 });

@@ -8,34 +8,36 @@
 import { describe, expect, it } from 'vitest';
 import { closingYearDifference } from '../../src/analysis/paired.js';
 import type { ClosureOutcome } from '../../src/analysis/closure.js';
-import { differenceChart, formatComparison } from '../../src/output/compare-terminal.js';
+import { formatComparison, ratioChart } from '../../src/output/compare-terminal.js';
 import type { ComparisonSummary } from '../../src/sim/compare.js';
 import { comparisonFixture, trimLines } from './fixtures.js';
 import { column, tableAfter } from './table-columns.js';
 
-const DIFFERENCES = `
-Gap difference against "base", in percentage points (pp; below 0: a narrower gap, more qualified candidates per open position): mean of the paired differences [90% interval of the mean]; ~ marks an interval spanning zero
-year                       variant
-────  ───────  ───────────────────
-2023  history  ±0.0 [±0.0, ±0.0] ~
-2024  history  ±0.0 [±0.0, ±0.0] ~
+const RATIOS = `
+Qualified candidates per 100 open positions against "base", as a ratio (×1.5: half as many candidates again per opening; below ×1: fewer): geometric mean of the paired ratios [90% interval]; ~ marks an interval spanning ×1. The gap differences in percentage points are in --json and --csv.
+year                          variant
+────  ───────  ──────────────────────
+2023  history  ×1.00 [×1.00, ×1.00] ~
+2024  history  ×1.00 [×1.00, ×1.00] ~
 ╌╌╌╌ projection from the base year 2025 ╌╌╌╌
-2025             −8.5 [−9.6, −7.4]`.slice(1);
+2025             ×1.17 [×1.15, ×1.19]`.slice(1);
 
 const CHART = `
-Gap difference against "base" (pp, mean of paired differences; below 0: a narrower gap): A = variant; history left of │, the projection from 2025 right of it
-+100 ┤    │
-     ┤    │
-     ┤    │
-     ┤    │
-     ┤    │
-   0 ┤ A A│ A A A A A A A
-     ┤    │
-     ┤    │
-     ┤    │
-     ┤    │
-−100 ┤    │
-      2023 2025      2031`.slice(1);
+Qualified candidates per 100 open positions against "base" (ratio, geometric mean of paired ratios, log scale; above ×1: more candidates per opening): A = variant; history left of │, the projection from 2025 right of it
+   ×4 ┤    │
+      ┤    │
+      ┤    │
+   ×2 ┤    │
+      ┤    │
+      ┤    │ A A A A A A A
+   ×1 ┤ A A│··············
+      ┤    │
+      ┤    │
+ ×1/2 ┤    │
+      ┤    │
+      ┤    │
+ ×1/4 ┤    │
+       2023 2025      2031`.slice(1);
 
 describe('compare with history years', () => {
   const text = formatComparison(comparisonFixture());
@@ -50,15 +52,27 @@ describe('compare with history years', () => {
   });
 
   it('marks history rows of the differences and says what they are', () => {
-    expect(text).toContain(DIFFERENCES);
+    expect(text).toContain(RATIOS);
     expect(text).toContain('History (2023–2024): years before the base year 2025, simulated from a stationary start to compare with observed data; the projection, the closing year and P(closed by year) start in 2025.');
   });
 
-  it('draws the difference chart with a divider and the first, base and last years on the axis', () => {
-    const chart = differenceChart(comparisonFixture(), false);
+  it('draws the ratio chart on a log axis with a divider and the first, base and last years on the axis', () => {
+    const chart = ratioChart(comparisonFixture(), false);
     expect(trimLines(chart)).toBe(CHART);
-    // Every grid row is as wide as the grid: 6 + 9 columns of 2 + the divider.
-    for (const row of chart.split('\n').slice(1, 12)) expect(row).toHaveLength(25);
+    // Every grid row is as wide as the grid: 7 + 9 columns of 2 + the divider.
+    for (const row of chart.split('\n').slice(1, 14)) expect(row).toHaveLength(26);
+  });
+
+  it('widens the axis in doublings until every ratio fits: nothing is clipped', () => {
+    const c = comparisonFixture();
+    const far = { ...c.differences[0].years[6].candidatesPer100Ratio, geometricMean: 11 };
+    const years = c.differences[0].years.map((y, i) => (i === 6 ? { ...y, candidatesPer100Ratio: far } : y));
+    const chart = ratioChart({ ...c, differences: [{ ...c.differences[0], years }] }, false).split('\n');
+    // ×11 needs four doublings (×16): the top label, and the mark within a row of it (×16 to ×10.1).
+    expect(chart[1].trim()).toMatch(/^×16 ┤/);
+    const row = chart.findIndex((l) => /┤.*A/.test(l) && !l.includes('×1 '));
+    expect(row).toBeGreaterThanOrEqual(1);
+    expect(row).toBeLessThanOrEqual(3);
   });
 });
 
@@ -70,10 +84,11 @@ describe('compare without history', () => {
     expect(text).toContain('Closing year (gap ≤ 0% for 2 years)\n');
     expect(text).not.toContain('history');
     expect(text).not.toContain('╌');
-    expect(text).toMatch(/^2025 {2}−8\.5 \[−9\.6, −7\.4\]$/m);
-    const chart = differenceChart(c, false).split('\n');
-    expect(chart[6]).toBe('   0 ┤ A A A A A A A');
-    expect(chart[chart.length - 1]).toBe('      2025      2031');
+    expect(text).toMatch(/^2025 {2}×1\.17 \[×1\.15, ×1\.19\]$/m);
+    const chart = ratioChart(c, false).split('\n');
+    expect(chart[6]).toBe('      ┤ A A A A A A A');
+    expect(chart[7]).toBe('   ×1 ┤··············');
+    expect(chart[chart.length - 1]).toBe('       2025      2031');
   });
 });
 

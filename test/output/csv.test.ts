@@ -48,8 +48,12 @@ describe('differences.csv', () => {
   it('has the header scenario,against,year,history,metric,statistic,value and flags history years', () => {
     const rows = rowsOf(differencesCsv(comparisonFixture()));
     expect(rows[0]).toEqual(['scenario', 'against', 'year', 'history', 'metric', 'statistic', 'value']);
-    expect(rows).toHaveLength(1 + 9 * COMPARED_METRICS.length * 6);
+    // Per year: the candidates-per-100 ratio's six statistics, then six per compared metric.
+    expect(rows).toHaveLength(1 + 9 * (COMPARED_METRICS.length + 1) * 6);
     for (const [, , year, history] of rows.slice(1)) expect(history, year).toBe(Number(year) < 2025 ? 'true' : 'false');
-    expect(rows[1]).toEqual(['variant', 'base', '2023', 'true', 'gap', 'mean', '0']);
+    expect(rows[1]).toEqual(['variant', 'base', '2023', 'true', 'candidatesPer100Ratio', 'geometricMean', '1']);
+    expect(rows[7]).toEqual(['variant', 'base', '2023', 'true', 'gap', 'mean', '0']);
+    const ratio2025 = rows.find((r) => r[2] === '2025' && r[4] === 'candidatesPer100Ratio' && r[5] === 'geometricMean');
+    expect(Number(ratio2025?.[6])).toBeCloseTo(Math.pow((60 / 50) * (57 / 48) * (60 / 52) * (57 / 50), 1 / 4), 12);
   });
 });

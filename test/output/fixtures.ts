@@ -3,7 +3,7 @@
  * history (startYear 2023, baseYear 2025, horizon 2027), with fixed gaps, and a comparison of two
  * scenarios over the same years.
  */
-import { closingYearDifference, pairedDifference } from '../../src/analysis/paired.js';
+import { closingYearDifference, pairedDifference, pairedRatio } from '../../src/analysis/paired.js';
 import type { Band } from '../../src/analysis/quantiles.js';
 import { METRICS } from '../../src/model/metrics.js';
 import { COMPARED_METRICS, BANDED_METRICS, type ComparisonSummary } from '../../src/sim/compare.js';
@@ -92,7 +92,10 @@ export function comparisonFixture(startYear = 2023): ComparisonSummary {
         years: years.map((year) => {
           const row: Record<string, unknown> = { year, history: year < 2025 };
           // History years: the same in every replication (a difference of exactly zero); then 10 points lower.
-          for (const metric of COMPARED_METRICS) row[metric] = pairedDifference(reference, reference.map((x, r) => (year < 2025 ? x : x - 0.1 + r / 100)));
+          const variant = reference.map((x, r) => (year < 2025 ? x : x - 0.1 + r / 100));
+          for (const metric of COMPARED_METRICS) row[metric] = pairedDifference(reference, variant);
+          // Candidates per 100 = 100 (1 − gap): 50, 48, 52, 50 against 60, 57, 60, 57 from 2025 on.
+          row.candidatesPer100Ratio = pairedRatio(reference.map((x) => 100 * (1 - x)), variant.map((x) => 100 * (1 - x)));
           return row as ComparisonSummary['differences'][number]['years'][number];
         }),
         // Replications: the variant closes two years earlier twice, closes where the base stays open once, and both stay open once.

@@ -64,6 +64,8 @@ export function differencesCsv(c: ComparisonSummary): string {
   const stats: (keyof PairedDifference)[] = ['mean', 'meanLow', 'meanHigh', 'p5', 'p50', 'p95'];
   for (const d of c.differences) {
     for (const y of d.years) {
+      const r = y.candidatesPer100Ratio;
+      for (const [s, value] of [['geometricMean', r.geometricMean], ['low', r.low], ['high', r.high], ['p5', r.p5], ['p50', r.p50], ['p95', r.p95]] as const) lines.push(`${csv(d.scenario)},${csv(d.against)},${y.year},${y.history},candidatesPer100Ratio,${s},${value}`);
       for (const metric of COMPARED_METRICS) for (const s of stats) lines.push(`${csv(d.scenario)},${csv(d.against)},${y.year},${y.history},${metric},${s},${y[metric][s]}`);
     }
   }

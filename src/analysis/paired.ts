@@ -63,7 +63,16 @@ export function pairedRatio(a: ArrayLike<number>, b: ArrayLike<number>): PairedR
   const n = Math.min(a.length, b.length);
   const logs = new Float64Array(n);
   for (let r = 0; r < n; r++) logs[r] = Math.log(Math.max(RATIO_FLOOR, b[r]) / Math.max(RATIO_FLOOR, a[r]));
-  const d = describeDifferences(logs);
+  return ratioOfLogDifferences(describeDifferences(logs));
+}
+
+/** The natural log of a value per 100, floored at RATIO_FLOOR: the scale ratios are compared on. */
+export function logPer100(x: number): number {
+  return Math.log(Math.max(RATIO_FLOOR, x));
+}
+
+/** A summary of log differences (e.g. Shapley values of a log) read back as ratios. */
+export function ratioOfLogDifferences(d: PairedDifference): PairedRatio {
   return {
     p5: Math.exp(d.p5),
     p50: Math.exp(d.p50),

@@ -3,15 +3,20 @@
  * difference in words ("2.1 years earlier", "8.5 pp narrower"), and "not measurable" where the
  * horizon rather than the lever decides a closing-year difference.
  */
-import type { PairedDifference } from '../analysis/paired.js';
+import type { PairedDifference, PairedRatio } from '../analysis/paired.js';
 import type { AttributionSummary, OpenRuns } from '../sim/attribute.js';
 import { gapInWords, intervalInWords, yearsInWords } from './change-in-words.js';
-import { table } from './format.js';
+import { table, times } from './format.js';
 
 /** "16.2 years earlier ±1.6", with ~ when the 90 % interval spans zero. */
 function withInterval(d: PairedDifference, words: (x: number) => string, scale = 1): string {
   const half = (scale * (d.meanHigh - d.meanLow)) / 2;
   return `${words(d.mean)} ±${half.toFixed(1)}${d.withinNoise ? ' ~' : ''}`;
+}
+
+/** "×1.35 (×1.20–×1.52)": a factor with its 90% interval, ~ when the interval spans ×1. */
+function factorCell(r: PairedRatio): string {
+  return `${times(r.geometricMean)} (${times(r.low)}–${times(r.high)})${r.withinNoise ? ' ~' : ''}`;
 }
 
 export function formatAttribution(a: AttributionSummary, options: { color: boolean; note?: string }): string {
@@ -42,12 +47,18 @@ export function formatAttribution(a: AttributionSummary, options: { color: boole
     closingCell(withInterval(x.closingYear, yearsInWords), x.closingYearOpen, (o) => `${x.lever}, Shapley value: in ${Math.round(100 * o.bothOpen)}% of its weighted comparisons neither run closes by ${horizon}; those count as no difference by construction.`),
     closingCell(yearsInWords(x.aloneOn.closingYear.mean), x.aloneOn.open, (o) => `${x.lever} alone on: ${runs(o.bothOpen)} do not close by ${horizon} with only this lever on (nor with every lever off), so the difference is 0 by construction.`),
     closingCell(yearsInWords(x.aloneOff.closingYear.mean), x.aloneOff.open, (o) => `${x.lever} alone off: ${runs(o.bothOpen)} do not close by ${horizon} with every lever on but this one (nor with every lever on), so the difference is 0 by construction.`),
-    withInterval(x.gap, gapInWords, 100),
+    // Candidates per 100 as a factor where recorded (older results: the gap in pp).
+    x.candidatesPer100 ? factorCell(x.candidatesPer100) : withInterval(x.gap, gapInWords, 100),
   ]);
-  rows.push(['all levers', closingCell(yearsInWords(a.total.closingYear.mean), a.total.open, (o) => `all levers: ${runs(o.bothOpen)} do not close by ${horizon} with every lever on (nor with every lever off).`), '', '', gapInWords(a.total.gap.mean)]);
-  lines.push(`Contribution of each lever: how much earlier (or later) the gap closes, and how many percentage points (pp) narrower (or wider) it is in ${a.year}`);
-  lines.push(`Shapley value ± half its 90% interval (~: within noise); alone on: the lever alone against no lever; alone off: every lever against every lever but this one`);
-  lines.push(table(['lever', 'closing year (Shapley)', 'alone on', 'alone off', `gap in ${a.year} (Shapley)`], rows));
+  const factors = a.total.candidatesPer100 !== undefined;
+  rows.push(['all levers', closingCell(yearsInWords(a.total.closingYear.mean), a.total.open, (o) => `all levers: ${runs(o.bothOpen)} do not close by ${horizon} with every lever on (nor with every lever off).`), '', '', a.total.candidatesPer100 ? factorCell(a.total.candidatesPer100) : gapInWords(a.total.gap.mean)]);
+  lines.push(
+    factors
+      ? `Contribution of each lever: how much earlier (or later) the gap closes, and by what factor it multiplies qualified candidates per 100 open positions in ${a.year} (×1.5: half as many again; the factors multiply to all levers on ÷ all off)`
+      : `Contribution of each lever: how much earlier (or later) the gap closes, and how many percentage points (pp) narrower (or wider) it is in ${a.year}`,
+  );
+  lines.push(`Shapley value ± half its 90% interval (factors: with their 90% interval; ~: within noise); alone on: the lever alone against no lever; alone off: every lever against every lever but this one`);
+  lines.push(table(['lever', 'closing year (Shapley)', 'alone on', 'alone off', factors ? `per 100 in ${a.year} (Shapley)` : `gap in ${a.year} (Shapley)`], rows));
   notes.forEach((text, k) => lines.push(`${superscript(k + 1)} not measurable: ${text}`));
   if (bound.used) lines.push(`* a bound: in some replications a compared run does not close by ${horizon} and counts as closing in ${horizon + 1}.`);
   lines.push('');

@@ -8,14 +8,9 @@ import type { ClosingYearDifference, PairedRatio } from '../analysis/paired.js';
 import { SIGN_TEST_LEVEL } from '../analysis/sign-test.js';
 import { rankingYear, type ComparisonSummary } from '../sim/compare.js';
 import { closingRangeInWords, closingYearInWords, yearsInWords } from './change-in-words.js';
-import { table } from './format.js';
+import { table, times } from './format.js';
 import { dividedRow, historyNote, historyYears, markHistoryRows, yearAxis } from './history.js';
 
-
-/** "×1.35": a ratio with two significant decimals, or more for ratios far from 1. */
-export function times(x: number): string {
-  return `×${x >= 10 || x < 0.1 ? x.toPrecision(2) : x.toFixed(2)}`;
-}
 
 /** "×1.35 [×1.10, ×1.62]": geometric mean and 90% interval; ~ when the interval spans ×1. */
 function ratioCell(r: PairedRatio): string {

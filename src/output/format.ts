@@ -11,6 +11,11 @@ export function compact(x: number): string {
   return Number(x.toPrecision(3)).toString();
 }
 
+/** "×1.35": a ratio with two decimals, or two significant digits for ratios far from 1. */
+export function times(x: number): string {
+  return `×${x >= 10 || x < 0.1 ? x.toPrecision(2) : x.toFixed(2)}`;
+}
+
 /** A share as a percentage: 0.532 → "53%". */
 export function percent(x: number, digits = 0): string {
   return `${(x * 100).toFixed(digits)}%`;

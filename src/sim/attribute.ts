@@ -5,7 +5,7 @@
  * replication and then summarised across replications.
  */
 import { availableParallelism } from 'node:os';
-import { describeDifferences, type PairedDifference } from '../analysis/paired.js';
+import { describeDifferences, logPer100, ratioOfLogDifferences, type PairedDifference, type PairedRatio } from '../analysis/paired.js';
 import { MAX_EXACT_LEVERS, shapleyValues, shapleyWeight } from '../analysis/shapley.js';
 import { METRIC_INDEX, METRICS } from '../model/metrics.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
@@ -38,6 +38,11 @@ export interface OpenRuns {
 export interface LeverDifference {
   readonly closingYear: PairedDifference;
   readonly gap: PairedDifference;
+  /**
+   * Qualified candidates per 100 open positions in the attribution's year, lever on ÷ lever off
+   * (geometric mean of the paired ratios; ×1.5: half as many candidates again per opening).
+   */
+  readonly candidatesPer100?: PairedRatio;
   /** Counts of replications. */
   readonly open: OpenRuns;
 }
@@ -50,6 +55,12 @@ export interface LeverAttribution {
   readonly closingYearOpen: OpenRuns;
   /** Shapley value on the gap in the chosen year (share; negative: the lever narrows it; 0.01 = 1 pp). */
   readonly gap: PairedDifference;
+  /**
+   * Shapley value on the log of qualified candidates per 100 open positions in the chosen year, read
+   * as a factor: the levers' factors multiply to all on ÷ all off (×1.4: 40% more candidates per
+   * opening). The gap is unbounded below, so its contributions in pp are not comparable across levels.
+   */
+  readonly candidatesPer100?: PairedRatio;
   /** The lever alone on against all off, and all on against the lever alone off. */
   readonly aloneOn: LeverDifference;
   readonly aloneOff: LeverDifference;
@@ -120,12 +131,14 @@ export async function attributeLevers(inputs: AttributionInputs, options: RunOpt
   const pool = options.pool ?? (threads > 1 ? createSimulationPool(threads) : undefined);
   const closingYears: (number | null)[][] = [];
   const gaps: Float64Array[] = [];
+  const candidates: Float64Array[] = [];
   try {
     for (let mask = 0; mask < count; mask++) {
       // Progress counts replications over every subset: one bar and one estimate for the whole study.
       const sim = await simulate(subsets[mask], { threads, pool, onProgress: (done) => options.onProgress?.(mask * reps + done, count * reps) });
       closingYears.push(sim.summary.runs.map((r) => (r.closure.kind === 'closed' ? r.closure.year : null)));
       gaps.push(Float64Array.from(sim.values, (v) => v[y * METRICS.length + METRIC_INDEX.gap]));
+      candidates.push(Float64Array.from(sim.values, (v) => v[y * METRICS.length + METRIC_INDEX.candidatesPer100]));
     }
   } finally {
     if (pool !== options.pool) await pool?.close();
@@ -143,7 +156,7 @@ export async function attributeLevers(inputs: AttributionInputs, options: RunOpt
     year,
     // The method sentence is also the report's (test/golden/report.html); the signs are documented with the fields.
     method: `exact Shapley values over all ${count} subsets of ${n} levers, per replication on common random numbers; a replication not closed by ${scenario.horizon} counts as closing in ${scenario.horizon + 1}, so contributions that involve censoring are bounds`,
-    ...attributionOf(levers, scenario.horizon, { closingYear: closingYears, gap: gaps }),
+    ...attributionOf(levers, scenario.horizon, { closingYear: closingYears, gap: gaps, candidatesPer100: candidates }),
   };
 }
 
@@ -153,6 +166,8 @@ export interface SubsetOutcomes {
   readonly closingYear: readonly (readonly (number | null)[])[];
   /** The gap in the attribution's year. */
   readonly gap: readonly ArrayLike<number>[];
+  /** Qualified candidates per 100 open positions in the attribution's year (when recorded). */
+  readonly candidatesPer100?: readonly ArrayLike<number>[];
 }
 
 /**
@@ -178,6 +193,8 @@ export function attributionOf(levers: readonly Lever[], horizon: number, outcome
   };
   const phiClosing = perReplication(closing);
   const phiGap = perReplication(gap);
+  const logs = outcomes.candidatesPer100?.map((byRep) => Float64Array.from(byRep, logPer100));
+  const phiLog = logs ? perReplication(logs) : undefined;
   const all = count - 1;
   const mean = (a: ArrayLike<number>) => {
     let sum = 0;
@@ -195,6 +212,7 @@ export function attributionOf(levers: readonly Lever[], horizon: number, outcome
     return {
       closingYear: describeDifferences(Float64Array.from({ length: reps }, (_, r) => closing[to][r] - closing[from][r])),
       gap: describeDifferences(Float64Array.from({ length: reps }, (_, r) => gap[to][r] - gap[from][r])),
+      ...(logs ? { candidatesPer100: ratioOfLogDifferences(describeDifferences(Float64Array.from({ length: reps }, (_, r) => logs[to][r] - logs[from][r]))) } : {}),
       open: openRuns(both, one, reps),
     };
   };
@@ -225,6 +243,7 @@ export function attributionOf(levers: readonly Lever[], horizon: number, outcome
       closingYear: describeDifferences(phiClosing[i]),
       closingYearOpen: shapleyOpen(i),
       gap: describeDifferences(phiGap[i]),
+      ...(phiLog ? { candidatesPer100: ratioOfLogDifferences(describeDifferences(phiLog[i])) } : {}),
       aloneOn: difference(0, 1 << i),
       aloneOff: difference(all & ~(1 << i), all),
     })),

@@ -68,3 +68,33 @@ describe('formatAttribution', () => {
     expect(formatAttribution(fixture(), { color: false, note: 'Draft: a note.' })).toMatch(/\nDraft: a note\.\n$/);
   });
 });
+
+describe('formatAttribution with candidates per 100 recorded', () => {
+  const base = fixture();
+  const gaps = [
+    [0.5, 0.5, 0.5, 0.5],
+    [0.2, 0.22, 0.18, 0.2],
+    [0.45, 0.46, 0.44, 0.45],
+    [0.1, 0.12, 0.08, 0.1],
+  ];
+  const parts = attributionOf(base.levers, HORIZON, {
+    closingYear: [
+      [null, null, null, null],
+      [2033, 2034, 2033, 2034],
+      [null, null, null, null],
+      [2034, 2035, 2035, 2035],
+    ],
+    gap: gaps,
+    candidatesPer100: gaps.map((runs) => runs.map((g) => 100 * (1 - g))),
+  });
+  const text = formatAttribution({ ...base, ...parts }, { color: false });
+  const t = tableAfter(text, 'lever', 'closing year (Shapley)');
+
+  it('shows each lever as a factor on candidates per 100 open positions, never pp of the unbounded gap', () => {
+    expect(t.header.at(-1)).toBe('per 100 in 2030 (Shapley)');
+    for (const cell of column(t, 'per 100 in 2030 (Shapley)')) expect(cell).toMatch(/^×\d+\.\d\d \(×\d+\.\d\d–×\d+\.\d\d\)( ~)?$/);
+    expect(text).not.toContain(' pp ');
+    // All on ÷ all off: 90, 88, 92, 90 ÷ 50 per 100: a geometric mean of ×1.80 with a narrow interval.
+    expect(column(t, 'per 100 in 2030 (Shapley)').at(-1)).toBe('×1.80 (×1.77–×1.83)');
+  });
+});

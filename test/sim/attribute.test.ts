@@ -88,3 +88,26 @@ describe('attributionOf', () => {
     );
   });
 });
+
+describe('attributionOf on candidates per 100: factors, not unbounded pp', () => {
+  it('gives each lever a factor, and the factors multiply to all levers on ÷ all off', () => {
+    const per100 = fc.double({ min: 1, max: 2000, noNaN: true });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 6 }), fc.infiniteStream(per100), (n, reps, values) => {
+        const count = 1 << n;
+        const draw = () => Array.from({ length: reps }, () => values.next().value as number);
+        const candidatesPer100 = Array.from({ length: count }, draw);
+        const levers = (['education', 'upskilling', 'tools'] as const).slice(0, n);
+        const x = attributionOf([...levers], HORIZON, {
+          closingYear: Array.from({ length: count }, () => Array.from({ length: reps }, () => null)),
+          gap: candidatesPer100.map((runs) => runs.map((c) => 1 - c / 100)),
+          candidatesPer100,
+        });
+        const product = x.attributions.reduce((p, lever) => p * lever.candidatesPer100!.geometricMean, 1);
+        expect(product).toBeCloseTo(x.total.candidatesPer100!.geometricMean, 9);
+        const expected = Math.exp(candidatesPer100[count - 1].reduce((s, c, r) => s + Math.log(c / candidatesPer100[0][r]), 0) / reps);
+        expect(x.total.candidatesPer100!.geometricMean).toBeCloseTo(expected, 9);
+      }),
+    );
+  });
+});

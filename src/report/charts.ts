@@ -74,7 +74,7 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
     const horizon = Math.max(...series.map((s) => s.horizon));
     const baseYear = Math.min(...series.map((s) => s.baseYear));
     const censored = series.map((s, k) => ({ scenario: s.label, x: horizon + 1 + (0.3 * (k - (series.length - 1) / 2)) / Math.max(1, series.length - 1), y1: 1 - s.closure.censoredShare, y2: 1, share: s.closure.censoredShare }));
-    const censoredLabels = notClosedLabels(series.map((s) => ({ scenario: s.label, share: s.closure.censoredShare })), horizon, series.length > 1);
+    const censoredLabels = notClosedLabels(series.map((s) => ({ scenario: s.label, share: s.closure.censoredShare, horizon: s.horizon })), series.length > 1);
     charts.push({
       id: 'closing-year',
       title: 'When the gap closes',
@@ -203,28 +203,30 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
 
 /**
  * Year ticks of P(closed by year): from the base year, every year up to 16 of them, else every
- * 2nd, 5th or 10th year; none in the last two years, so that their labels keep clear of the
- * "after HORIZON" tick that follows.
+ * 2nd, 5th or 10th year; none closer than 62 px (of the chart's about 700 px plot width) to the
+ * "after HORIZON" tick that follows, so that their labels never run into it.
  */
 export function closingTicks(baseYear: number, horizon: number): number[] {
   const span = horizon - baseYear;
   const step = [1, 2, 5, 10].find((s) => span / s < 16) ?? 10;
-  return Array.from({ length: Math.floor(span / step) + 1 }, (_, k) => baseYear + k * step).filter((year) => year === baseYear || year <= horizon - 2);
+  const perYear = 700 / (span + 1);
+  return Array.from({ length: Math.floor(span / step) + 1 }, (_, k) => baseYear + k * step).filter((year) => year === baseYear || (horizon + 1 - year) * perYear >= 62);
 }
 
 /**
  * Labels of the not-closed bars of P(closed by year), beside the bars at the share's midpoint (one
  * label per share, naming the scenarios that have it), pushed apart so that they never overlap.
  */
-export function notClosedLabels(shares: readonly { readonly scenario: string; readonly share: number }[], horizon: number, named: boolean): { y: number; text: string }[] {
-  const groups = new Map<number, string[]>();
+export function notClosedLabels(shares: readonly { readonly scenario: string; readonly share: number; readonly horizon: number }[], named: boolean): { y: number; text: string }[] {
+  const groups = new Map<string, { share: number; horizon: number; scenarios: string[] }>();
   for (const s of shares) {
-    const key = Math.round(s.share * 100);
-    groups.set(key, [...(groups.get(key) ?? []), s.scenario]);
+    const share = Math.round(s.share * 100);
+    const key = `${share}|${s.horizon}`;
+    groups.set(key, { share, horizon: s.horizon, scenarios: [...(groups.get(key)?.scenarios ?? []), s.scenario] });
   }
-  const labels = [...groups]
-    .map(([share, scenarios]) => ({ y: 1 - share / 200, text: `${share}% not closed by ${horizon}${named ? `: ${scenarios.length === shares.length && shares.length > 2 ? 'every scenario' : scenarios.join(', ')}` : ''}` }))
-    .sort((a, b) => b.y - a.y);
+  const labels = [...groups.values()]
+    .map(({ share, horizon, scenarios }) => ({ y: 1 - share / 200, text: `${share}% not closed by ${horizon}${named ? `: ${scenarios.length === shares.length && shares.length > 2 ? 'every scenario' : scenarios.join(', ')}` : ''}` }))
+    .sort((a, b) => b.y - a.y || (a.text < b.text ? -1 : 1));
   // Labels wrap onto up to three lines (about 42 px of the chart's 260 px tall plot area).
   for (let k = 1; k < labels.length; k++) labels[k].y = Math.min(labels[k].y, labels[k - 1].y - 0.16);
   return labels;

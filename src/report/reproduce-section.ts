@@ -23,13 +23,10 @@ export function reproduceSection(info: ReproductionInfo): string {
   const parts: string[] = [];
   parts.push(`<p>This is hiresim <code>${escapeHtml(info.version)}</code>. Each result records the command that made it; the same scenario hash, seed and replications give the same numbers on any machine and thread count. Run the commands from the directory they name their files from.</p>`);
   for (const r of info.reproductions) {
-    const method = r.kind === 'sensitivity' ? info.sensitivities.find((x) => x.result === r.result && x.summary.seed === r.seed)?.summary.method : undefined;
-    parts.push(`<h3><code>${escapeHtml(r.result)}</code> (${escapeHtml(r.kind)}${method ? `, ${method === 'sobol' ? 'Sobol\'' : 'Morris'}` : ''})</h3>`);
-    const sweep = r.kind === 'sweep' ? info.sweeps.find((s) => s.label === r.result && s.scenarioHash === r.scenarios[0].hash) : undefined;
-    const backtest = r.kind === 'backtest' ? info.backtests.find((b) => b.result === r.result) : undefined;
-    const header = ['scenario', 'file', 'hash', 'seed', 'replications', ...(sweep ? ['points', 'design'] : []), ...(backtest ? ['observed'] : [])];
-    const rows = r.scenarios.map((s) => [s.name || '(not recorded)', s.file || '(not recorded)', s.hash, String(r.seed), String(r.replications), ...(sweep ? [sweep.lines.length === sweep.runListLength ? String(sweep.lines.length) : `${sweep.lines.length} of ${sweep.runListLength}`, sweep.design] : []), ...(backtest ? [backtest.summary.observed.file] : [])]);
-    parts.push(table(header, rows, header.map((h) => h === 'seed' || h === 'replications' || h === 'points')));
+    parts.push(`<h3><code>${escapeHtml(r.result)}</code> (${escapeHtml(r.what)})</h3>`);
+    const header = ['scenario', 'file', 'hash', 'seed', 'replications', ...r.more.map(([name]) => name)];
+    const rows = r.scenarios.map((s) => [s.name || '(not recorded)', s.file || '(not recorded)', s.hash, String(r.seed), String(r.replications), ...r.more.map(([, value]) => value)]);
+    parts.push(table(header, rows, header.map((h) => h === 'replications')));
     if (r.record === undefined || r.check === undefined) {
       parts.push('<p class="note">Command not recorded by this version: the result file has no provenance record (it was written by a hiresim that did not record one), so the command line, its <code>--set</code> overrides and the scenario files are not known and are not guessed.</p>');
       continue;

@@ -31,6 +31,10 @@ export interface Reproduction {
   readonly check?: RecordCheck;
   /** Other facts about the record (plain text), such as sweep lines that disagree. */
   readonly notes: readonly string[];
+  /** What kind of result, in words ("sensitivity, Sobol'"). */
+  readonly what: string;
+  /** Further columns of the result's table: its own facts (a sweep's points, a backtest's observed file). */
+  readonly more: readonly (readonly [string, string])[];
 }
 
 /** A scenario a record names, explained as loaded here with the recorded overrides. */
@@ -58,6 +62,22 @@ export interface ReproductionInfo {
 
 const nameOf = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
+/** The kind of result in words, and the further facts its table shows. */
+function described(r: LoadedResult): Pick<Reproduction, 'what' | 'more'> {
+  switch (r.kind) {
+    case 'sensitivity':
+      return { what: `sensitivity, ${r.summary.method === 'sobol' ? 'Sobol\'' : 'Morris'}`, more: [] };
+    case 'sweep': {
+      const runs = r.lines[0].runs ?? Math.max(...r.lines.map((l) => l.index)) + 1;
+      return { what: 'sweep', more: [['points', r.lines.length === runs ? String(runs) : `${r.lines.length} of ${runs}`], ['design', r.lines[0].design]] };
+    }
+    case 'backtest':
+      return { what: 'backtest', more: [['observed', r.summary.observed.file]] };
+    default:
+      return { what: r.kind, more: [] };
+  }
+}
+
 /** The scenarios, seed and replications a result states about itself. */
 function stated(r: LoadedResult): Pick<Reproduction, 'scenarios' | 'seed' | 'replications'> {
   switch (r.kind) {
@@ -77,9 +97,9 @@ export function reproductionInfo(results: readonly LoadedResult[]): Reproduction
   const explained = new Map<string, ExplainedScenario>();
   const unexplained: { hash: string; text: string }[] = [];
   const reproductions = results.map((r): Reproduction => {
-    const own = stated(r);
+    const own = { ...stated(r), ...described(r) };
     const result = nameOf(r.file);
-    const notes = r.kind === 'sweep' && r.recordsDiffer ? ['the lines carry different provenance records (lines of several sweeps merged?): the first line\'s is shown'] : [];
+    const notes = r.kind === 'sweep' && r.recordsDiffer ? ['The lines carry different provenance records (lines of several sweeps merged?): the first line\'s is shown.'] : [];
     if (r.record === undefined) {
       for (const s of own.scenarios) unexplained.push({ hash: s.hash, text: `${s.name || s.hash} (${result}): not recorded by this version, so its parameters are not shown` });
       return { kind: r.kind, result, ...own, notes };

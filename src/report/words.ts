@@ -74,10 +74,13 @@ export function logTicks(low: number, high: number): number[] {
   return ticks;
 }
 
-/** The nearest 1–2–5 steps at or below `low` and at or above `high`: a log domain with round ends. */
+/**
+ * The nearest 1–2–5 steps at or below `low` and at or above `high`: a log domain with round ends
+ * (two steps apart at least, so that a flat series still gets an axis).
+ */
 export function logDomain(low: number, high: number): [number, number] {
-  const steps = (x: number) => [1, 2, 5, 10].map((m) => m * 10 ** Math.floor(Math.log10(x)));
-  const below = Math.max(...steps(low).filter((t) => t <= low * (1 + 1e-9)));
-  const above = Math.min(...steps(high).filter((t) => t >= high * (1 - 1e-9)));
-  return [Number(below.toPrecision(1)), Number(above.toPrecision(1))];
+  const steps = (x: number) => [0.5, 1, 2, 5, 10, 20].map((m) => Number((m * 10 ** Math.floor(Math.log10(x))).toPrecision(1)));
+  const below = Math.max(...steps(low).filter((t) => t <= low));
+  const above = Math.min(...steps(high).filter((t) => t >= high && t > below));
+  return [below, above];
 }

@@ -12,6 +12,9 @@ import { closingTicks, notClosedLabels, renderCharts } from '../../src/report/ch
 import { candidatesBand, gatherReportData } from '../../src/report/series.js';
 import { comparisonFixture, runFixture } from '../output/fixtures.js';
 
+type LinkedDocument = ReturnType<typeof parseHTML>['document'];
+type LinkedElement = NonNullable<ReturnType<LinkedDocument['querySelector']>>;
+
 const data = gatherReportData([
   { kind: 'run', file: 'summary.json', summary: runFixture(2023).summary },
   { kind: 'compare', file: 'comparison.json', summary: comparisonFixture(2023) },
@@ -25,19 +28,19 @@ const chart = (id: string) => {
 const svgOf = (id: string) => [...parseHTML(`<div>${chart(id).html}</div>`).document.querySelectorAll('svg')].find((svg) => svg.getAttribute('viewBox') !== null)!;
 
 /** A text's position: its transform's translate, else its x/y attributes. */
-function position(el: Element): { x: number; y: number } {
+function position(el: LinkedElement): { x: number; y: number } {
   const m = /translate\(([-\d.]+),([-\d.]+)\)/.exec(el.getAttribute('transform') ?? '');
   return m ? { x: Number(m[1]), y: Number(m[2]) } : { x: Number(el.getAttribute('x') ?? 0), y: Number(el.getAttribute('y') ?? 0) };
 }
 
 /** The tick labels of an axis in the first panel: text and pixel position. */
-function ticks(svg: Element, axis: 'x' | 'y'): { text: string; at: number }[] {
+function ticks(svg: LinkedElement, axis: 'x' | 'y'): { text: string; at: number }[] {
   const group = svg.querySelector(`[aria-label="${axis}-axis tick label"]`)!;
   const panel = group.querySelector(':scope > g') ?? group;
   return [...panel.querySelectorAll('text')].map((t) => ({ text: t.textContent ?? '', at: position(t)[axis] }));
 }
 
-const axisLabel = (svg: Element, axis: 'x' | 'y') => svg.querySelector(`[aria-label="${axis}-axis label"]`)?.textContent ?? '';
+const axisLabel = (svg: LinkedElement, axis: 'x' | 'y') => svg.querySelector(`[aria-label="${axis}-axis label"]`)?.textContent ?? '';
 
 describe('the headline chart: qualified candidates per 100 open positions', () => {
   it('replaces the gap on a linear axis by the measure on a log axis with round 1–2–5 ticks', () => {
@@ -112,7 +115,7 @@ describe('P(closed by year)', () => {
     const at = (share: number) => y.find((t) => t.text === '0%')!.at + share * (y.find((t) => t.text === '100%')!.at - y.find((t) => t.text === '0%')!.at);
     const labels = [...svg.querySelectorAll('[aria-description="not closed label"] text')];
     // Wrapped onto lines (tspans); each scenario's own horizon.
-    const text = (t: Element) => ([...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' ') || t.textContent) ?? '';
+    const text = (t: LinkedElement) => ([...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' ') || t.textContent) ?? '';
     expect(labels.map(text)).toEqual(['25% not closed by 2031: base, variant', '50% not closed by 2027: fixture']);
     // Each label sits inside its share's span below 100%, where the bar is.
     for (const [label, share] of [[labels[0], 0.25], [labels[1], 0.5]] as const) {

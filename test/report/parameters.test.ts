@@ -11,12 +11,15 @@ import { parameterSection } from '../../src/report/parameters.js';
 import type { ExplainedScenario } from '../../src/report/reproduce.js';
 import { ROOT } from '../helpers/cli.js';
 
+type LinkedDocument = ReturnType<typeof parseHTML>['document'];
+type LinkedElement = NonNullable<ReturnType<LinkedDocument['querySelector']>>;
+
 function explained(file: string, overrides: string[] = []): ExplainedScenario {
   const loaded = loadScenario(file, { overrides, cwd: ROOT });
   return { name: loaded.scenario.name, file, hash: loaded.hash, explanation: explainScenario(loaded) };
 }
 
-const cells = (row: Element) => [...row.querySelectorAll('td, th')].map((c) => c.textContent ?? '');
+const cells = (row: LinkedElement) => [...row.querySelectorAll('td, th')].map((c) => c.textContent ?? '');
 
 describe('the parameter section', () => {
   const base = explained(`${ROOT}scenarios/baseline.yaml`);

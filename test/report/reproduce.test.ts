@@ -15,6 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 import { hiresimAsync, STACK_TRACE, tempDir } from '../helpers/problems.js';
 
+type LinkedDocument = ReturnType<typeof parseHTML>['document'];
+
 const RUN = ['run', 'scenarios/tool-breakthrough.yaml', '--set', 'scale=50', '--reps', '2', '--set', 'horizon=2027', '--threads', '1', '--out', 'result'];
 
 let dir = '';
@@ -33,15 +35,15 @@ function workdir(name: string, change: (cwd: string) => void = () => {}): string
   return cwd;
 }
 
-async function report(cwd: string, input = 'result'): Promise<{ html: string; document: Document }> {
+async function report(cwd: string, input = 'result'): Promise<{ html: string; document: LinkedDocument }> {
   const r = await hiresimAsync(['report', input, '--html', 'report.html'], { cwd });
   expect(r.status, r.stderr).toBe(0);
   const html = readFileSync(join(cwd, 'report.html'), 'utf8');
-  return { html, document: parseHTML(html).document as unknown as Document };
+  return { html, document: parseHTML(html).document };
 }
 
-const fileRows = (document: Document) => [...document.querySelectorAll('table')].filter((t) => t.querySelector('th')?.textContent === 'recorded file').flatMap((t) => [...t.querySelectorAll('tr')].slice(1).map((tr) => ({ cells: [...tr.querySelectorAll('td')].map((td) => td.textContent), changed: tr.getAttribute('class') === 'changed' })));
-const verdict = (document: Document) => document.querySelector('p.verdict')?.textContent ?? '';
+const fileRows = (document: LinkedDocument) => [...document.querySelectorAll('table')].filter((t) => t.querySelector('th')?.textContent === 'recorded file').flatMap((t) => [...t.querySelectorAll('tr')].slice(1).map((tr) => ({ cells: [...tr.querySelectorAll('td')].map((td) => td.textContent), changed: tr.getAttribute('class') === 'changed' })));
+const verdict = (document: LinkedDocument) => document.querySelector('p.verdict')?.textContent ?? '';
 
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir('hiresim-report-reproduce-'));

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { hiresimVersion, type Provenance, type ScenarioRecord } from '../output/provenance.js';
-import { InputError, formatIssue } from '../scenario/issues.js';
+import { InputError } from '../scenario/issues.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 
 /** What became of one recorded file. */
@@ -78,9 +78,16 @@ function checkScenario(s: ScenarioRecord, overrides: readonly string[]): Scenari
   if (reason !== undefined) return { ...base, problem: reason };
   try {
     const loaded = loadScenario(s.file, { overrides });
+    // A file under the current directory may extend one outside it: nothing of such a chain goes into the report.
+    const outside = loaded.files.map((f) => unreadableReason(f)).find((reason) => reason !== undefined);
+    if (outside !== undefined) return { ...base, problem: `${s.file} extends a file the report does not read (${outside})` };
     return { ...base, hash: loaded.hash, loaded };
   } catch (error) {
-    return { ...base, problem: `${s.file} with the recorded overrides does not load here (${error instanceof InputError && error.issues.length > 0 ? formatIssue(error.issues[0]) : (error as Error).message})` };
+    // Where and what was expected, never what was found: that would copy text of a file (perhaps one
+    // an `extends` names outside the current directory) into the report.
+    const issue = error instanceof InputError ? error.issues[0] : undefined;
+    const where = issue ? ` (${issue.line > 0 ? `${issue.file}:${issue.line}:${issue.column}` : issue.file} ${issue.path}: expected ${issue.expected})` : '';
+    return { ...base, problem: `${s.file} with the recorded overrides does not load here${where}` };
   }
 }
 

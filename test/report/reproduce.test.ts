@@ -117,10 +117,17 @@ describe('hiresim report reproduces a result from its provenance record', () => 
     const cwd = workdir('outside', (at) => {
       writeFileSync(join(dir, 'outside.yaml'), 'name: SECRET-OUTSIDE\ndescription: SECRET-OUTSIDE\n');
       writeFileSync(join(at, 'notes.txt'), 'SECRET-NOTES\n');
+      // Under the current directory, but extending a file outside it: a scenario whose description would be SECRET.
+      writeFileSync(join(at, 'scenarios', 'inside.yaml'), `extends: ../../outside-parent.yaml\n`);
+      writeFileSync(join(dir, 'outside-parent.yaml'), baseline().replace(/^description: .*$/m, 'description: SECRET-PARENT').replace(/^name: .*$/m, 'name: SECRET-NAME'));
+      // A file that does not load, whose parent's text must not appear in the problem either.
+      writeFileSync(join(at, 'scenarios', 'broken.yaml'), `extends: ../../outside.yaml\n`);
       const record = JSON.parse(JSON.stringify(summary.provenance));
       record.scenarios = [
         { file: '../outside.yaml', files: [{ file: '../outside.yaml', sha256: null }], hash: '0000000000000000' },
         { file: 'notes.txt', files: [{ file: '/etc/hostname', sha256: null }, { file: 'notes.txt', sha256: null }], hash: '0000000000000000' },
+        { file: 'scenarios/inside.yaml', files: [{ file: 'scenarios/inside.yaml', sha256: null }], hash: '0000000000000000' },
+        { file: 'scenarios/broken.yaml', files: [{ file: 'scenarios/broken.yaml', sha256: null }], hash: '0000000000000000' },
       ];
       writeFileSync(join(at, 'result', 'summary.json'), JSON.stringify({ ...summary, provenance: record, scenario: { ...(summary.scenario as object), file: '/etc/hostname' } }, null, 2));
     });
@@ -131,8 +138,11 @@ describe('hiresim report reproduces a result from its provenance record', () => 
       ['../outside.yaml', '—', 'not read (outside the current directory, or not YAML)'],
       ['/etc/hostname', '—', 'not read (outside the current directory, or not YAML)'],
       ['notes.txt', '—', 'not read (outside the current directory, or not YAML)'],
+      ['scenarios/inside.yaml', expect.stringMatching(/^[0-9a-f]{16}$/), 'not recorded then'],
+      ['scenarios/broken.yaml', expect.stringMatching(/^[0-9a-f]{16}$/), 'not recorded then'],
     ]);
-    expect(verdict(document)).toContain('Not checked: ../outside.yaml is outside the current directory; notes.txt is not a scenario YAML file');
+    expect(verdict(document)).toContain('Not checked: ../outside.yaml is outside the current directory; notes.txt is not a scenario YAML file; scenarios/inside.yaml extends a file the report does not read (');
+    expect(verdict(document)).toContain('scenarios/broken.yaml with the recorded overrides does not load here (');
     expect(document.querySelector('details.parameters')).toBe(null);
   });
 

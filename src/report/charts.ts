@@ -47,7 +47,8 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
   const charts: Chart[] = [];
   const omitted: string[] = [];
   const render = (options: PlotModule.PlotOptions) => (Plot.plot({ width: WIDTH, marginLeft: 64, style: { fontSize: '12px', background: 'white', color: '#222' }, ...options, document }) as unknown as { outerHTML: string }).outerHTML;
-  const facets = (series: readonly ScenarioSeries[]) => (series.length > 1 ? { fy: { label: null }, marginRight: 140, height: FACET_HEIGHT * series.length + 60 } : { height: 320 });
+  // Panels in the order of the scenarios (as on the headline chart), not alphabetical.
+  const facets = (series: readonly ScenarioSeries[]) => (series.length > 1 ? { fy: { label: null, domain: series.map((s) => s.label) }, marginRight: 140, height: FACET_HEIGHT * series.length + 60 } : { height: 320 });
 
   const { series } = data;
   const backtests = extra.backtests ?? [];

@@ -93,7 +93,9 @@ export function renderHtml(data: ReportData, charts: ChartSet, info: Reproductio
         parts.push(table(['parameter', `${label}: total index [95%]`, 'first-order index [95%]'], sorted.map((p) => [p.path, estimate(p.total), estimate(p.first)]), [false, true, true]));
       } else if (o.morris) {
         const sorted = [...o.morris].sort((a, b) => b.muStar - a.muStar || (a.path < b.path ? -1 : 1));
-        parts.push(table(['parameter', `${label}: μ*`, 'μ', 'σ'], sorted.map((p) => [p.path, p.muStar.toFixed(3), p.mu.toFixed(3), p.sigma.toFixed(3)]), [false, true, true, true]));
+        // μ keeps its sign (a number column), so the header says what a negative effect means.
+        const mu = o.output === 'closingYear' ? 'μ (years; below 0: earlier)' : 'μ (gap; below 0: narrower)';
+        parts.push(table(['parameter', `${label}: μ*`, mu, 'σ'], sorted.map((p) => [p.path, p.muStar.toFixed(3), p.mu.toFixed(3), p.sigma.toFixed(3)]), [false, true, true, true]));
       } else parts.push(`<p class="note">The ${escapeHtml(label)} did not vary over the design: no index.</p>`);
     }
   }

@@ -43,7 +43,8 @@ export function labelPositions(points: readonly { readonly x: number; readonly y
       }
     }
     placed.push({ x: px[k].x, y });
-    labelY[k] = ((plotHeight - y) / plotHeight) * scale.y;
+    // Unmoved labels keep their point's value exactly (no round trip through pixels).
+    labelY[k] = y === px[k].y ? points[k].y : ((plotHeight - y) / plotHeight) * scale.y;
   }
   return labelY;
 }

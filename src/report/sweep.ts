@@ -53,11 +53,7 @@ export interface SweepInfo {
   /** The recorded years, ascending. */
   readonly years: readonly number[];
   readonly design: DesignName;
-  readonly seed: number | string;
   readonly replications: number;
-  readonly scenarioHash: string;
-  /** Run-list entries (recorded, or max index + 1); more than the lines when the file holds part of the sweep. */
-  readonly runListLength: number;
   /** The --param ranges of the recorded command line (none without a record). */
   readonly ranges?: readonly ParamRange[];
   /** The horizon, when the lines record it. */
@@ -74,10 +70,7 @@ export function sweepInfo(file: string, lines: readonly SweepDesignLine[], recor
     params: Object.keys(first.point),
     years: Object.keys(first.gap).map(Number).sort((a, b) => a - b),
     design: first.design,
-    seed: first.seed,
     replications: first.replications,
-    scenarioHash: first.scenario,
-    runListLength: first.runs ?? Math.max(...lines.map((l) => l.index)) + 1,
     ...(ranges ? { ranges } : {}),
     ...(first.horizon !== undefined ? { horizon: first.horizon } : {}),
   };

@@ -52,10 +52,10 @@ export function answerText(s: ScenarioSeries): string {
   const recordedError = c.probabilityClosedByError?.[String(year)];
   // A share of 0 or 1 has a binomial standard error of 0, which would claim certainty: say what was counted instead.
   const error =
-    recordedError !== undefined
-      ? ` ± ${percentText(recordedError)} (Monte Carlo standard error over ${n} replications)`
-      : p === 0 || p === 1
-        ? ` (${p === 1 ? 'all' : 'none'} of the ${n} replications)`
+    p === 0 || p === 1
+      ? ` (${p === 1 ? 'all' : 'none'} of the ${n} replications)`
+      : recordedError !== undefined
+        ? ` ± ${percentText(recordedError)} (Monte Carlo standard error over ${n} replications)`
         : ` ± ${percentText(Math.sqrt((p * (1 - p)) / n))} (Monte Carlo standard error over ${n} replications, √(p(1−p)/n))`;
   const probability = `P(closed by ${year}) = ${percentText(p)}${error}.`;
   return [when, probability, lasting(c, n, s.horizon), headline(s)].filter((x) => x !== '').join(' ');

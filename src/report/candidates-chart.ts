@@ -40,12 +40,14 @@ export function candidatesChart(series: readonly ScenarioSeries[], Plot: Plot, r
   const targets = [...new Set(series.map((s) => 100 * (1 - s.closure.threshold)))].filter((t) => t !== 100 && t >= FLOOR);
   const values = [...rows.flatMap((r) => [r.p10, r.p90]), 100, ...targets];
   const domain = logDomain(Math.min(...values), Math.max(...values));
+  // Each scenario's median written at its own base year and horizon.
+  const ends = new Map(series.map((s) => [s.label, [s.baseYear, s.horizon]]));
   const labelYears = [...new Set(series.flatMap((s) => [s.baseYear, s.horizon]))];
   const marks: PlotModule.Markish[] = [
     ...context.history.marks,
     Plot.ruleY([100], { stroke: '#333', strokeWidth: 1.3, ariaDescription: 'balance' }),
     ...(targets.length > 0 ? [Plot.ruleY(targets, { stroke: '#333', strokeDasharray: '4,3', ariaDescription: 'closing threshold' })] : []),
-    ...fanMarks(Plot, rows, names, { labels: { years: labelYears, format: (v) => String(Math.round(v)) } }),
+    ...fanMarks(Plot, rows, names, { labels: { at: (r) => ends.get(r.scenario)?.includes(r.year) ?? false, format: (v) => String(Math.round(v)) } }),
     Plot.text([100], { y: (d: number) => d, frameAnchor: 'left', textAnchor: 'start', dx: 4, dy: -8, text: () => '100 = balance', fill: '#333', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', ariaDescription: 'balance label' }),
     ...context.history.labels,
   ];

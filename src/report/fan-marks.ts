@@ -27,9 +27,9 @@ export function fanLayout(scenarios: readonly string[], height: { single: number
 
 /**
  * The band, its outline, the median line and dots; with panels, the other scenarios' medians in
- * grey behind. `labels` writes the median's value at the given years (with a white halo).
+ * grey behind. `labels` writes the median's value on the rows it picks (with a white halo).
  */
-export function fanMarks(Plot: Plot, rows: readonly FanRow[], scenarios: readonly string[], options: { readonly labels?: { readonly years: readonly number[]; readonly format: (v: number) => string } } = {}): PlotModule.Markish[] {
+export function fanMarks(Plot: Plot, rows: readonly FanRow[], scenarios: readonly string[], options: { readonly labels?: { readonly at: (row: FanRow) => boolean; readonly format: (v: number) => string } } = {}): PlotModule.Markish[] {
   const facet = faceted(scenarios);
   const fy = facet ? 'scenario' : undefined;
   const marks: PlotModule.Markish[] = [];
@@ -45,8 +45,8 @@ export function fanMarks(Plot: Plot, rows: readonly FanRow[], scenarios: readonl
     Plot.dot(rows, { x: 'year', y: 'p50', fill: 'scenario', r: 2.5, fy, ariaDescription: 'median' }),
   );
   if (options.labels) {
-    const { years, format } = options.labels;
-    const labelled = rows.filter((r) => years.includes(r.year));
+    const { at, format } = options.labels;
+    const labelled = rows.filter(at);
     marks.push(Plot.text(labelled, { x: 'year', y: 'p50', fy, text: (r: FanRow) => format(r.p50), dy: -11, fill: 'scenario', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', fontWeight: 'bold', ariaDescription: 'median value' }));
   }
   return marks;

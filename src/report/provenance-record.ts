@@ -19,6 +19,9 @@ function textList(value: unknown, path: string): Check {
   return k < 0 ? undefined : { path: `${path}.${k}`, expected: 'a text', found: describeValue(value[k]) };
 }
 
+const FILE_RECORD = 'a file record {file, sha256} with a sha-256 of 64 hex digits (or null)';
+const fileRecord = (f: unknown) => isObject(f) && isText(f.file) && (f.sha256 === null || (isText(f.sha256) && /^[0-9a-f]{64}$/.test(f.sha256)));
+
 /** The first thing wrong with a provenance record (paths from `provenance`), or undefined. */
 export function provenanceProblem(value: unknown): Check {
   const at = (key: string) => `provenance.${key}`;
@@ -33,9 +36,12 @@ export function provenanceProblem(value: unknown): Check {
     if (!isText(s.file)) return { path: `${path}.file`, expected: 'a text', found: describeValue(s.file) };
     if (!isText(s.hash)) return { path: `${path}.hash`, expected: 'a text', found: describeValue(s.hash) };
     if (!Array.isArray(s.files)) return { path: `${path}.files`, expected: 'a list of {file, sha256}', found: describeValue(s.files) };
-    for (const [j, f] of s.files.entries()) {
-      if (!isObject(f) || !isText(f.file) || !(f.sha256 === null || (isText(f.sha256) && /^[0-9a-f]{64}$/.test(f.sha256)))) return { path: `${path}.files.${j}`, expected: 'a file record {file, sha256} with a sha-256 of 64 hex digits (or null)', found: describeValue(f) };
-    }
+    for (const [j, f] of s.files.entries()) if (!fileRecord(f)) return { path: `${path}.files.${j}`, expected: FILE_RECORD, found: describeValue(f) };
+  }
+  // Data files besides scenarios (observed series, targets): recorded by newer versions only.
+  if (value.data !== undefined) {
+    if (!Array.isArray(value.data)) return { path: at('data'), expected: 'a list of {file, sha256}', found: describeValue(value.data) };
+    for (const [j, f] of value.data.entries()) if (!fileRecord(f)) return { path: at(`data.${j}`), expected: FILE_RECORD, found: describeValue(f) };
   }
   if (!(typeof value.seed === 'number' || isText(value.seed))) return { path: at('seed'), expected: 'a number or a text', found: describeValue(value.seed) };
   if (!(typeof value.replications === 'number' && Number.isInteger(value.replications) && value.replications >= 0)) return { path: at('replications'), expected: 'a whole number', found: describeValue(value.replications) };

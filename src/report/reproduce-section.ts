@@ -32,7 +32,7 @@ export function reproduceSection(info: ReproductionInfo): string {
       continue;
     }
     parts.push(`<pre class="command">${escapeHtml(r.record.command)}</pre>`);
-    const files = r.check.scenarios.flatMap((s) => s.files);
+    const files = [...r.check.scenarios.flatMap((s) => s.files), ...r.check.data];
     if (files.length > 0) parts.push(table(['recorded file', 'sha-256 then', 'sha-256 here', 'file here'], files.map((f) => [f.file, sha(f.recorded), sha(f.now), STATUS[f.status]]), [false, false, false, false], (k) => (files[k].status === 'changed' ? 'changed' : undefined)));
     const [verdict, ...more] = r.check.sentences;
     parts.push(`<p class="${r.check.verdict === 'reproduces' ? 'ok' : 'note'} verdict">${escapeHtml(verdict)}</p>`);

@@ -9,10 +9,18 @@ import { answerText, closureMeaning, type RecordedClosure } from '../../src/repo
 import { gatherReportData, type ScenarioSeries } from '../../src/report/series.js';
 import { runFixture } from '../output/fixtures.js';
 
-/** The fixture run (baseYear 2025, horizon 2027, 2 replications) with its closure replaced. */
+/** What a result written before the Monte Carlo error and the aftermath were recorded has. */
+const CLOSURE = { threshold: 0, sustainYears: 2, medianYear: null, p10Year: 2026, p90Year: null, probabilityClosedBy: { 2025: 0, 2026: 0.5, 2027: 0.5 }, censoredShare: 0.5 };
+
+/**
+ * The fixture run (baseYear 2025, horizon 2027) with this closure (fields not given as in CLOSURE,
+ * none of the newer ones) and 1000 qualified candidates per 100 open positions at the median every year.
+ */
 function series(closure: Partial<RecordedClosure>, replications = 2): ScenarioSeries {
-  const summary = { ...runFixture(2023).summary, replications };
-  const [s] = gatherReportData([{ kind: 'run', file: 'summary.json', summary: { ...summary, closure: { ...summary.closure, ...closure } } }]).series;
+  const fixture = runFixture(2023).summary;
+  const years = fixture.years.map((row) => ({ ...row, candidatesPer100: { p10: 900, p50: 1000, p90: 1100, mean: 1000 } }));
+  const summary = { ...fixture, replications, years, closure: { ...CLOSURE, ...closure } } as unknown as typeof fixture;
+  const [s] = gatherReportData([{ kind: 'run', file: 'summary.json', summary }]).series;
   return s;
 }
 
@@ -27,6 +35,7 @@ describe('the answer', () => {
   it('falls back on the binomial standard error, and counts replications where it would claim certainty', () => {
     expect(answerText(series({ probabilityClosedBy: { 2025: 0, 2026: 0.5, 2027: 0.5 } }, 2))).toContain('P(closed by 2027) = 50% ± 35% (Monte Carlo standard error over 2 replications, √(p(1−p)/n)).');
     expect(answerText(series({ probabilityClosedBy: { 2025: 0, 2026: 1, 2027: 1 }, censoredShare: 0 }, 8))).toContain('P(closed by 2027) = 100% (all of the 8 replications).');
+    expect(answerText(series({ probabilityClosedBy: { 2025: 0, 2026: 0, 2027: 0 }, probabilityClosedByError: { 2025: 0, 2026: 0, 2027: 0 }, censoredShare: 1 }, 8))).toContain('P(closed by 2027) = 0% (none of the 8 replications).');
   });
 
   it('says when the median is past the horizon, with the range in words', () => {

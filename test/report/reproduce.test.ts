@@ -8,6 +8,7 @@
  * Each test works in its own copy of the shipped baseline and tool-breakthrough scenarios, as
  * `scenarios/…` under a temporary working directory.
  */
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -144,6 +145,26 @@ describe('hiresim report reproduces a result from its provenance record', () => 
     expect(verdict(document)).toContain('Not checked: ../outside.yaml is outside the current directory; notes.txt is not a scenario YAML file; scenarios/inside.yaml extends a file the report does not read (');
     expect(verdict(document)).toContain('scenarios/broken.yaml with the recorded overrides does not load here (');
     expect(document.querySelector('details.parameters')).toBe(null);
+  });
+
+  it('hashes the data files a record names (observed series, targets) and names one that changed', async () => {
+    const csv = 'series,year,value\nx,2025,1\n';
+    const withData = (text: string) => (at: string) => {
+      mkdirSync(join(at, 'data'));
+      writeFileSync(join(at, 'data', 'observed.csv'), text);
+      const data = [{ file: 'data/observed.csv', sha256: createHash('sha256').update(csv).digest('hex') }];
+      writeFileSync(join(at, 'result', 'summary.json'), JSON.stringify({ ...summary, provenance: { ...summary.provenance, data } }, null, 2));
+    };
+    const same = await report(workdir('data-same', withData(csv)));
+    expect(fileRows(same.document).map((r) => [r.cells[0], r.cells[3]])).toEqual([
+      ['scenarios/baseline.yaml', 'unchanged'],
+      ['scenarios/tool-breakthrough.yaml', 'unchanged'],
+      ['data/observed.csv', 'unchanged'],
+    ]);
+    expect(verdict(same.document)).toMatch(/^Checked: /);
+    const changed = await report(workdir('data-changed', withData(`${csv}x,2026,2\n`)));
+    expect(fileRows(changed.document).map((r) => r.cells[3])).toEqual(['unchanged', 'unchanged', 'CHANGED']);
+    expect(verdict(changed.document)).toMatch(/^Changed: the data file data\/observed\.csv has changed since the result was made \(sha-256 now [0-9a-f]{12}…, recorded [0-9a-f]{12}…\)\. The command reproduces the result only with the data as it was\.$/);
   });
 
   it('rejects a damaged record at the line of its "provenance" key, exit 2, and writes nothing', async () => {

@@ -15,9 +15,15 @@ import { comparisonFixture, runFixture } from '../output/fixtures.js';
 type LinkedDocument = ReturnType<typeof parseHTML>['document'];
 type LinkedElement = NonNullable<ReturnType<LinkedDocument['querySelector']>>;
 
+/** The comparison as written before it recorded candidatesPer100: the chart derives it from the gap. */
+function comparisonWithoutMeasure() {
+  const c = comparisonFixture(2023);
+  return { ...c, scenarios: c.scenarios.map((x) => ({ ...x, years: x.years.map(({ candidatesPer100: _, ...row }: Record<string, unknown>) => row) })) } as unknown as typeof c;
+}
+
 const data = gatherReportData([
   { kind: 'run', file: 'summary.json', summary: runFixture(2023).summary },
-  { kind: 'compare', file: 'comparison.json', summary: comparisonFixture(2023) },
+  { kind: 'compare', file: 'comparison.json', summary: comparisonWithoutMeasure() },
 ]);
 const set = renderCharts(data, Plot, parseHTML('<!DOCTYPE html><html><head></head><body></body></html>').document as never);
 const chart = (id: string) => {

@@ -9,10 +9,14 @@ import type { AttributionSummary } from '../sim/attribute.js';
 import { backtestCharts } from './backtest-charts.js';
 import type { SensitivitySummary } from '../sweep/sensitivity.js';
 import { bandOf, ENTRANT_SOURCES, type ReportData, type ScenarioSeries } from './series.js';
+import { candidatesChart } from './candidates-chart.js';
+import { fanLayout, faceted, fanMarks } from './fan-marks.js';
 import { intervalBarMarks } from './interval-bars.js';
 import { historyCaption, historyMarks, historySpans } from './history-marks.js';
-import { sensitivityCharts, sweepCharts } from './sweep-charts.js';
+import { sensitivityCharts } from './sensitivity-charts.js';
+import { sweepCharts } from './sweep-charts.js';
 import type { SweepInfo } from './sweep.js';
+import { plainNumber } from './words.js';
 
 type Plot = typeof PlotModule;
 
@@ -43,8 +47,8 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
   const charts: Chart[] = [];
   const omitted: string[] = [];
   const render = (options: PlotModule.PlotOptions) => (Plot.plot({ width: WIDTH, marginLeft: 64, style: { fontSize: '12px', background: 'white', color: '#222' }, ...options, document }) as unknown as { outerHTML: string }).outerHTML;
-  const color = { legend: true, domain: data.series.map((s) => s.label) };
-  const facets = (series: readonly ScenarioSeries[]) => (series.length > 1 ? { fy: { label: null }, marginRight: 140, height: FACET_HEIGHT * series.length + 60 } : { height: 320 });
+  // Panels in the order of the scenarios (as on the headline chart), not alphabetical.
+  const facets = (series: readonly ScenarioSeries[]) => (series.length > 1 ? { fy: { label: null, domain: series.map((s) => s.label) }, marginRight: 140, height: FACET_HEIGHT * series.length + 60 } : { height: 320 });
 
   const { series } = data;
   const backtests = extra.backtests ?? [];
@@ -60,81 +64,56 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
   };
   const historyOf = (list: readonly ScenarioSeries[]) => history(list.map((s) => s.years), list.map((s) => s.baseYear));
   if (series.length === 0) {
-    if (scenarioResults) omitted.push('Gap fan chart, closing years, entrants and pay: no yearly results among the inputs (give a run or compare result).');
+    if (scenarioResults) omitted.push('Qualified candidates per 100 open positions, closing years, entrants and pay: no yearly results among the inputs (give a run or compare result).');
   } else {
-    // 1. The gap, median and 10–90 % band, per scenario.
-    const gapRows = series.flatMap((s) => s.years.flatMap((row) => {
-      const b = bandOf(row, 'gap');
-      return b ? [{ scenario: s.label, year: row.year, ...b }] : [];
-    }));
-    const thresholds = [...new Set(series.map((s) => s.closure.threshold))];
-    const gapHistory = historyOf(series);
-    charts.push({
-      id: 'gap-fan',
-      title: 'The gap, year by year',
-      caption: `Gap = 1 − qualified candidates ÷ open positions. Line: median over replications; band: 10th–90th percentile. Dashed: the closing threshold (${thresholds.map(percent).join(', ')}).${gapHistory.caption}`,
-      html: render({
-        height: 360,
-        color,
-        x: yearAxis,
-        y: { label: 'gap', tickFormat: '.0%', grid: true },
-        marks: [
-          ...gapHistory.marks,
-          Plot.ruleY(thresholds, { stroke: '#888', strokeDasharray: '4,3' }),
-          Plot.areaY(gapRows, { x: 'year', y1: 'p10', y2: 'p90', fill: 'scenario', fillOpacity: 0.18, curve: 'linear' }),
-          Plot.lineY(gapRows, { x: 'year', y: 'p50', stroke: 'scenario', strokeWidth: 2 }),
-          Plot.dot(gapRows, { x: 'year', y: 'p50', fill: 'scenario', r: 2.5 }),
-          ...gapHistory.labels,
-        ],
-      }),
-    });
+    const labels = series.map((s) => s.label);
+    // 1. Qualified candidates per 100 open positions, median and 10–90 % band, per scenario, on a log axis.
+    charts.push(candidatesChart(series, Plot, render, { x: yearAxis, history: historyOf(series) }));
 
-    // 2. Closing year: P(closed by year), the censored share marked past the horizon.
+    // 2. Closing year: P(closed by year), the share not closed by the horizon marked past it.
     const closeRows = series.flatMap((s) => Object.entries(s.closure.probabilityClosedBy).map(([year, p]) => ({ scenario: s.label, year: Number(year), p })));
     const horizon = Math.max(...series.map((s) => s.horizon));
     const baseYear = Math.min(...series.map((s) => s.baseYear));
-    const censored = series.map((s, k) => ({ scenario: s.label, x: horizon + 0.35 + (0.5 * k) / Math.max(1, series.length), y1: 1 - s.closure.censoredShare, y2: 1, share: s.closure.censoredShare }));
+    const censored = series.map((s, k) => ({ scenario: s.label, x: horizon + 1 + (0.3 * (k - (series.length - 1) / 2)) / Math.max(1, series.length - 1), y1: 1 - s.closure.censoredShare, y2: 1, share: s.closure.censoredShare }));
+    const censoredLabels = notClosedLabels(series.map((s) => ({ scenario: s.label, share: s.closure.censoredShare, horizon: s.horizon })), series.length > 1);
     charts.push({
       id: 'closing-year',
       title: 'When the gap closes',
-      caption: `Share of replications in which the gap has closed (at or below the threshold for the required years) by each year, counted from the base year ${[...new Set(series.map((s) => s.baseYear))].sort((a, b) => a - b).join(', ')}${series.some((s) => s.startYear < s.baseYear) ? ' (history years, before it, never close the gap)' : ''}. Thick bars right of ${horizon}: the censored share, not closed by the horizon — ${censored.map((c) => `${c.scenario} ${percent(c.share)}`).join(', ')}.`,
+      caption: `Share of replications in which the gap has closed (at least ${series.map((s) => Math.round(100 * (1 - s.closure.threshold))).filter((v, k, all) => all.indexOf(v) === k).join(', ')} qualified candidates per 100 open positions for the required years) by each year, counted from the base year ${[...new Set(series.map((s) => s.baseYear))].sort((a, b) => a - b).join(', ')}${series.some((s) => s.startYear < s.baseYear) ? ' (history years, before it, never close the gap)' : ''}. Thick bars at "after ${horizon}", from where each line ends to 100%: the share not closed by the horizon (censored) — ${censored.map((c) => `${c.scenario} ${percent(c.share)}`).join(', ')}.`,
       html: render({
         height: 320,
-        color,
-        // Ticks from the base year only: P(closed by year) has no history years.
-        x: { ...yearAxis, ticks: yearAxis.ticks?.filter((year) => year >= baseYear), domain: [baseYear, horizon + 1] },
+        marginRight: 190,
+        color: { legend: true, domain: labels },
+        // Ticks from the base year only: P(closed by year) has no history years; the last tick is "after the horizon".
+        x: { ...yearAxis, ticks: [...closingTicks(baseYear, horizon), horizon + 1], tickFormat: (year: number) => (year === horizon + 1 ? `after ${horizon}` : String(year)), domain: [baseYear, horizon + 1] },
         y: { label: 'P(closed by year)', domain: [0, 1], tickFormat: '.0%', grid: true },
         marks: [
           Plot.lineY(closeRows, { x: 'year', y: 'p', stroke: 'scenario', strokeWidth: 2, curve: 'step-after' }),
           Plot.dot(closeRows, { x: 'year', y: 'p', fill: 'scenario', r: 2.5 }),
-          Plot.ruleX(censored, { x: 'x', y1: 'y1', y2: 'y2', stroke: 'scenario', strokeWidth: 5, strokeOpacity: 0.7 }),
-          Plot.text([{ x: horizon + 0.6, y: 1 }], { x: 'x', y: 'y', text: () => 'censored', dy: -8, fill: '#555' }),
+          Plot.ruleX(censored, { x: 'x', y1: 'y1', y2: 'y2', stroke: 'scenario', strokeWidth: 6, strokeOpacity: 0.75 }),
+          Plot.text(censoredLabels, { x: () => horizon + 1, y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'top', lineWidth: 15, dx: 10, dy: -6, fill: '#333', ariaDescription: 'not closed label' }),
         ],
       }),
     });
   }
 
-  // 3. Paired differences of the gap against the reference, with the 90 % interval of the mean.
+  // 3. Paired differences against the reference, in qualified candidates per 100 open positions, with the 90 % interval of the mean.
   if (data.differences.length > 0) {
-    const rows = data.differences.flatMap((d) => d.years.map((y) => ({ scenario: `${d.scenario} − ${d.against}`, year: y.year, mean: y.gap.mean, low: y.gap.meanLow, high: y.gap.meanHigh })));
+    const names = data.differences.map((d) => `${d.scenario} − ${d.against}`);
+    // candidates per 100 = 100 × (1 − gap): a difference of the gap of g is one of −100 g candidates per 100 positions.
+    const rows = data.differences.flatMap((d, k) => d.years.map((y) => ({ scenario: names[k], year: y.year, p50: -100 * y.gap.mean, p10: -100 * y.gap.meanHigh, p90: -100 * y.gap.meanLow })));
     const differenceHistory = history(data.differences.map((d) => d.years), data.results.flatMap((r) => (r.kind === 'compare' ? [r.summary.baseYear] : [])));
+    const signed = (d: number) => (d > 0 ? `+${plainNumber(d)}` : d < 0 ? `−${plainNumber(-d)}` : '0');
     charts.push({
       id: 'paired-differences',
-      title: 'Gap difference against the reference (paired)',
-      caption: `Each scenario minus the reference, replication by replication on common random numbers. Line: mean difference of the gap; band: its 90% interval. Below zero: a narrower gap than the reference.${differenceHistory.caption}`,
+      title: 'Difference against the reference (paired)',
+      caption: `Each scenario minus the reference, replication by replication on common random numbers, in qualified candidates per 100 open positions (100 × the gap's difference, sign reversed). Bold line: mean difference; band, outlined: its 90% interval. Above zero: more candidates per open position than the reference (a narrower gap).${faceted(names) ? ' One panel per scenario; grey: the other scenarios.' : ''}${differenceHistory.caption}`,
       html: render({
-        height: 320,
-        color: { legend: true },
+        ...fanLayout(names, { single: 320, panel: 220 }),
+        color: { legend: true, domain: names },
         x: yearAxis,
-        y: { label: 'gap difference (percentage points)', tickFormat: '+.0%', grid: true },
-        marks: [
-          ...differenceHistory.marks,
-          Plot.ruleY([0], { stroke: '#888' }),
-          Plot.areaY(rows, { x: 'year', y1: 'low', y2: 'high', fill: 'scenario', fillOpacity: 0.2 }),
-          Plot.lineY(rows, { x: 'year', y: 'mean', stroke: 'scenario', strokeWidth: 2 }),
-          Plot.dot(rows, { x: 'year', y: 'mean', fill: 'scenario', r: 2.5 }),
-          ...differenceHistory.labels,
-        ],
+        y: { label: 'difference in qualified candidates per 100 open positions', tickFormat: signed, grid: true },
+        marks: [...differenceHistory.marks, Plot.ruleY([0], { stroke: '#888' }), ...fanMarks(Plot, rows, names), ...differenceHistory.labels],
       }),
     });
   } else if (scenarioResults) omitted.push('Paired differences: no comparison among the inputs.');
@@ -168,13 +147,13 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
     const payHistory = historyOf(withPay);
     charts.push({
       id: 'pay',
-      title: 'GenAI pay',
-      caption: `Annual pay of employed GenAI workers (USD): the median and the 90th percentile. Line: median over replications; band: 10th–90th percentile across replications.${payHistory.caption}`,
+      title: 'GenAI pay (nominal US dollars)',
+      caption: `Annual pay of employed GenAI workers in nominal US dollars (not adjusted for inflation): the median and the 90th percentile. Line: median over replications; band: 10th–90th percentile across replications.${payHistory.caption}`,
       html: render({
         ...facets(withPay),
         color: { legend: true, domain: measures.map(([, m]) => m), range: ['#4269d0', '#ff725c'] },
         x: yearAxis,
-        y: { label: 'pay (USD a year)', tickFormat: '$~s', grid: true },
+        y: { label: 'pay (nominal US dollars a year)', tickFormat: '$~s', grid: true },
         marks: [
           ...payHistory.marks,
           Plot.areaY(rows, { x: 'year', y1: 'p10', y2: 'p90', fill: 'measure', fillOpacity: 0.18, fy: withPay.length > 1 ? 'scenario' : undefined }),
@@ -188,22 +167,17 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
   if (withPremium.length > 0) {
     const rows = withPremium.flatMap((s) => s.years.flatMap((row) => ({ scenario: s.label, year: row.year, ...bandOf(row, 'payPremium')! })));
     const premiumHistory = historyOf(withPremium);
+    const names = withPremium.map((s) => s.label);
     charts.push({
       id: 'premium',
       title: 'GenAI pay premium',
-      caption: `Median GenAI pay divided by adjacent software pay. Line: median over replications; band: 10th–90th percentile.${premiumHistory.caption}`,
+      caption: `Median GenAI pay divided by adjacent software pay (both nominal; 2× = twice the pay). Bold line: median over replications; band, outlined: 10th–90th percentile.${faceted(names) ? ' One panel per scenario; grey: the other scenarios\' medians.' : ''}${premiumHistory.caption}`,
       html: render({
-        height: 300,
-        color,
+        ...fanLayout(names, { single: 300, panel: 200 }),
+        color: { legend: true, domain: names },
         x: yearAxis,
-        y: { label: 'pay ÷ adjacent software pay', tickFormat: '.2~f', grid: true },
-        marks: [
-          ...premiumHistory.marks,
-          Plot.areaY(rows, { x: 'year', y1: 'p10', y2: 'p90', fill: 'scenario', fillOpacity: 0.18 }),
-          Plot.lineY(rows, { x: 'year', y: 'p50', stroke: 'scenario', strokeWidth: 2 }),
-          Plot.dot(rows, { x: 'year', y: 'p50', fill: 'scenario', r: 2.5 }),
-          ...premiumHistory.labels,
-        ],
+        y: { label: 'GenAI pay ÷ adjacent software pay', tickFormat: (d: number) => `${plainNumber(d)}×`, grid: true },
+        marks: [...premiumHistory.marks, ...fanMarks(Plot, rows, names), ...premiumHistory.labels],
       }),
     });
   }
@@ -212,7 +186,7 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
     omitted.push(`Entrants and pay for ${missing.join(', ')}: not in these results (a comparison written before per-scenario bands were added carries only the gap).`);
   }
 
-  // 8. Sweeps: each parameter's response; 9. sensitivity: a tornado per output.
+  // 8. Sweeps: each parameter's response; 9. sensitivity: Sobol' tornados, Morris μ*–σ scatters.
   extra.sweeps.forEach((info, k) => charts.push(...sweepCharts(info, k, Plot, (o) => render(o))));
   extra.sensitivities.forEach((s, k) => {
     const drawn = sensitivityCharts(s, k, Plot, (o) => render(o));
@@ -228,14 +202,49 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
   return { charts, omitted };
 }
 
+/**
+ * Year ticks of P(closed by year): from the base year, every year up to 16 of them, else every
+ * 2nd, 5th or 10th year; none closer than 62 px (of the chart's about 700 px plot width) to the
+ * "after HORIZON" tick that follows, so that their labels never run into it.
+ */
+export function closingTicks(baseYear: number, horizon: number): number[] {
+  const span = horizon - baseYear;
+  const step = [1, 2, 5, 10].find((s) => span / s < 16) ?? 10;
+  const perYear = 700 / (span + 1);
+  return Array.from({ length: Math.floor(span / step) + 1 }, (_, k) => baseYear + k * step).filter((year) => year === baseYear || (horizon + 1 - year) * perYear >= 62);
+}
+
+/**
+ * Labels of the not-closed bars of P(closed by year), beside the bars at the share's midpoint (one
+ * label per share, naming the scenarios that have it), pushed apart so that they never overlap.
+ */
+export function notClosedLabels(shares: readonly { readonly scenario: string; readonly share: number; readonly horizon: number }[], named: boolean): { y: number; text: string }[] {
+  const groups = new Map<string, { share: number; horizon: number; scenarios: string[] }>();
+  for (const s of shares) {
+    const share = Math.round(s.share * 100);
+    const key = `${share}|${s.horizon}`;
+    groups.set(key, { share, horizon: s.horizon, scenarios: [...(groups.get(key)?.scenarios ?? []), s.scenario] });
+  }
+  const labels = [...groups.values()]
+    .map(({ share, horizon, scenarios }) => ({ y: 1 - share / 200, text: `${share}% not closed by ${horizon}${named ? `: ${scenarios.length === shares.length && shares.length > 2 ? 'every scenario' : scenarios.join(', ')}` : ''}` }))
+    .sort((a, b) => b.y - a.y || (a.text < b.text ? -1 : 1));
+  // Labels wrap onto up to three lines (about 42 px of the chart's 260 px tall plot area).
+  for (let k = 1; k < labels.length; k++) labels[k].y = Math.min(labels[k].y, labels[k - 1].y - 0.16);
+  return labels;
+}
+
 function attributionCharts(a: AttributionSummary, k: number, Plot: Plot, render: (options: PlotModule.PlotOptions) => string): Chart[] {
+  // Signs in words on the axis: a negative contribution closes the gap earlier / narrows it.
+  const words = (d: number, negative: string, positive: string, show: (x: number) => string) => (d === 0 ? '0' : `${show(Math.abs(d))} ${d < 0 ? negative : positive}`);
   const measures = [
-    { key: 'closingYear', id: 'closing', label: 'closing year', unit: 'years', format: '+.1f', title: `Levers' contribution to the closing year — ${a.scenario.name}`, caption: 'years; negative: the lever closes the gap earlier' },
-    { key: 'gap', id: 'gap', label: `gap in ${a.year}`, unit: 'percentage points', format: '+.0%', title: `Levers' contribution to the gap in ${a.year} — ${a.scenario.name}`, caption: 'negative: the lever narrows the gap' },
+    { key: 'closingYear', id: 'closing', ticks: 6, label: 'closing year', axis: 'years (left: the lever closes the gap earlier)', format: (d: number) => words(d, 'earlier', 'later', plainNumber), title: `Levers' contribution to the closing year — ${a.scenario.name}`, caption: 'in years earlier or later' },
+    { key: 'gap', id: 'gap', ticks: 5, label: `gap in ${a.year}`, axis: 'percentage points of the gap (left: the lever narrows it)', format: (d: number) => words(d, 'narrower', 'wider', (x) => `${plainNumber(x * 100)} pp`), title: `Levers' contribution to the gap in ${a.year} — ${a.scenario.name}`, caption: 'in percentage points of the gap, narrower or wider' },
   ] as const;
   return measures.map((m) => {
+    // Largest contribution first (by size, whatever its sign); the total last.
+    const levers = [...a.attributions].sort((x, y) => Math.abs(y[m.key].mean) - Math.abs(x[m.key].mean) || (x.lever < y.lever ? -1 : 1));
     const rows = [
-      ...a.attributions.map((l) => ({ lever: l.lever, kind: 'lever (Shapley value)', mean: l[m.key].mean, low: l[m.key].meanLow, high: l[m.key].meanHigh })),
+      ...levers.map((l) => ({ lever: l.lever, kind: 'lever (Shapley value)', mean: l[m.key].mean, low: l[m.key].meanLow, high: l[m.key].meanHigh })),
       { lever: 'all levers (total)', kind: 'all on − all off', mean: a.total[m.key].mean, low: a.total[m.key].meanLow, high: a.total[m.key].meanHigh },
     ];
     // All zero (e.g. every run censored): a symmetric domain instead of a degenerate one.
@@ -243,12 +252,12 @@ function attributionCharts(a: AttributionSummary, k: number, Plot: Plot, render:
     return {
       id: `attribution-${m.id}${k === 0 ? '' : `-${k + 1}`}`,
       title: m.title,
-      caption: `Each lever's exact Shapley contribution to the ${m.label} (${m.caption}), averaged over ${a.replications} replications on common random numbers; whiskers: 90% interval of the mean. The lever contributions add up to the total, all levers on minus all off.`,
+      caption: `Each lever's exact Shapley contribution to the ${m.label} (${m.caption}), averaged over ${a.replications} replications on common random numbers, largest first; whiskers: 90% interval of the mean. The lever contributions add up to the total, all levers on minus all off.`,
       html: render({
         height: 80 + 42 * rows.length,
         marginBottom: 42,
         color: { legend: true, domain: ['lever (Shapley value)', 'all on − all off'], range: ['#4269d0', '#9c9c9c'] },
-        x: { label: `contribution to the ${m.label} (${m.unit})`, tickFormat: m.format, grid: true, inset: 12, ...(flat ? { domain: m.key === 'gap' ? [-0.01, 0.01] : [-1, 1] } : {}) },
+        x: { label: `contribution to the ${m.label}: ${m.axis}`, tickFormat: m.format, ticks: m.ticks, grid: true, inset: 12, ...(flat ? { domain: m.key === 'gap' ? [-0.01, 0.01] : [-1, 1] } : {}) },
         y: { label: null, domain: rows.map((r) => r.lever) },
         marks: [
           ...intervalBarMarks(Plot, rows, { x: 'mean', y: 'lever' }),

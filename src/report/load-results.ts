@@ -1,27 +1,37 @@
 /**
  * Reading the results a report is built from: `--out` directories of run, compare, attribute,
  * sensitivity and backtest, or their JSON files, and the JSON-lines files of sweep, each recognised by its shape
- * (not its name). Every problem with every input is collected and thrown together as one InputError
- * (`FILE:1:1 (root): expected …, found …`; a bad line of a sweep file at `FILE:LINE:1`).
+ * (not its name), with the provenance record each carries (results written before records existed
+ * have none). Every problem with every input is collected and thrown together as one InputError
+ * (`FILE:1:1 (root): expected …, found …`; a bad line of a sweep file at `FILE:LINE:1`; a damaged
+ * record at the line of its `"provenance"` key).
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describeValue, InputError, jsonErrorPosition, readInputText, type InputIssue } from '../scenario/issues.js';
+import type { Provenance } from '../output/provenance.js';
 import type { BacktestSummary } from '../backtest/backtest.js';
 import type { AttributionSummary } from '../sim/attribute.js';
 import type { ComparisonSummary } from '../sim/compare.js';
 import type { RunSummary } from '../sim/simulate.js';
 import type { SensitivitySummary } from '../sweep/sensitivity.js';
 import { isSweepLine } from '../sweep/result-lines.js';
+import { readProvenance } from './provenance-record.js';
 import { parseSweepLines, type SweepDesignLine } from './sweep.js';
 
+/** What every loaded result has: where it was read and its provenance record, if it has one. */
+interface Loaded {
+  readonly file: string;
+  readonly record?: Provenance;
+}
+
 export type LoadedResult =
-  | { readonly kind: 'run'; readonly file: string; readonly summary: RunSummary }
-  | { readonly kind: 'compare'; readonly file: string; readonly summary: ComparisonSummary }
-  | { readonly kind: 'attribute'; readonly file: string; readonly summary: AttributionSummary }
-  | { readonly kind: 'sensitivity'; readonly file: string; readonly summary: SensitivitySummary }
-  | { readonly kind: 'backtest'; readonly file: string; readonly summary: BacktestSummary }
-  | { readonly kind: 'sweep'; readonly file: string; readonly lines: readonly SweepDesignLine[] };
+  | (Loaded & { readonly kind: 'run'; readonly summary: RunSummary })
+  | (Loaded & { readonly kind: 'compare'; readonly summary: ComparisonSummary })
+  | (Loaded & { readonly kind: 'attribute'; readonly summary: AttributionSummary })
+  | (Loaded & { readonly kind: 'sensitivity'; readonly summary: SensitivitySummary })
+  | (Loaded & { readonly kind: 'backtest'; readonly summary: BacktestSummary })
+  | (Loaded & { readonly kind: 'sweep'; readonly lines: readonly SweepDesignLine[]; readonly recordsDiffer: boolean });
 
 /** The results that carry a scenario run with one seed (what the first sections of the report draw). */
 export type ScenarioResult = Extract<LoadedResult, { kind: 'run' | 'compare' | 'attribute' }>;
@@ -36,6 +46,11 @@ export function loadResults(inputs: readonly string[]): LoadedResult[] {
   const issues: InputIssue[] = [];
   const results: LoadedResult[] = [];
   const problem = (file: string, expected: string, found: string, line = 1, column = 1) => issues.push({ file, line, column, path: '(root)', expected, found });
+  const pushSweep = (file: string, text: string) => {
+    const parsed = parseSweepLines(file, text);
+    issues.push(...parsed.issues);
+    if (parsed.issues.length === 0) results.push({ kind: 'sweep', file, lines: parsed.lines, recordsDiffer: parsed.recordsDiffer, ...(parsed.record ? { record: parsed.record } : {}) });
+  };
   for (const input of inputs) {
     if (!existsSync(input)) {
       problem(input, 'an existing results directory (from --out) or result JSON file', 'nothing');
@@ -61,9 +76,7 @@ export function loadResults(inputs: readonly string[]): LoadedResult[] {
       } catch (error) {
         // Not one JSON document: JSON lines of a sweep (named .jsonl, or starting with a sweep line)?
         if (looksLikeJsonLines(file, text)) {
-          const parsed = parseSweepLines(file, text);
-          issues.push(...parsed.issues);
-          if (parsed.issues.length === 0) results.push({ kind: 'sweep', file, lines: parsed.lines });
+          pushSweep(file, text);
           continue;
         }
         const [line, column] = jsonErrorPosition(text, (error as Error).message);
@@ -77,12 +90,15 @@ export function loadResults(inputs: readonly string[]): LoadedResult[] {
       }
       if (kind === 'sweep') {
         // A sweep of one point: one JSON line is also one JSON document.
-        const parsed = parseSweepLines(file, text);
-        issues.push(...parsed.issues);
-        if (parsed.issues.length === 0) results.push({ kind: 'sweep', file, lines: parsed.lines });
+        pushSweep(file, text);
         continue;
       }
-      results.push({ kind, file, summary: data } as LoadedResult);
+      const { record, issue } = readProvenance(data, file, { text });
+      if (issue) {
+        issues.push(issue);
+        continue;
+      }
+      results.push({ kind, file, summary: data, ...(record ? { record } : {}) } as LoadedResult);
     }
   }
   if (issues.length > 0) throw new InputError(issues);

@@ -1,219 +1,131 @@
 /**
- * What a report needs to be reproduced and explained: for every result, the command line that
- * reproduces it, checked by loading the scenario file with those options and comparing the
- * scenario hash with the one recorded in the result; and each scenario's parameters with value
- * and source (`explainScenario`), when its file is readable.
+ * What a report needs to be reproduced and explained, read from each result's provenance record
+ * (src/output/provenance.ts): the recorded command line, checked against the files here
+ * (provenance-check.ts: which file changed, whether the recorded overrides still give the recorded
+ * hash), and the parameters of every scenario the records name, loaded with the recorded overrides.
  *
- * Results do not record `--set` overrides, only their effect on the hash. The scale, horizon and
- * base year that results do record are tried as overrides; when no combination gives the recorded
- * hash the command is still shown, marked as not verified.
+ * Nothing is guessed: a result written before records existed says the command was not recorded
+ * by its version, and its scenarios are not explained (the report never reads a file because a
+ * result's `scenario.file` names it).
  */
-import { readFileSync } from 'node:fs';
+import type { Provenance } from '../output/provenance.js';
 import { explainScenario, type Explanation } from '../scenario/explain.js';
-import { InputError, formatIssue } from '../scenario/issues.js';
-import { loadScenario, type LoadedScenario } from '../scenario/load.js';
-import type { LoadedResult, ScenarioResult } from './load-results.js';
-import { formatRange, sweepInfo, type KnownSettings, type SweepInfo } from './sweep.js';
-import type { SensitivitySummary } from '../sweep/sensitivity.js';
 import type { BacktestSummary } from '../backtest/backtest.js';
+import type { SensitivitySummary } from '../sweep/sensitivity.js';
+import { hiresimVersion } from '../output/provenance.js';
+import type { LoadedResult } from './load-results.js';
+import { checkRecord, type RecordCheck } from './provenance-check.js';
+import { sweepInfo, type SweepInfo } from './sweep.js';
 
 export interface Reproduction {
-  readonly kind: ScenarioResult['kind'];
-  /** The result file's name (summary.json, comparison.json, attribution.json). */
+  readonly kind: LoadedResult['kind'];
+  /** The result file's name (summary.json, comparison.json, sweep.jsonl…), never its directory. */
   readonly result: string;
+  /** The scenarios as the result states them. */
   readonly scenarios: readonly { readonly name: string; readonly file: string; readonly hash: string }[];
   readonly seed: number | string;
   readonly replications: number;
-  readonly command: string;
-  /** Loading the files with the command's options gives every recorded hash. */
-  readonly verified: boolean;
-  /** Why not verified (plain text), when not. */
-  readonly note?: string;
+  /** The provenance record; undefined for results written before records existed. */
+  readonly record?: Provenance;
+  /** The record checked against the files here. */
+  readonly check?: RecordCheck;
+  /** Other facts about the record (plain text), such as sweep lines that disagree. */
+  readonly notes: readonly string[];
+  /** What kind of result, in words ("sensitivity, Sobol'"). */
+  readonly what: string;
+  /** Further columns of the result's table: its own facts (a sweep's points, a backtest's observed file). */
+  readonly more: readonly (readonly [string, string])[];
 }
 
+/** A scenario a record names, explained as loaded here with the recorded overrides. */
 export interface ExplainedScenario {
   readonly name: string;
   readonly file: string;
+  /** The hash the record states. */
   readonly hash: string;
-  /** The explanation with the overrides the result was made with (when found), else undefined. */
-  readonly explanation?: Explanation;
-  /** Why the parameters are missing or may differ from the run's. */
-  readonly note?: string;
-}
-
-/** How a sensitivity result is reproduced. */
-export interface SensitivityReproduction {
-  readonly result: string;
-  readonly summary: SensitivitySummary;
-  readonly command: string;
-  readonly verified: boolean;
-  readonly note?: string;
-}
-
-/** How a backtest result is reproduced. */
-export interface BacktestReproduction {
-  readonly result: string;
-  readonly summary: BacktestSummary;
-  readonly command: string;
-  readonly verified: boolean;
+  readonly explanation: Explanation;
+  /** Set when the file loads here to another hash: the values are not the result's (plain text). */
   readonly note?: string;
 }
 
 export interface ReproductionInfo {
   readonly version: string;
+  /** One per result, in the order of the inputs. */
   readonly reproductions: readonly Reproduction[];
   readonly scenarios: readonly ExplainedScenario[];
-  /** Sweeps (JSON lines), with what could be recovered of their command. */
+  /** Scenarios of the results that are not explained, with why (plain text). */
+  readonly unexplained: readonly string[];
   readonly sweeps: readonly SweepInfo[];
-  readonly sensitivities: readonly SensitivityReproduction[];
-  readonly backtests: readonly BacktestReproduction[];
+  readonly sensitivities: readonly { readonly result: string; readonly summary: SensitivitySummary }[];
+  readonly backtests: readonly { readonly result: string; readonly summary: BacktestSummary }[];
 }
 
-/** hiresim's version, from its package.json. */
-export function hiresimVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
+const nameOf = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
-export function reproductionInfo(all: readonly LoadedResult[]): ReproductionInfo {
-  const results = all.filter((r): r is ScenarioResult => r.kind === 'run' || r.kind === 'compare' || r.kind === 'attribute');
-  // What the results record about structural settings, tried as --set overrides.
-  const recorded = { scale: new Set<number>(), horizon: new Set<number>(), baseYear: new Set<number>(), startYear: new Set<number>() };
-  // A first simulated year before the base year (history) is recorded by results since it existed.
-  const startYearOf = (r: ScenarioResult) => (r.summary.startYear !== undefined && r.summary.baseYear !== undefined && r.summary.startYear < r.summary.baseYear ? [r.summary.startYear] : []);
-  for (const r of results) {
-    if (r.kind === 'run') recorded.scale.add(r.summary.scale);
-    // attribute records its scale since its default became a draft scale (1 agent = 50 persons).
-    if (r.kind === 'attribute' && r.summary.scale !== undefined) recorded.scale.add(r.summary.scale);
-    if (r.kind !== 'attribute') {
-      recorded.horizon.add(r.summary.horizon);
-      recorded.baseYear.add(r.summary.baseYear);
+/** The kind of result in words, and the further facts its table shows. */
+function described(r: LoadedResult): Pick<Reproduction, 'what' | 'more'> {
+  switch (r.kind) {
+    case 'sensitivity':
+      return { what: `sensitivity, ${r.summary.method === 'sobol' ? 'Sobol\'' : 'Morris'}`, more: [] };
+    case 'sweep': {
+      const runs = r.lines[0].runs ?? Math.max(...r.lines.map((l) => l.index)) + 1;
+      return { what: 'sweep', more: [['points', r.lines.length === runs ? String(runs) : `${r.lines.length} of ${runs}`], ['design', r.lines[0].design]] };
     }
-    for (const year of startYearOf(r)) recorded.startYear.add(year);
+    case 'backtest':
+      return { what: 'backtest', more: [['observed', r.summary.observed.file]] };
+    default:
+      return { what: r.kind, more: [] };
   }
-  const known: KnownSettings = {
-    files: [...new Set(all.flatMap((r) => (r.kind === 'compare' ? r.summary.scenarios.map((x) => x.file) : r.kind === 'sweep' ? [] : [r.summary.scenario.file])))],
-    scale: [...recorded.scale],
-    horizon: [...recorded.horizon],
-    baseYear: [...recorded.baseYear],
-  };
-  const sweeps = all.flatMap((r) => (r.kind === 'sweep' ? [sweepInfo(r.file, r.lines, known, shellQuote, findOverrides)] : []));
-  const sensitivities = all.flatMap((r) => (r.kind === 'sensitivity' ? [sensitivityReproduction(r.file, r.summary, known)] : []));
+}
+
+/** The scenarios, seed and replications a result states about itself. */
+function stated(r: LoadedResult): Pick<Reproduction, 'scenarios' | 'seed' | 'replications'> {
+  switch (r.kind) {
+    case 'compare':
+      return { scenarios: r.summary.scenarios.map((s) => ({ name: s.name, file: s.file, hash: s.hash })), seed: r.summary.seed, replications: r.summary.replications };
+    case 'sweep': {
+      const first = r.lines[0];
+      const file = r.record?.scenarios[0]?.file ?? '';
+      return { scenarios: [{ name: '', file, hash: first.scenario }], seed: first.seed, replications: first.replications };
+    }
+    default:
+      return { scenarios: [{ name: r.summary.scenario.name, file: r.summary.scenario.file, hash: r.summary.scenario.hash }], seed: r.summary.seed, replications: r.summary.replications };
+  }
+}
+
+export function reproductionInfo(results: readonly LoadedResult[]): ReproductionInfo {
   const explained = new Map<string, ExplainedScenario>();
+  const unexplained: { hash: string; text: string }[] = [];
   const reproductions = results.map((r): Reproduction => {
-    const s = r.summary;
-    const files = r.kind === 'compare' ? r.summary.scenarios : [r.summary.scenario];
-    const runOptions = [`replications=${s.replications}`, `seed=${typeof s.seed === 'number' ? s.seed : JSON.stringify(s.seed)}`];
-    const extra = r.kind === 'attribute' ? r.summary.levers.map((lever) => `${lever}.enabled=true`) : [];
-    const own = r.kind === 'run' ? { scale: [r.summary.scale], horizon: [r.summary.horizon], baseYear: [r.summary.baseYear], startYear: startYearOf(r) } : r.kind === 'compare' ? { scale: [...recorded.scale], horizon: [r.summary.horizon], baseYear: [r.summary.baseYear], startYear: startYearOf(r) } : { scale: [...recorded.scale], horizon: [...recorded.horizon], baseYear: [...recorded.baseYear], startYear: startYearOf(r).length > 0 ? startYearOf(r) : [...recorded.startYear] };
-    const found = findOverrides(files, own, [...runOptions, ...extra]);
-    for (const f of files) {
-      const key = `${f.file}|${f.hash}`;
-      if (explained.has(key)) continue;
-      explained.set(key, explainFile(f, found.sets, [...runOptions, ...extra], found.verified));
+    const own = { ...stated(r), ...described(r) };
+    const result = nameOf(r.file);
+    const notes = r.kind === 'sweep' && r.recordsDiffer ? ['The lines carry different provenance records (lines of several sweeps merged?): the first line\'s is shown.'] : [];
+    if (r.record === undefined) {
+      for (const s of own.scenarios) unexplained.push({ hash: s.hash, text: `${s.name || s.hash} (${result}): not recorded by this version, so its parameters are not shown` });
+      return { kind: r.kind, result, ...own, notes };
     }
-    const sets = found.sets.map((o) => ` --set ${shellQuote(o)}`).join('');
-    const common = ` --seed ${shellQuote(String(s.seed))} --reps ${s.replications}${sets}`;
-    const command =
-      r.kind === 'run'
-        ? `hiresim run ${shellQuote(r.summary.scenario.file)}${common}`
-        : r.kind === 'compare'
-          ? `hiresim compare ${r.summary.scenarios.map((x) => shellQuote(x.file)).join(' ')}${common}`
-          : `hiresim attribute ${shellQuote(r.summary.scenario.file)} --levers ${r.summary.levers.join(',')} --year ${r.summary.year}${common}`;
-    return {
-      kind: r.kind,
-      result: r.file.split(/[\\/]/).pop() ?? r.file,
-      scenarios: files.map((f) => ({ name: f.name, file: f.file, hash: f.hash })),
-      seed: s.seed,
-      replications: s.replications,
-      command,
-      verified: found.verified,
-      ...(found.verified ? {} : { note: found.note }),
-    };
-  });
-  const backtests = all.flatMap((r) => {
-    if (r.kind !== 'backtest') return [];
-    const b = r.summary;
-    const always = [`replications=${b.replications}`, `seed=${typeof b.seed === 'number' ? b.seed : JSON.stringify(b.seed)}`];
-    const found = findOverrides([b.scenario], { scale: [b.scale], horizon: [b.horizon], baseYear: [b.baseYear], startYear: [b.startYear] }, always);
-    const key = `${b.scenario.file}|${b.scenario.hash}`;
-    if (!explained.has(key)) explained.set(key, explainFile(b.scenario, found.sets, always, found.verified));
-    const command = [`hiresim backtest ${shellQuote(b.scenario.file)} --observed ${shellQuote(b.observed.file)} --seed ${shellQuote(String(b.seed))} --reps ${b.replications}`, ...found.sets.map((o) => `--set ${shellQuote(o)}`)].join(' ');
-    return [{ result: r.file.split(/[\\/]/).pop() ?? r.file, summary: b, command, verified: found.verified, ...(found.verified ? {} : { note: found.note }) }];
-  });
-  return { version: hiresimVersion(), reproductions, scenarios: [...explained.values()], sweeps, sensitivities, backtests };
-}
-
-/**
- * The sensitivity command line: the summary records the file, method, ranges, samples, seed,
- * replications and year; --set overrides are searched for among the settings the report knows
- * and the horizon its note names.
- */
-function sensitivityReproduction(file: string, s: SensitivitySummary, known: KnownSettings): SensitivityReproduction {
-  const noted = /\d{4} when not closed by (\d{4})/.exec(s.note);
-  const always = [`replications=${s.replications}`, `seed=${typeof s.seed === 'number' ? s.seed : JSON.stringify(s.seed)}`];
-  const candidates = { scale: known.scale, horizon: [...new Set([...(noted ? [Number(noted[1])] : []), ...known.horizon])], baseYear: known.baseYear };
-  const found = findOverrides([{ file: s.scenario.file, hash: s.scenario.hash }], candidates, always);
-  const command = [
-    `hiresim sensitivity ${shellQuote(s.scenario.file)} --method ${s.method}`,
-    ...s.parameters.map((p) => `--param ${shellQuote(formatRange(p))}`),
-    `--samples ${s.samples} --reps ${s.replications} --seed ${shellQuote(String(s.seed))} --year ${s.year}`,
-    ...found.sets.map((o) => `--set ${shellQuote(o)}`),
-  ].join(' ');
-  return { result: file.split(/[\\/]/).pop() ?? file, summary: s, command, verified: found.verified, ...(found.verified ? {} : { note: found.note }) };
-}
-
-interface Candidates {
-  readonly scale: readonly number[];
-  readonly horizon: readonly number[];
-  readonly baseYear: readonly number[];
-  /** Tried only when given (results that record a first simulated year before the base year). */
-  readonly startYear?: readonly number[];
-}
-
-/** The --set overrides (from recorded settings) under which every file loads to its recorded hash. */
-export function findOverrides(files: readonly { file: string; hash: string }[], candidates: Candidates, always: readonly string[]): { sets: string[]; verified: boolean; note?: string } {
-  let plain: LoadedScenario;
-  try {
-    plain = loadScenario(files[0].file);
-  } catch (error) {
-    return { sets: [], verified: false, note: `${files[0].file} could not be read here (${describeError(error)}), so the command is not checked` };
-  }
-  const options = (key: keyof Candidates) => [undefined, ...(candidates[key] ?? []).filter((v) => v !== plain.scenario[key])];
-  for (const startYear of options('startYear')) {
-    for (const baseYear of options('baseYear')) {
-      for (const horizon of options('horizon')) {
-        for (const scale of options('scale')) {
-          const sets = [...(scale === undefined ? [] : [`scale=${scale}`]), ...(horizon === undefined ? [] : [`horizon=${horizon}`]), ...(baseYear === undefined ? [] : [`baseYear=${baseYear}`]), ...(startYear === undefined ? [] : [`startYear=${startYear}`])];
-          try {
-            if (files.every((f) => loadScenario(f.file, { overrides: [...sets, ...always] }).hash === f.hash)) return { sets, verified: true };
-          } catch {
-            // Not this combination (or a file not readable): try the next.
-          }
-        }
+    const check = checkRecord(r.record);
+    for (const s of check.scenarios) {
+      if (s.loaded === undefined) {
+        unexplained.push({ hash: s.recordedHash, text: `${s.file} (${result}): ${s.problem ?? 'not loaded'}` });
+        continue;
       }
+      const key = `${s.file}|${s.recordedHash}|${s.hash}`;
+      if (explained.has(key)) continue;
+      const note = s.hash === s.recordedHash ? undefined : `${s.file} as it loads here with the recorded overrides (hash ${s.hash}), not as the result was made (hash ${s.recordedHash}): values may differ from the result's`;
+      explained.set(key, { name: s.loaded.scenario.name, file: s.file, hash: s.recordedHash, explanation: explainScenario(s.loaded), ...(note ? { note } : {}) });
     }
-  }
-  return { sets: [], verified: false, note: 'the scenario files, loaded with these options, do not give the recorded hashes: the results were made with other --set overrides (not recorded in result files) or the files have changed since' };
-}
-
-function explainFile(f: { name: string; file: string; hash: string }, sets: readonly string[], always: readonly string[], verified: boolean): ExplainedScenario {
-  const base = { name: f.name, file: f.file, hash: f.hash };
-  try {
-    const loaded = loadScenario(f.file, { overrides: [...sets, ...always] });
-    if (verified && loaded.hash === f.hash) return { ...base, explanation: explainScenario(loaded) };
-    return { ...base, explanation: explainScenario(loadScenario(f.file)), note: `${f.file} as it reads now (hash ${loadScenario(f.file).hash}) without the overrides the results were made with, which are not recorded: values may differ from the run's` };
-  } catch (error) {
-    return { ...base, note: `${f.file} could not be read here (${describeError(error)}): parameters omitted` };
-  }
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof InputError) return error.issues.length > 0 ? formatIssue(error.issues[0]) : 'invalid';
-  return (error as Error)?.message ?? String(error);
-}
-
-/** Quotes an argument for a POSIX shell when it needs it. */
-export function shellQuote(argument: string): string {
-  return /^[\w@%+=:,./-]+$/.test(argument) ? argument : `'${argument.replace(/'/g, `'\\''`)}'`;
+    const named = own.scenarios.map((x, k) => (x.name === '' ? { ...x, name: check.scenarios[k]?.loaded?.scenario.name ?? x.name } : x));
+    return { kind: r.kind, result, ...own, scenarios: named, record: r.record, check, notes };
+  });
+  return {
+    version: hiresimVersion(),
+    reproductions,
+    scenarios: [...explained.values()],
+    // A scenario explained from another result's record (the same hash) needs no note.
+    unexplained: [...new Set(unexplained.filter((u) => ![...explained.values()].some((e) => e.hash === u.hash)).map((u) => u.text))],
+    sweeps: results.flatMap((r) => (r.kind === 'sweep' ? [sweepInfo(r.file, r.lines, r.record)] : [])),
+    sensitivities: results.flatMap((r) => (r.kind === 'sensitivity' ? [{ result: nameOf(r.file), summary: r.summary }] : [])),
+    backtests: results.flatMap((r) => (r.kind === 'backtest' ? [{ result: nameOf(r.file), summary: r.summary }] : [])),
+  };
 }

@@ -81,6 +81,20 @@ export function bandOf(row: { readonly [metric: string]: Band | number | boolean
   return value !== undefined && typeof value === 'object' ? value : undefined;
 }
 
+/**
+ * The headline measure, qualified candidates per 100 open positions, of a year row: recorded
+ * (`candidatesPer100`), or derived from the gap for results that lack it. The metrics define
+ * gap = 1 − candidates ÷ positions and candidatesPer100 = 100 × candidates ÷ positions, so the one
+ * is 100 × (1 − gap) exactly, quantile for quantile (the map is decreasing: the gap's p90 gives
+ * the p10).
+ */
+export function candidatesBand(row: { readonly [metric: string]: Band | number | boolean | undefined }): { readonly p10: number; readonly p50: number; readonly p90: number; readonly derived: boolean } | undefined {
+  const recorded = bandOf(row, 'candidatesPer100');
+  if (recorded) return { p10: recorded.p10, p50: recorded.p50, p90: recorded.p90, derived: false };
+  const gap = bandOf(row, 'gap');
+  return gap ? { p10: 100 * (1 - gap.p90), p50: 100 * (1 - gap.p50), p90: 100 * (1 - gap.p10), derived: true } : undefined;
+}
+
 /** Entrants by source: metric name and the label the charts use. */
 export const ENTRANT_SOURCES = [
   ['entrantsGraduates', 'graduates'],

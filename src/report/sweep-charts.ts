@@ -1,13 +1,14 @@
 /**
- * Charts of sweeps and sensitivity analyses: per swept parameter, its response (the point's value
- * against the median closing year and against the median gap); per sensitivity output, a tornado
- * of the parameters' indices, largest first.
+ * Charts of a sweep: per swept parameter, its response: the point's value against the median
+ * closing year, and against the median qualified candidates per 100 open positions in the first
+ * recorded year (100 × (1 − the median gap), on a log axis with a rule at 100, as the headline
+ * chart). A parameter swept on a log scale gets a log axis with plain decimal ticks (0.02, 0.05,
+ * 0.1, 0.2), never SI prefixes ("20m").
  */
 import type * as PlotModule from '@observablehq/plot';
-import type { SensitivitySummary } from '../sweep/sensitivity.js';
 import type { Chart } from './charts.js';
-import { intervalBarMarks } from './interval-bars.js';
 import type { SweepInfo } from './sweep.js';
+import { logDomain, logTicks, plainNumber } from './words.js';
 
 type Plot = typeof PlotModule;
 type Render = (options: PlotModule.PlotOptions) => string;
@@ -36,13 +37,17 @@ export function sweepCharts(info: SweepInfo, k: number, Plot: Plot, render: Rend
       value: numeric ? (l.point[path] as number) : String(l.point[path]),
       closing: l.closure.medianYear ?? edge + 1,
       status: l.closure.medianYear === null ? CENSORED : CLOSED,
-      gap: l.gap[String(year)].p50,
+      // candidates per 100 = 100 × (1 − gap): the median maps to the median. Below 1 (no candidates) drawn at 1.
+      candidates: Math.max(1, 100 * (1 - l.gap[String(year)].p50)),
     }));
     const closed = rows.filter((r) => r.status === CLOSED);
     const censored = rows.filter((r) => r.status === CENSORED);
-    const x = {
+    const log = range?.kind === 'continuous' && range.log;
+    const x: PlotModule.ScaleOptions = {
       label: path,
-      ...(numeric ? { type: range?.kind === 'continuous' && range.log ? ('log' as const) : ('linear' as const), inset: 10, ...(range?.kind === 'continuous' ? { domain: [range.low, range.high] } : {}) } : { type: 'point' as const, domain: [...new Set(rows.map((r) => r.value as string))], inset: 10 }),
+      ...(numeric
+        ? { type: log ? 'log' : 'linear', inset: 10, tickFormat: plainNumber, ...(range?.kind === 'continuous' ? { domain: [range.low, range.high] } : {}), ...(log && range?.kind === 'continuous' ? { ticks: sweepLogTicks(range.low, range.high) } : {}) }
+        : { type: 'point', domain: [...new Set(rows.map((r) => r.value as string))], inset: 10 }),
       grid: true,
     };
     const color = { legend: true, domain: [CLOSED, CENSORED], range: ['#4269d0', '#d62728'] };
@@ -50,6 +55,7 @@ export function sweepCharts(info: SweepInfo, k: number, Plot: Plot, render: Rend
       width: 470,
       height: 300,
       marginLeft: 78,
+      marginBottom: 44,
       color,
       x,
       y: { label: 'median closing year', domain: [low - 0.5, edge + 1.5], ticks: yearTicks.length <= 16 ? yearTicks : undefined, tickFormat: (y: number) => (y === edge + 1 ? 'not closed' : String(y)), grid: true },
@@ -59,81 +65,33 @@ export function sweepCharts(info: SweepInfo, k: number, Plot: Plot, render: Rend
         Plot.dot(censored, { x: 'value', y: 'closing', stroke: 'status', symbol: 'times', r: 4.5, strokeWidth: 1.8 }),
       ],
     });
+    const candidateDomain = logDomain(Math.min(100, ...rows.map((r) => r.candidates)), Math.max(100, ...rows.map((r) => r.candidates)));
     const gap = render({
       width: 470,
       height: 300,
       marginLeft: 78,
+      marginBottom: 44,
       color: { ...color, legend: false },
       x,
-      y: { label: `median gap in ${year}`, tickFormat: '.0%', grid: true },
-      marks: [Plot.ruleY([0], { stroke: '#888' }), Plot.dot(closed, { x: 'value', y: 'gap', fill: 'status', r: 3.5 }), Plot.dot(censored, { x: 'value', y: 'gap', stroke: 'status', symbol: 'times', r: 4.5, strokeWidth: 1.8 })],
+      y: { type: 'log', domain: candidateDomain, ticks: logTicks(...candidateDomain), tickFormat: plainNumber, label: `candidates per 100 positions in ${year} (median)`, grid: true },
+      marks: [Plot.ruleY([100], { stroke: '#555' }), Plot.dot(closed, { x: 'value', y: 'candidates', fill: 'status', r: 3.5 }), Plot.dot(censored, { x: 'value', y: 'candidates', stroke: 'status', symbol: 'times', r: 4.5, strokeWidth: 1.8 })],
     });
     const rangeText = range ? (range.kind === 'continuous' ? `, swept over ${range.low} to ${range.high}${range.log ? ' on a log scale' : ''}` : `, values ${range.values.map(String).join(', ')}`) : '';
     return {
       id: `sweep${suffix}-${slug(path)}`,
       title: `Response to ${path} — sweep ${info.label}`,
-      caption: `Each mark is one point of the sweep (${lines.length} points, design ${info.design}, ${info.replications} replications each, every other parameter varying too): its value of ${path}${rangeText}, against the median closing year over replications (left) and the median gap in ${year} (right). Censored: ${censoredCount} of ${lines.length} points, whose median replication has ${edgeText}, are drawn as red × on the edge above the dashed line (and as × in the gap panel).`,
+      caption: `Each mark is one point of the sweep (${lines.length} points, design ${info.design}, ${info.replications} replications each, every other parameter varying too): its value of ${path}${rangeText}, against the median closing year over replications (left) and the median qualified candidates per 100 open positions in ${year} (right; log scale, 100 = balance, 100 × (1 − the median gap)). Censored: ${censoredCount} of ${lines.length} points, whose median replication has ${edgeText}, are drawn as red × on the edge above the dashed line (and as × in the right panel).`,
       html: `<div class="panels" style="display: flex; flex-wrap: wrap; gap: 0 16px; align-items: flex-end;"><div style="flex: 0 0 470px;">${closing}</div><div style="flex: 0 0 470px;">${gap}</div></div>`,
     };
   });
 }
 
-const OUTPUT_LABEL = (s: SensitivitySummary, output: 'closingYear' | 'gap') => (output === 'closingYear' ? 'median closing year' : `median gap in ${s.year}`);
 
-/** One tornado per output of a sensitivity analysis (none for an output that did not vary). */
-export function sensitivityCharts(s: SensitivitySummary, k: number, Plot: Plot, render: Render): { charts: Chart[]; omitted: string[] } {
-  const charts: Chart[] = [];
-  const omitted: string[] = [];
-  const suffix = k === 0 ? '' : `-${k + 1}`;
-  for (const o of s.outputs) {
-    const label = OUTPUT_LABEL(s, o.output);
-    const id = `sensitivity${suffix}-${o.output === 'closingYear' ? 'closing' : 'gap'}`;
-    if (o.constant || (!o.sobol && !o.morris)) {
-      omitted.push(`Sensitivity of the ${label} (${s.scenario.name}): the output did not vary over the design, so no index can be computed.`);
-      continue;
-    }
-    if (o.sobol) {
-      const sorted = [...o.sobol].sort((a, b) => b.total.index - a.total.index || (a.path < b.path ? -1 : 1));
-      const bars = sorted.map((p) => ({ path: p.path, kind: 'total index (Sₜ)', value: p.total.index, low: p.total.low, high: p.total.high }));
-      const dots = sorted.map((p) => ({ path: p.path, kind: 'first-order index (S₁)', value: p.first.index }));
-      charts.push({
-        id,
-        title: `Sensitivity of the ${label} — ${s.scenario.name} (Sobol')`,
-        caption: `Sobol' indices of each parameter for the ${label}, largest total index first. Bar: total index (the share of the output's variance involving the parameter, interactions included), whiskers: its 95% bootstrap interval; dot: first-order index (the parameter alone). ${s.samples} base rows, ${s.evaluations} points, ${s.replications} replications each; with few samples the estimates can fall outside [0, 1].`,
-        html: render({
-          height: 80 + 46 * sorted.length,
-          marginLeft: 200,
-          marginBottom: 42,
-          color: { legend: true, domain: ['total index (Sₜ)', 'first-order index (S₁)'], range: ['#4269d0', '#ff725c'] },
-          x: { label: 'Sobol\' index', grid: true, inset: 12, domain: [Math.min(0, ...bars.map((b) => b.low), ...dots.map((d) => d.value)), Math.max(1, ...bars.map((b) => b.high), ...dots.map((d) => d.value))] },
-          y: { label: null, domain: sorted.map((p) => p.path) },
-          marks: [
-            ...intervalBarMarks(Plot, bars, { x: 'value', y: 'path' }),
-            Plot.dot(dots, { x: 'value', y: 'path', fill: 'kind', stroke: '#222', r: 5 }),
-          ],
-        }),
-      });
-    } else if (o.morris) {
-      const sorted = [...o.morris].sort((a, b) => b.muStar - a.muStar || (a.path < b.path ? -1 : 1));
-      const rows = sorted.map((p) => ({ path: p.path, kind: 'μ* (mean |effect|)', value: p.muStar, low: p.muStar - p.sigma, high: p.muStar + p.sigma, mu: p.mu }));
-      const gap = o.output === 'gap';
-      charts.push({
-        id,
-        title: `Sensitivity of the ${label} — ${s.scenario.name} (Morris)`,
-        caption: `Morris elementary effects of each parameter on the ${label} (${gap ? 'gap, in percentage points' : 'years'} per whole range of the parameter), largest μ* first. Bar: μ*, the mean absolute effect; whiskers: μ* ± σ, the standard deviation of the effects (large σ: non-linear or interacting). ${s.samples} trajectories, ${s.evaluations} points, ${s.replications} replications each.`,
-        html: render({
-          height: 80 + 46 * sorted.length,
-          marginLeft: 200,
-          marginBottom: 42,
-          color: { legend: true, domain: ['μ* (mean |effect|)'], range: ['#4269d0'] },
-          x: { label: `μ* ± σ (${gap ? 'gap' : 'years'})`, grid: true, inset: 12, ...(gap ? { tickFormat: '.0%' } : {}), ...(rows.every((r) => r.low === 0 && r.high === 0) ? { domain: gap ? [0, 0.01] : [0, 1] } : {}) },
-          y: { label: null, domain: sorted.map((p) => p.path) },
-          marks: [
-            ...intervalBarMarks(Plot, rows, { x: 'value', y: 'path' }),
-          ],
-        }),
-      });
-    }
-  }
-  return { charts, omitted };
+/**
+ * Ticks of a log-scale parameter's axis: 1–2–5 steps inside its range, with both ends added when
+ * fewer than three steps fall inside (a narrow range such as 0.03–0.07).
+ */
+export function sweepLogTicks(low: number, high: number): number[] {
+  const inside = logTicks(low, high);
+  return inside.length >= 3 ? inside : [...new Set([low, ...inside, high])].sort((a, b) => a - b);
 }

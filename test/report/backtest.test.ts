@@ -4,8 +4,9 @@
  * reproduction command, and the same bytes every time.
  *
  * The golden file test/golden/backtest-report.html pins the report of the committed
- * test/fixtures/backtest/backtest.json (whose scenario file is deliberately missing, so that the
- * golden depends on the report code only, not on the model or the shipped scenarios; it was written
+ * test/fixtures/backtest/backtest.json (written before results recorded their provenance, and
+ * naming a scenario file that is deliberately missing, so that the golden depends on the report
+ * code only, not on the model or the shipped scenarios; it was written
  * by hiresim backtest with the end-to-end settings below on observed.csv plus one made-up 2024
  * observation inside the band, so that every kind of point is drawn). To regenerate
  * after an intended change of the report:
@@ -75,7 +76,9 @@ describe('hiresim report on a backtest', () => {
     for (const s of fixture.series.filter((x) => x.rows.length === 0)) expect(fromFixture).toContain(`Backtest of ${s.series}`);
     expect(fromFixture).not.toMatch(/<script/i);
     expect(externalReferences(fromFixture)).toEqual([]);
-    expect(fromFixture).toContain('no-such-scenario.yaml could not be read here');
+    // No record: nothing guessed, the named scenario file never read.
+    expect(fromFixture).toContain('Command not recorded by this version');
+    expect(fromFixture).not.toContain('<pre');
   });
 
   it.each(['the committed fixture', 'a live backtest'])('draws the band, the median, every observation (inside as dots, outside as ×), history shaded, and a coverage line per chart: %s', (which) => {
@@ -110,11 +113,15 @@ describe('hiresim report on a backtest', () => {
     }
   });
 
-  it('gives the command that reproduces the backtest, checked against the scenario hash', () => {
-    expect(live).toContain(`<pre>hiresim backtest scenarios/baseline.yaml --observed test/fixtures/backtest/observed.csv --seed 7 --reps 4 --set scale=50 --set horizon=2027 --set startYear=2021</pre>`);
-    expect(live).toContain('Checked: the scenario file loaded with these options gives the recorded hash.');
+  it('gives the recorded command that reproduces the backtest, checked against the scenario files, or says it was not recorded', () => {
+    const record = (liveJson as { provenance?: { command: string } }).provenance;
+    if (record) {
+      expect(live).toContain(`<pre class="command">${record.command}</pre>`);
+      expect(live).toMatch(/<p class="ok verdict">Checked: scenarios\/baseline\.yaml has the recorded sha-256/);
+      expect(live).toContain('parameters with value and source');
+    } else expect(live).toContain('Command not recorded by this version');
     expect(live).toContain(liveJson.scenario.hash);
-    expect(live).toContain('parameters with value and source');
+    expect(live).toContain('<td>test/fixtures/backtest/observed.csv</td>');
   });
 
   it('is byte-identical when generated again, from backtest.json named directly', async () => {

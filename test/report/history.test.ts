@@ -14,7 +14,7 @@ import { comparisonFixture, runFixture } from '../output/fixtures.js';
 
 type LinkedDocument = ReturnType<typeof parseHTML>['document'];
 
-const PER_YEAR = ['gap-fan', 'paired-differences', 'entrants', 'pay', 'premium'];
+const PER_YEAR = ['candidates', 'paired-differences', 'entrants', 'pay', 'premium'];
 const HISTORY_MARKS = ['history', 'projection start', 'history label', 'projection label'];
 
 function charts(startYear: number): ChartSet {
@@ -28,13 +28,13 @@ function charts(startYear: number): ChartSet {
 
 const figures = (set: ChartSet) => set.charts.map((c) => `<figure class="chart" data-chart="${c.id}">${c.html}</figure>`).join('\n');
 
-/** Per chart: the aria-descriptions of its mark groups, and how many elements each draws. */
+/** Per chart: the history marks among the aria-descriptions of its mark groups, and how many elements each draws. */
 function describedMarks(html: string): Map<string, Map<string, number>> {
   const { document } = parseHTML(html);
   return new Map(
     [...document.querySelectorAll('figure.chart')].map((figure) => [
       figure.getAttribute('data-chart') ?? '',
-      new Map([...figure.querySelectorAll('[aria-description]')].map((g) => [g.getAttribute('aria-description') ?? '', g.querySelectorAll('rect, line, text').length])),
+      new Map([...figure.querySelectorAll('[aria-description]')].filter((g) => HISTORY_MARKS.includes(g.getAttribute('aria-description') ?? '')).map((g) => [g.getAttribute('aria-description') ?? '', g.querySelectorAll('rect, line, text').length])),
     ]),
   );
 }
@@ -67,17 +67,18 @@ describe('report charts with history years', () => {
     for (const id of PER_YEAR) {
       const chart = marks.get(id)!;
       expect(chart, id).toBeDefined();
-      // Entrants and pay are faceted by scenario (three here): the marks repeat in every facet.
-      const facets = id === 'entrants' || id === 'pay' ? 3 : 1;
+      // Charts of several scenarios are faceted by scenario (three here; one comparison): the marks repeat in every facet.
+      const facets = id === 'paired-differences' ? 1 : 3;
       expect([...chart.keys()], id).toEqual(HISTORY_MARKS);
       for (const mark of HISTORY_MARKS) expect(chart.get(mark), `${id} ${mark}`).toBe(facets);
     }
-    const labels = [...document.querySelectorAll('[data-chart="gap-fan"] [aria-description$="label"] text')].map((t) => t.textContent);
-    expect(labels).toEqual(['← history', 'projection from 2025 →']);
+    const labels = [...document.querySelectorAll('[data-chart="candidates"] [aria-description$="label"] text')].map((t) => t.textContent);
+    // One history label and one projection label per facet.
+    expect(labels.filter((l) => l !== '100 = balance').sort()).toEqual([...Array(3).fill('projection from 2025 →'), ...Array(3).fill('← history')].sort());
   });
 
   it('puts the rule half-way between the last history year and the base year', () => {
-    const svg = plotSvg(document, 'gap-fan');
+    const svg = plotSvg(document, 'candidates');
     const tickX = (year: string) => {
       const label = [...svg.querySelectorAll('[aria-label="x-axis tick label"] text')].find((t) => t.textContent === year)!;
       return Number(/translate\(([\d.]+),/.exec(label.getAttribute('transform') ?? '')![1]);
@@ -97,7 +98,7 @@ describe('report charts with history years', () => {
     expect([...marks.get('closing-year')!.keys()]).toEqual([]);
     // Its axis starts at the base year: no tick of a history year (drawn off the chart before).
     const ticks = [...parseHTML(closing.html).document.querySelectorAll('[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
-    expect(ticks).toEqual(['2025', '2026', '2027', '2028', '2029', '2030', '2031']);
+    expect(ticks).toEqual(['2025', '2026', '2027', '2028', '2029', '2030', '2031', 'after 2031']);
   });
 });
 

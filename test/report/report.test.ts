@@ -1,5 +1,8 @@
 /**
- * `hiresim report`, spawned: one self-contained HTML file from run, compare and attribute results.
+ * `hiresim report`, spawned: one self-contained HTML file from run, compare and attribute results:
+ * every chart, the attribution sorted by the size of each lever's contribution, the commands from
+ * the results' provenance records (or "not recorded by this version" for results without one), and
+ * the parameters in one collapsed table.
  *
  * The golden file test/golden/report.html pins the whole report for small fixed inputs. To
  * regenerate after an intended change (of the model, the scenarios or the report):
@@ -10,6 +13,7 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 import { hiresimAsync, STACK_TRACE } from '../helpers/problems.js';
@@ -18,7 +22,7 @@ import { chartMarks, externalReferences } from './marks.js';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const GOLDEN = join(ROOT, 'test', 'golden', 'report.html');
-const CHARTS = ['gap-fan', 'closing-year', 'paired-differences', 'attribution-closing', 'attribution-gap', 'entrants', 'pay', 'premium'];
+const CHARTS = ['candidates', 'closing-year', 'paired-differences', 'attribution-closing', 'attribution-gap', 'entrants', 'pay', 'premium'];
 
 describe('hiresim report', () => {
   let inputs: ReportInputs;
@@ -63,32 +67,53 @@ describe('hiresim report', () => {
     }
   });
 
-  it('has the parameter table with sources and the reproduction block', () => {
-    expect(html).toContain('parameters with value and source');
+  it('has the parameters in one collapsed table, and each result\'s recorded command, checked', () => {
+    const { document } = parseHTML(html);
+    expect(document.querySelectorAll('details.parameters').length).toBe(1);
+    expect(document.querySelector('details.parameters')!.hasAttribute('open')).toBe(false);
+    expect(document.querySelector('details.parameters summary')!.textContent).toContain('parameters with value and source');
     expect(html).toMatch(/<td>demand\.[\w.]+<\/td>/);
-    for (const command of [
-      'hiresim run scenarios/baseline.yaml --seed 7 --reps 4 --set scale=50 --set horizon=2030',
-      'hiresim compare scenarios/baseline.yaml scenarios/tool-breakthrough.yaml --seed 7 --reps 4 --set scale=50 --set horizon=2030',
-      'hiresim attribute scenarios/tool-breakthrough.yaml --levers upskilling,tools --year 2028 --seed 7 --reps 4 --set scale=50 --set horizon=2030',
-    ]) expect(html).toContain(`<pre>${command}</pre>`);
-    expect(html.match(/Checked: the scenario files loaded with these options give the recorded hashes/g)).toHaveLength(3);
+    // Every table of parameters is inside <details>, but for the few rows that differ between scenarios.
+    for (const t of document.querySelectorAll('table')) if (t.querySelector('th')?.textContent === 'parameter' && !t.closest('details')) expect(t.previousElementSibling?.textContent).toBe('Parameters that differ between the scenarios');
+    const results = [join(inputs.run, 'summary.json'), join(inputs.compare, 'comparison.json'), join(inputs.attribute, 'attribution.json')].map((file) => JSON.parse(readFileSync(file, 'utf8')) as { provenance?: { command: string } });
+    // The run records its command (summary.json); a result written without a record says so.
+    expect(results[0].provenance?.command).toBe('hiresim run scenarios/baseline.yaml --reps 4 --seed 7 --set scale=50 --set horizon=2030');
+    const commands = [...document.querySelectorAll('pre.command')].map((pre) => pre.textContent);
+    expect(commands).toEqual(results.flatMap((r) => (r.provenance ? [r.provenance.command] : [])));
+    expect(document.querySelectorAll('p.verdict.ok').length).toBe(commands.length);
+    expect((html.match(/Command not recorded by this version/g) ?? []).length).toBe(results.filter((r) => !r.provenance).length);
     const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
-    expect(html).toContain(`hiresim version <code>${version}</code>`);
+    expect(html).toContain(`This is hiresim <code>${version}</code>`);
   });
 
-  it('omits the parameters with a note when the scenario file is not readable', async () => {
+  it('sorts the attribution bars by the size of each lever\'s contribution, the total last, with signs in words', () => {
+    const attribution = JSON.parse(readFileSync(join(inputs.attribute, 'attribution.json'), 'utf8')) as { attributions: ({ lever: string } & Record<'closingYear' | 'gap', { mean: number }>)[] };
+    const { document } = parseHTML(html);
+    for (const [id, key] of [['attribution-closing', 'closingYear'], ['attribution-gap', 'gap']] as const) {
+      const svg = [...document.querySelectorAll(`[data-chart="${id}"] svg`)].find((x) => x.getAttribute('viewBox'))!;
+      const levers = [...svg.querySelectorAll('[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
+      const bySize = [...attribution.attributions].sort((a, b) => Math.abs(b[key].mean) - Math.abs(a[key].mean)).map((a) => a.lever);
+      expect(levers, id).toEqual([...bySize, 'all levers (total)']);
+      const ticks = [...svg.querySelectorAll('[aria-label="x-axis tick label"] text')].map((t) => t.textContent ?? '');
+      for (const tick of ticks) expect(tick, id).toMatch(key === 'closingYear' ? /^(0|[\d.]+ (earlier|later))$/ : /^(0|[\d.]+ pp (narrower|wider))$/);
+    }
+    expect(html).not.toMatch(/<td>−[\d.]+<\/td>/);
+  });
+
+  it('never reads a file because a result names it as its scenario.file: only its record\'s files', async () => {
     const summary = JSON.parse(readFileSync(join(inputs.run, 'summary.json'), 'utf8'));
-    summary.scenario.file = 'gone/missing.yaml';
+    summary.scenario.file = 'README.md';
     const file = join(inputs.dir, 'moved.json');
     writeFileSync(file, JSON.stringify(summary));
     const out = join(inputs.dir, 'moved.html');
     const r = await hiresimAsync(['report', file, '--html', out]);
     expect(r.status, r.stderr).toBe(0);
     const moved = readFileSync(out, 'utf8');
-    expect(moved).toContain('gone/missing.yaml could not be read here');
-    expect(moved).toContain('parameters omitted');
-    expect(moved).not.toContain('parameters with value and source');
-    expect(chartMarks(moved).map((c) => c.id)).toEqual(['gap-fan', 'closing-year', 'entrants', 'pay', 'premium']);
+    expect(moved).not.toContain('When does the GenAI talent gap close?**');
+    expect(moved).not.toContain('A 2025 analysis of 100 prominent');
+    expect(moved).toContain('<code>scenarios/baseline.yaml</code>');
+    expect(moved).toContain('parameters with value and source');
+    expect(chartMarks(moved).map((c) => c.id)).toEqual(['candidates', 'closing-year', 'entrants', 'pay', 'premium']);
   });
 
   it('reports missing and unknown inputs as FILE:1:1 (root) problems, exit 2, and writes nothing', async () => {

@@ -1,18 +1,25 @@
 /**
  * `hiresim report` on sweep results (JSON lines) and sensitivity results (sensitivity.json):
- * response charts per swept parameter, tornado charts per sensitivity output, the reproduction
- * commands, byte-identical output, and a malformed line as FILE:LINE:1, exit 2.
+ * response charts per swept parameter (a log-scale parameter on a log axis with plain decimal
+ * ticks, its range read from the lines' provenance record), Sobol' tornados and Morris μ*–σ
+ * scatters per sensitivity output, the recorded commands (or "not recorded by this version"),
+ * byte-identical output, and a malformed line as FILE:LINE:1, exit 2.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { provenance } from '../../src/output/provenance.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { ROOT } from '../helpers/cli.js';
 import { hiresimAsync, STACK_TRACE } from '../helpers/problems.js';
 import { chartMarks, externalReferences } from './marks.js';
 
 const SETTINGS = ['--reps', '2', '--threads', '1', '--set', 'scale=50', '--set', 'horizon=2034'];
 const PARAMS = ['--param', 'demand.payElasticity=0.2:1', '--param', 'upskilling.selfStudyRate=0.02:0.3'];
+/** The sweep's: the second parameter on a log scale. */
+const SWEEP_PARAMS = ['--param', 'demand.payElasticity=0.2:1', '--param', 'upskilling.selfStudyRate=0.02:0.3:log'];
 
 describe('hiresim report on sweeps and sensitivity analyses', () => {
   let dir: string;
@@ -23,10 +30,9 @@ describe('hiresim report on sweeps and sensitivity analyses', () => {
     dir = mkdtempSync(join(tmpdir(), 'hiresim-report-sweep-'));
     sweep = join(dir, 'sweep.jsonl');
     const made = await Promise.all([
-      hiresimAsync(['sweep', 'scenarios/baseline.yaml', ...PARAMS, '--design', 'lhs', '--samples', '8', '--years', '2029,2032', ...SETTINGS, '--out', sweep]),
+      hiresimAsync(['sweep', 'scenarios/baseline.yaml', ...SWEEP_PARAMS, '--design', 'lhs', '--samples', '8', '--years', '2029,2032', ...SETTINGS, '--out', sweep]),
       hiresimAsync(['sensitivity', 'scenarios/baseline.yaml', '--method', 'sobol', '--samples', '4', ...PARAMS, ...SETTINGS, '--out', join(dir, 'sobol')]),
       hiresimAsync(['sensitivity', 'scenarios/baseline.yaml', '--method', 'morris', '--samples', '2', ...PARAMS, ...SETTINGS, '--out', join(dir, 'morris')]),
-      hiresimAsync(['run', 'scenarios/baseline.yaml', ...SETTINGS, '--out', join(dir, 'run')]),
     ]);
     for (const r of made) expect(r.status, r.stderr).toBe(0);
     const r = await hiresimAsync(['report', sweep, join(dir, 'sobol'), join(dir, 'morris', 'sensitivity.json'), '--html', join(dir, 'report.html')]);
@@ -58,11 +64,11 @@ describe('hiresim report on sweeps and sensitivity analyses', () => {
       const drawn = panels.flatMap((svg) => [...svg.querySelectorAll('g[aria-label="dot"] > *')]).length;
       expect(drawn, id).toBe(2 * points);
       expect(figure.querySelector(':scope > figcaption')!.textContent).toContain(`Censored: ${censored} of ${points} points`);
-      expect(figure.textContent).toContain('median gap in 2029');
+      expect(figure.textContent).toContain('candidates per 100 positions in 2029 (median)');
     }
   });
 
-  it('sorts the tornado bars largest first and states the method', () => {
+  it('sorts the Sobol\' tornado bars largest first and states the method', () => {
     const sobol = JSON.parse(readFileSync(join(dir, 'sobol', 'sensitivity.json'), 'utf8'));
     expect(html).toContain(sobol.note.replace(/'/g, '&#39;'));
     for (const o of sobol.outputs.filter((x: { sobol?: unknown }) => x.sobol)) {
@@ -77,11 +83,64 @@ describe('hiresim report on sweeps and sensitivity analyses', () => {
     expect(html).toContain(morris.note.replace(/'/g, '&#39;'));
   });
 
-  it('shows the sweep table and its command, not checked when the scenario file and --set overrides cannot be recovered', () => {
-    expect(html).toMatch(/<th>points<\/th><th>design<\/th><th>replications<\/th><th>seed<\/th><th>scenario hash<\/th>/);
-    expect(html).toContain('<pre>hiresim sweep SCENARIO --param demand.payElasticity=0.2:1 --param upskilling.selfStudyRate=0.02:0.3 --design lhs --samples 8 --reps 2 --seed 20250101 --years 2029,2032 --out sweep.jsonl</pre>');
-    expect(html).toMatch(/Not checked: the lines record the scenario hash [0-9a-f]+ but neither the scenario file nor the --set overrides/);
-    expect(html).toContain('<pre>hiresim sensitivity scenarios/baseline.yaml --method sobol --param demand.payElasticity=0.2:1 --param upskilling.selfStudyRate=0.02:0.3 --samples 4 --reps 2 --seed 20250101 --year 2030');
+  it('draws Morris as the μ*–σ scatter, each point labelled with its parameter, nothing below zero', () => {
+    const morris = JSON.parse(readFileSync(join(dir, 'morris', 'sensitivity.json'), 'utf8')) as { outputs: { output: string; morris?: { path: string; muStar: number; sigma: number }[] }[] };
+    const { document } = parseHTML(html);
+    const drawn = morris.outputs.filter((o) => o.morris);
+    expect(drawn.length).toBeGreaterThan(0);
+    for (const o of drawn) {
+      const id = `sensitivity-2-${o.output === 'closingYear' ? 'closing' : 'gap'}`;
+      const svg = [...document.querySelectorAll(`[data-chart="${id}"] svg`)].find((x) => x.getAttribute('viewBox'));
+      expect(svg, id).toBeDefined();
+      expect(svg!.querySelector('[aria-label="bar"]'), id).toBe(null);
+      expect(svg!.querySelector('[aria-label="x-axis label"]')!.textContent).toContain('μ*, mean absolute effect');
+      expect(svg!.querySelector('[aria-label="y-axis label"]')!.textContent).toContain('σ of the effects');
+      const circles = [...svg!.querySelectorAll('[aria-description="parameter"] circle')];
+      expect(circles.length).toBe(o.morris!.length);
+      const labels = [...svg!.querySelectorAll('[aria-description="parameter label"] text')].map((t) => t.textContent);
+      expect([...labels].sort()).toEqual(o.morris!.map((p) => p.path).sort());
+      for (const tick of svg!.querySelectorAll('[aria-label="y-axis tick label"] text, [aria-label="x-axis tick label"] text')) expect(tick.textContent).not.toMatch(/^[-−]/);
+      // Each point at (μ*, σ): drawn largest μ* first, so never further right than the one before.
+      const xs = circles.map((c) => Number(c.getAttribute('cx')));
+      for (let k = 1; k < xs.length; k++) expect(xs[k]).toBeLessThanOrEqual(xs[k - 1] + 1e-9);
+    }
+  });
+
+  it('shows each result\'s recorded command, or says that its version did not record one', () => {
+    const lines = readFileSync(sweep, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as { provenance?: { command: string } });
+    const results = [lines[0], ...['sobol', 'morris'].map((d) => JSON.parse(readFileSync(join(dir, d, 'sensitivity.json'), 'utf8')) as { provenance?: { command: string } })];
+    const { document } = parseHTML(html);
+    expect([...document.querySelectorAll('pre.command')].map((pre) => pre.textContent)).toEqual(results.flatMap((r) => (r.provenance ? [r.provenance.command] : [])));
+    expect((html.match(/Command not recorded by this version/g) ?? []).length).toBe(results.filter((r) => !r.provenance).length);
+    expect(html).toMatch(/<th>points<\/th><th>design<\/th>/);
+    // Nothing guessed: no SCENARIO placeholder, no reconstructed command.
+    expect(html).not.toContain('SCENARIO');
+  });
+
+  it('reads the --param ranges from the lines\' record: a log-scale parameter on a log axis with plain decimal ticks', async () => {
+    // The record the sweep writes, put on every line (whatever the lines already carry).
+    const overrides = ['scale=50', 'horizon=2034', 'replications=2'];
+    const argv = ['sweep', 'scenarios/baseline.yaml', ...SWEEP_PARAMS, '--design', 'lhs', '--samples', '8', '--years', '2029,2032', '--reps', '2', '--set', 'scale=50', '--set', 'horizon=2034'];
+    const record = provenance('sweep', [loadScenario('scenarios/baseline.yaml', { overrides, cwd: ROOT })], overrides, { argv });
+    const lines = readFileSync(sweep, 'utf8').trimEnd().split('\n').map((line) => JSON.stringify({ ...JSON.parse(line), provenance: record }));
+    writeFileSync(join(dir, 'recorded.jsonl'), `${lines.join('\n')}\n`);
+    const out = join(dir, 'recorded.html');
+    const r = await hiresimAsync(['report', join(dir, 'recorded.jsonl'), '--html', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const recorded = readFileSync(out, 'utf8');
+    expect(recorded).toContain(`<pre class="command">${record.command}</pre>`);
+    expect(recorded).toContain('Checked: scenarios/baseline.yaml has the recorded sha-256');
+    const { document } = parseHTML(recorded);
+    const panels = [...document.querySelectorAll('[data-chart="sweep-upskilling-selfstudyrate"] svg')].filter((svg) => svg.getAttribute('viewBox'));
+    expect(panels).toHaveLength(2);
+    for (const svg of panels) {
+      const texts = [...svg.querySelectorAll('[aria-label="x-axis tick label"] text')];
+      expect(texts.map((t) => t.textContent)).toEqual(['0.02', '0.05', '0.1', '0.2']);
+      // A log axis: the distance 0.02 → 0.1 is log10(5) of the distance 0.02 → 0.2.
+      const x = texts.map((t) => Number(/translate\(([\d.]+)/.exec(t.getAttribute('transform') ?? '')![1]));
+      expect((x[2] - x[0]) / (x[3] - x[0])).toBeCloseTo(Math.log10(5), 6);
+    }
+    expect(document.querySelector('[data-chart="sweep-upskilling-selfstudyrate"] figcaption')!.textContent).toContain('swept over 0.02 to 0.3 on a log scale');
   });
 
   it('loads nothing and is byte-identical when generated again, from the lines in any order', async () => {
@@ -94,19 +153,6 @@ describe('hiresim report on sweeps and sensitivity analyses', () => {
     const r = await hiresimAsync(['report', join(dir, 'shuffled', 'sweep.jsonl'), join(dir, 'sobol', 'sensitivity.json'), join(dir, 'morris'), '--html', out]);
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(out, 'utf8') === html).toBe(true);
-  });
-
-  it('recovers the scenario file and --set overrides from a run in the same report, and checks the commands', async () => {
-    const out = join(dir, 'with-run.html');
-    const r = await hiresimAsync(['report', join(dir, 'run'), sweep, join(dir, 'sobol'), '--html', out]);
-    expect(r.status, r.stderr).toBe(0);
-    const withRun = readFileSync(out, 'utf8');
-    expect(withRun).toContain('<pre>hiresim sweep scenarios/baseline.yaml --param demand.payElasticity=0.2:1 --param upskilling.selfStudyRate=0.02:0.3 --design lhs --samples 8 --reps 2 --seed 20250101 --years 2029,2032 --set scale=50 --set horizon=2034 --out sweep.jsonl</pre>');
-    expect(withRun).toContain('Checked: these ranges, design and samples give every recorded run id, and scenarios/baseline.yaml loaded with these options gives the recorded scenario hash.');
-    expect(withRun).toContain('--year 2030 --set scale=50 --set horizon=2034</pre>');
-    expect(withRun).not.toContain('Not checked');
-    // The horizon is known: censored points sit on the edge above 2034.
-    expect(withRun).toMatch(/has not closed by 2034, are drawn/);
   });
 
   it('reports a malformed sweep line as FILE:LINE:1, exit 2, and writes nothing', async () => {

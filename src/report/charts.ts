@@ -5,7 +5,7 @@
  */
 import type * as PlotModule from '@observablehq/plot';
 import type { BacktestSummary } from '../backtest/backtest.js';
-import type { AttributionSummary } from '../sim/attribute.js';
+import type { AttributionSummary, LeverAttribution } from '../sim/attribute.js';
 import { backtestCharts } from './backtest-charts.js';
 import type { SensitivitySummary } from '../sweep/sensitivity.js';
 import { bandOf, ENTRANT_SOURCES, type ReportData, type ScenarioSeries } from './series.js';
@@ -16,7 +16,7 @@ import { historyCaption, historyMarks, historySpans } from './history-marks.js';
 import { sensitivityCharts } from './sensitivity-charts.js';
 import { sweepCharts } from './sweep-charts.js';
 import type { SweepInfo } from './sweep.js';
-import { plainNumber } from './words.js';
+import { factorTicks, plainNumber } from './words.js';
 
 type Plot = typeof PlotModule;
 
@@ -97,25 +97,48 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
     });
   }
 
-  // 3. Paired differences against the reference, in qualified candidates per 100 open positions, with the 90 % interval of the mean.
+  // 3. Paired differences against the reference: qualified candidates per 100 open positions as a
+  // paired ratio on a log axis (the measure is unbounded above, so differences of it or of the gap
+  // are not comparable across levels); results written before the ratio was recorded fall back to
+  // the difference of the gap, in candidates per 100 positions.
   if (data.differences.length > 0) {
-    const names = data.differences.map((d) => `${d.scenario} − ${d.against}`);
-    // candidates per 100 = 100 × (1 − gap): a difference of the gap of g is one of −100 g candidates per 100 positions.
-    const rows = data.differences.flatMap((d, k) => d.years.map((y) => ({ scenario: names[k], year: y.year, p50: -100 * y.gap.mean, p10: -100 * y.gap.meanHigh, p90: -100 * y.gap.meanLow })));
+    const names = data.differences.map((d) => `${d.scenario} ÷ ${d.against}`);
+    const ratios = data.differences.every((d) => d.years.every((y) => y.candidatesPer100Ratio !== undefined));
     const differenceHistory = history(data.differences.map((d) => d.years), data.results.flatMap((r) => (r.kind === 'compare' ? [r.summary.baseYear] : [])));
-    const signed = (d: number) => (d > 0 ? `+${plainNumber(d)}` : d < 0 ? `−${plainNumber(-d)}` : '0');
-    charts.push({
-      id: 'paired-differences',
-      title: 'Difference against the reference (paired)',
-      caption: `Each scenario minus the reference, replication by replication on common random numbers, in qualified candidates per 100 open positions (100 × the gap's difference, sign reversed). Bold line: mean difference; band, outlined: its 90% interval. Above zero: more candidates per open position than the reference (a narrower gap).${faceted(names) ? ' One panel per scenario; grey: the other scenarios.' : ''}${differenceHistory.caption}`,
-      html: render({
-        ...fanLayout(names, { single: 320, panel: 220 }),
-        color: { legend: true, domain: names },
-        x: yearAxis,
-        y: { label: 'difference in qualified candidates per 100 open positions', tickFormat: signed, grid: true },
-        marks: [...differenceHistory.marks, Plot.ruleY([0], { stroke: '#888' }), ...fanMarks(Plot, rows, names), ...differenceHistory.labels],
-      }),
-    });
+    const facets = faceted(names) ? ' One panel per scenario; grey: the other scenarios.' : '';
+    if (ratios) {
+      const rows = data.differences.flatMap((d, k) => d.years.map((y) => ({ scenario: names[k], year: y.year, p50: y.candidatesPer100Ratio.geometricMean, p10: y.candidatesPer100Ratio.low, p90: y.candidatesPer100Ratio.high })));
+      const values = rows.flatMap((r) => [r.p10, r.p90, 1]);
+      const domain = [Math.min(...values) / 1.1, Math.max(...values) * 1.1];
+      charts.push({
+        id: 'paired-differences',
+        title: 'Against the reference (paired ratio)',
+        caption: `Qualified candidates per 100 open positions, each scenario ÷ the reference, replication by replication on common random numbers (log scale: ×2 and ×½ equally far from ×1). Bold line: geometric mean of the paired ratios; band, outlined: its 90% interval. Above ×1: more candidates per open position than the reference (a narrower gap).${facets}${differenceHistory.caption}`,
+        html: render({
+          ...fanLayout(names, { single: 320, panel: 220 }),
+          color: { legend: true, domain: names },
+          x: yearAxis,
+          y: { type: 'log', domain, label: 'ratio of qualified candidates per 100 open positions', ticks: factorTicks(domain[0], domain[1]), tickFormat: (d: number) => `×${plainNumber(d)}`, grid: true },
+          marks: [...differenceHistory.marks, Plot.ruleY([1], { stroke: '#888' }), ...fanMarks(Plot, rows, names), ...differenceHistory.labels],
+        }),
+      });
+    } else {
+      // candidates per 100 = 100 × (1 − gap): a difference of the gap of g is one of −100 g candidates per 100 positions.
+      const rows = data.differences.flatMap((d, k) => d.years.map((y) => ({ scenario: names[k], year: y.year, p50: -100 * y.gap.mean, p10: -100 * y.gap.meanHigh, p90: -100 * y.gap.meanLow })));
+      const signed = (d: number) => (d > 0 ? `+${plainNumber(d)}` : d < 0 ? `−${plainNumber(-d)}` : '0');
+      charts.push({
+        id: 'paired-differences',
+        title: 'Difference against the reference (paired)',
+        caption: `Each scenario minus the reference, replication by replication on common random numbers, in qualified candidates per 100 open positions (100 × the gap's difference, sign reversed; this result does not record the paired ratio). Bold line: mean difference; band, outlined: its 90% interval. Above zero: more candidates per open position than the reference (a narrower gap).${facets}${differenceHistory.caption}`,
+        html: render({
+          ...fanLayout(names, { single: 320, panel: 220 }),
+          color: { legend: true, domain: names },
+          x: yearAxis,
+          y: { label: 'difference in qualified candidates per 100 open positions', tickFormat: signed, grid: true },
+          marks: [...differenceHistory.marks, Plot.ruleY([0], { stroke: '#888' }), ...fanMarks(Plot, rows, names), ...differenceHistory.labels],
+        }),
+      });
+    }
   } else if (scenarioResults) omitted.push('Paired differences: no comparison among the inputs.');
 
   // 4. Lever attributions (Shapley values with 90 % intervals), on the closing year and on the gap.
@@ -236,32 +259,44 @@ export function notClosedLabels(shares: readonly { readonly scenario: string; re
 function attributionCharts(a: AttributionSummary, k: number, Plot: Plot, render: (options: PlotModule.PlotOptions) => string): Chart[] {
   // Signs in words on the axis: a negative contribution closes the gap earlier / narrows it.
   const words = (d: number, negative: string, positive: string, show: (x: number) => string) => (d === 0 ? '0' : `${show(Math.abs(d))} ${d < 0 ? negative : positive}`);
-  const measures = [
-    { key: 'closingYear', id: 'closing', ticks: 6, label: 'closing year', axis: 'years (left: the lever closes the gap earlier)', format: (d: number) => words(d, 'earlier', 'later', plainNumber), title: `Levers' contribution to the closing year — ${a.scenario.name}`, caption: 'in years earlier or later' },
-    { key: 'gap', id: 'gap', ticks: 5, label: `gap in ${a.year}`, axis: 'percentage points of the gap (left: the lever narrows it)', format: (d: number) => words(d, 'narrower', 'wider', (x) => `${plainNumber(x * 100)} pp`), title: `Levers' contribution to the gap in ${a.year} — ${a.scenario.name}`, caption: 'in percentage points of the gap, narrower or wider' },
-  ] as const;
-  return measures.map((m) => {
-    // Largest contribution first (by size, whatever its sign); the total last.
-    const levers = [...a.attributions].sort((x, y) => Math.abs(y[m.key].mean) - Math.abs(x[m.key].mean) || (x.lever < y.lever ? -1 : 1));
-    const rows = [
-      ...levers.map((l) => ({ lever: l.lever, kind: 'lever (Shapley value)', mean: l[m.key].mean, low: l[m.key].meanLow, high: l[m.key].meanHigh })),
-      { lever: 'all levers (total)', kind: 'all on − all off', mean: a.total[m.key].mean, low: a.total[m.key].meanLow, high: a.total[m.key].meanHigh },
+  const rowsOf = (get: (x: LeverAttribution | AttributionSummary['total']) => { mean: number; low: number; high: number }, ratio = false) => {
+    // Largest contribution first (by size, whatever its sign; a factor by its distance from ×1); the total last.
+    const size = (x: LeverAttribution) => (ratio ? Math.abs(Math.log(get(x).mean)) : Math.abs(get(x).mean));
+    const levers = [...a.attributions].sort((x, y) => size(y) - size(x) || (x.lever < y.lever ? -1 : 1));
+    return [
+      ...levers.map((l) => ({ lever: l.lever, kind: 'lever (Shapley value)', ...get(l) })),
+      { lever: 'all levers (total)', kind: factors ? 'all on ÷ all off' : 'all on − all off', ...get(a.total) },
     ];
-    // All zero (e.g. every run censored): a symmetric domain instead of a degenerate one.
-    const flat = rows.every((r) => r.mean === 0 && r.low === 0 && r.high === 0);
+  };
+  const factors = a.total.candidatesPer100 !== undefined && a.attributions.every((l) => l.candidatesPer100 !== undefined);
+  const closing = rowsOf((x) => ({ mean: x.closingYear.mean, low: x.closingYear.meanLow, high: x.closingYear.meanHigh }));
+  const measures = [
+    { id: 'closing', rows: closing, origin: 0, x: { label: 'contribution to the closing year: years (left: the lever closes the gap earlier)', tickFormat: (d: number) => words(d, 'earlier', 'later', plainNumber), ticks: 6 }, flat: [-1, 1], title: `Levers' contribution to the closing year — ${a.scenario.name}`, caption: `Each lever's exact Shapley contribution to the closing year (in years earlier or later), averaged over ${a.replications} replications on common random numbers, largest first; whiskers: 90% interval of the mean. The lever contributions add up to the total, all levers on minus all off.`, total: 'all on − all off' },
+    factors
+      ? (() => {
+          const rows = rowsOf((x) => ({ mean: x.candidatesPer100!.geometricMean, low: x.candidatesPer100!.low, high: x.candidatesPer100!.high }), true);
+          const values = rows.flatMap((r) => [r.low, r.high, 1]);
+          const domain: [number, number] = [Math.min(...values) / 1.1, Math.max(...values) * 1.1];
+          return { id: 'gap', rows, origin: 1, x: { type: 'log' as const, domain, label: `factor on qualified candidates per 100 open positions in ${a.year} (right: more candidates per opening)`, tickFormat: (d: number) => `×${plainNumber(d)}`, ticks: factorTicks(domain[0], domain[1]) }, flat: [0.9, 1.1], title: `Levers' contribution to candidates per 100 open positions in ${a.year} — ${a.scenario.name}`, caption: `Each lever's exact Shapley contribution to the log of qualified candidates per 100 open positions in ${a.year}, read as a factor (×1.5: half as many candidates again per opening), averaged over ${a.replications} replications on common random numbers, largest first; whiskers: 90% interval. The levers' factors multiply to the total, all levers on ÷ all off.`, total: 'all on ÷ all off' };
+        })()
+      : { id: 'gap', rows: rowsOf((x) => ({ mean: x.gap.mean, low: x.gap.meanLow, high: x.gap.meanHigh })), origin: 0, x: { label: 'percentage points of the gap (left: the lever narrows it)', tickFormat: (d: number) => words(d, 'narrower', 'wider', (v) => `${plainNumber(v * 100)} pp`), ticks: 5 }, flat: [-0.01, 0.01], title: `Levers' contribution to the gap in ${a.year} — ${a.scenario.name}`, caption: `Each lever's exact Shapley contribution to the gap in ${a.year} (in percentage points, narrower or wider; this result does not record candidates per 100), averaged over ${a.replications} replications on common random numbers, largest first; whiskers: 90% interval of the mean. The lever contributions add up to the total, all levers on minus all off.`, total: 'all on − all off' },
+  ];
+  return measures.map((m) => {
+    // All equal (e.g. every run censored): a symmetric domain instead of a degenerate one.
+    const flat = m.rows.every((r) => r.mean === m.rows[0].mean && r.low === r.mean && r.high === r.mean);
     return {
       id: `attribution-${m.id}${k === 0 ? '' : `-${k + 1}`}`,
       title: m.title,
-      caption: `Each lever's exact Shapley contribution to the ${m.label} (${m.caption}), averaged over ${a.replications} replications on common random numbers, largest first; whiskers: 90% interval of the mean. The lever contributions add up to the total, all levers on minus all off.`,
+      caption: m.caption,
       html: render({
-        height: 80 + 42 * rows.length,
+        height: 80 + 42 * m.rows.length,
         marginBottom: 42,
-        color: { legend: true, domain: ['lever (Shapley value)', 'all on − all off'], range: ['#4269d0', '#9c9c9c'] },
-        x: { label: `contribution to the ${m.label}: ${m.axis}`, tickFormat: m.format, ticks: m.ticks, grid: true, inset: 12, ...(flat ? { domain: m.key === 'gap' ? [-0.01, 0.01] : [-1, 1] } : {}) },
-        y: { label: null, domain: rows.map((r) => r.lever) },
+        color: { legend: true, domain: ['lever (Shapley value)', m.total], range: ['#4269d0', '#9c9c9c'] },
+        x: { grid: true, inset: 12, ...m.x, ...(flat ? { domain: m.flat } : {}) },
+        y: { label: null, domain: m.rows.map((r) => r.lever) },
         marks: [
-          ...intervalBarMarks(Plot, rows, { x: 'mean', y: 'lever' }),
-          Plot.dot(rows, { x: 'mean', y: 'lever', fill: '#222', r: 3 }),
+          ...intervalBarMarks(Plot, m.rows, { x: 'mean', y: 'lever', origin: m.origin }),
+          Plot.dot(m.rows, { x: 'mean', y: 'lever', fill: '#222', r: 3 }),
         ],
       }),
     };

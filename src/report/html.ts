@@ -7,6 +7,7 @@ import { answerText, closureMeaning } from './answer.js';
 import { coverageLine } from './backtest-charts.js';
 import type { ChartSet } from './charts.js';
 import { escapeHtml, table } from './markup.js';
+import { times } from '../output/format.js';
 import { parameterSection } from './parameters.js';
 import type { ReproductionInfo } from './reproduce.js';
 import { reproduceSection } from './reproduce-section.js';
@@ -60,7 +61,9 @@ export function renderHtml(data: ReportData, charts: ChartSet, info: Reproductio
   }
   for (const d of data.differences) {
     const c = d.closingYear;
-    parts.push(`<p>${escapeHtml(d.scenario)} against ${escapeHtml(d.against)}: closes earlier in ${escapeHtml(percentText(c.probabilityEarlier))} of paired replications, later in ${escapeHtml(percentText(c.probabilityLater))}, the same year in ${escapeHtml(percentText(c.probabilitySame))}; neither closes by the horizon in ${escapeHtml(percentText(c.probabilityBothCensored))}.</p>`);
+    const t = c.signTest;
+    const verdict = t === undefined ? '' : t.resolved ? ` Sign test over the pairs (a pair where only one run closes counts): ${t.direction}, p = ${t.pValue.toFixed(3)}.` : ` Sign test over the pairs (a pair where only one run closes counts): within noise, p = ${t.pValue.toFixed(3)}${t.replicationsToResolve === null ? '' : `; about ${t.replicationsToResolve} replications would resolve it`}.`;
+    parts.push(`<p>${escapeHtml(d.scenario)} against ${escapeHtml(d.against)}: closes earlier in ${escapeHtml(percentText(c.probabilityEarlier))} of paired replications, later in ${escapeHtml(percentText(c.probabilityLater))}, the same year in ${escapeHtml(percentText(c.probabilitySame))}; neither closes by the horizon in ${escapeHtml(percentText(c.probabilityBothCensored))}.${escapeHtml(verdict)}</p>`);
   }
 
   parts.push('<h2>Charts</h2>');
@@ -76,9 +79,12 @@ export function renderHtml(data: ReportData, charts: ChartSet, info: Reproductio
     const levers = [...a.attributions].sort((x, y) => Math.abs(y.closingYear.mean) - Math.abs(x.closingYear.mean) || (x.lever < y.lever ? -1 : 1));
     const years = (d: { mean: number; meanLow: number; meanHigh: number }) => `${yearsInWords(d.mean)} (90%: ${intervalInWords(d.meanLow, d.meanHigh, yearsInWords)})`;
     const gap = (d: { mean: number; meanLow: number; meanHigh: number }) => `${gapChangeInWords(d.mean)} (90%: ${intervalInWords(d.meanLow, d.meanHigh, gapChangeInWords)})`;
-    parts.push(table(['lever', 'closing year, mean (90% interval of the mean)', `gap in ${a.year}, mean (90% interval)`], [
-      ...levers.map((l) => [l.lever, years(l.closingYear), gap(l.gap)]),
-      ['all levers (total)', years(a.total.closingYear), gap(a.total.gap)],
+    // Candidates per 100 as a factor where the result records it; older results: the gap in pp.
+    const factor = (r: { geometricMean: number; low: number; high: number }) => `${times(r.geometricMean)} (90%: ${times(r.low)}–${times(r.high)})`;
+    const byFactor = a.total.candidatesPer100 !== undefined && levers.every((l) => l.candidatesPer100 !== undefined);
+    parts.push(table(['lever', 'closing year, mean (90% interval of the mean)', byFactor ? `qualified candidates per 100 open positions in ${a.year}, factor (90% interval)` : `gap in ${a.year}, mean (90% interval)`], [
+      ...levers.map((l) => [l.lever, years(l.closingYear), byFactor ? factor(l.candidatesPer100!) : gap(l.gap)]),
+      ['all levers (total)', years(a.total.closingYear), byFactor ? factor(a.total.candidatesPer100!) : gap(a.total.gap)],
     ], [false, false, false]));
   }
 

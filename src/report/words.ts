@@ -84,3 +84,18 @@ export function logDomain(low: number, high: number): [number, number] {
   const above = Math.min(...steps(high).filter((t) => t >= high && t > below));
   return [below, above];
 }
+
+/** Round factors a reader recognises on a ratio axis (×½, ×0.8, ×1, ×1.25, ×2…). */
+const FACTORS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 2, 3, 4, 5, 10, 20, 50, 100];
+
+/**
+ * Ticks of a log axis of ratios inside [low, high]: the round factors that fall inside, or, on a
+ * span too narrow for three of them, five steps equally spaced on the log scale (three digits).
+ * Given explicitly, so that no tick is left unlabelled (a log scale's own ticks hide some labels).
+ */
+export function factorTicks(low: number, high: number): number[] {
+  const inside = FACTORS.filter((t) => t >= low && t <= high);
+  if (inside.length >= 3) return inside;
+  const steps = Array.from({ length: 5 }, (_, k) => Number((low * (high / low) ** (k / 4)).toPrecision(3)));
+  return [...new Set(steps)].filter((t) => t > 0);
+}

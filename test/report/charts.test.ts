@@ -108,12 +108,17 @@ describe('the other per-year charts', () => {
     expect(axisLabel(svgOf('pay'), 'y')).toContain('nominal US dollars');
   });
 
-  it('draws the paired difference in candidates per 100 open positions, signed', () => {
-    expect(axisLabel(svgOf('paired-differences'), 'y')).toContain('difference in qualified candidates per 100 open positions');
-    // The variant's gap is 8.5 points below the reference on average: 8.5 more candidates per 100 positions, above zero.
-    const labels = ticks(svgOf('paired-differences'), 'y').map((t) => t.text);
-    expect(labels).toEqual(expect.arrayContaining(['0', '+5']));
-    for (const label of labels) expect(label).toMatch(/^(0|\+[\d.]+|−[\d.]+)$/);
+  it('draws the paired ratio of candidates per 100 open positions on a log axis, ×1 ruled', () => {
+    const svg = svgOf('paired-differences');
+    expect(axisLabel(svg, 'y')).toContain('ratio of qualified candidates per 100 open positions');
+    expect(svg.querySelector('[aria-label="y-axis tick"]')?.parentElement?.outerHTML ?? svg.outerHTML).toBeTruthy();
+    // The variant has ×1.17 the reference's candidates per 100 from 2025: ticks read as factors.
+    const labels = ticks(svg, 'y').map((t) => t.text);
+    expect(labels.length).toBeGreaterThan(1);
+    for (const label of labels) expect(label).toMatch(/^×[\d.]+$/);
+    const at = ticks(svg, 'y');
+    // A log axis: equal ratios, equal distances (×1 to ×1.1 vs ×1.1 to ×1.21 when both are ticks), or at least monotone.
+    for (let k = 1; k < at.length; k++) expect(Number(at[k].text.slice(1)) > Number(at[k - 1].text.slice(1))).toBe(at[k].at < at[k - 1].at);
   });
 });
 

@@ -87,15 +87,18 @@ describe('hiresim report', () => {
   });
 
   it('sorts the attribution bars by the size of each lever\'s contribution, the total last, with signs in words', () => {
-    const attribution = JSON.parse(readFileSync(join(inputs.attribute, 'attribution.json'), 'utf8')) as { attributions: ({ lever: string } & Record<'closingYear' | 'gap', { mean: number }>)[] };
+    type Attribution = { attributions: { lever: string; closingYear: { mean: number }; candidatesPer100: { geometricMean: number } }[] };
+    const attribution = JSON.parse(readFileSync(join(inputs.attribute, 'attribution.json'), 'utf8')) as Attribution;
     const { document } = parseHTML(html);
-    for (const [id, key] of [['attribution-closing', 'closingYear'], ['attribution-gap', 'gap']] as const) {
+    // Closing year: by the size of the difference; candidates per 100: by the factor's distance from ×1 (log scale).
+    const sizes = { 'attribution-closing': (a: Attribution['attributions'][number]) => Math.abs(a.closingYear.mean), 'attribution-gap': (a: Attribution['attributions'][number]) => Math.abs(Math.log(a.candidatesPer100.geometricMean)) };
+    for (const id of ['attribution-closing', 'attribution-gap'] as const) {
       const svg = [...document.querySelectorAll(`[data-chart="${id}"] svg`)].find((x) => x.getAttribute('viewBox'))!;
       const levers = [...svg.querySelectorAll('[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
-      const bySize = [...attribution.attributions].sort((a, b) => Math.abs(b[key].mean) - Math.abs(a[key].mean)).map((a) => a.lever);
+      const bySize = [...attribution.attributions].sort((a, b) => sizes[id](b) - sizes[id](a)).map((a) => a.lever);
       expect(levers, id).toEqual([...bySize, 'all levers (total)']);
       const ticks = [...svg.querySelectorAll('[aria-label="x-axis tick label"] text')].map((t) => t.textContent ?? '');
-      for (const tick of ticks) expect(tick, id).toMatch(key === 'closingYear' ? /^(0|[\d.]+ (earlier|later))$/ : /^(0|[\d.]+ pp (narrower|wider))$/);
+      for (const tick of ticks) expect(tick, id).toMatch(id === 'attribution-closing' ? /^(0|[\d.]+ (earlier|later))$/ : /^×[\d.]+$/);
     }
     expect(html).not.toMatch(/<td>−[\d.]+<\/td>/);
   });

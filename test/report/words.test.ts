@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gapChangeInWords, intervalInWords, logDomain, logTicks, plainNumber, yearRange, yearsInWords } from '../../src/report/words.js';
+import { factorTicks, gapChangeInWords, intervalInWords, logDomain, logTicks, plainNumber, yearRange, yearsInWords } from '../../src/report/words.js';
 
 describe('signs in words', () => {
   it('says earlier or later, never a bare negative', () => {
@@ -57,5 +57,26 @@ describe('log axes', () => {
         return a <= low && b >= high && b / a <= ratio * 25 && ticks.length >= 2 && ticks.every((t, k) => t >= a && t <= b && (k === 0 || t > ticks[k - 1]));
       }),
     );
+  });
+});
+
+describe('factorTicks', () => {
+  it('labels a ratio axis with at least three ticks inside the domain, increasing, whatever its span', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.02, max: 50, noNaN: true }), fc.double({ min: 1.02, max: 100, noNaN: true }), (low, stretch) => {
+        const high = low * stretch;
+        const ticks = factorTicks(low, high);
+        expect(ticks.length).toBeGreaterThanOrEqual(3);
+        for (const t of ticks) {
+          expect(t).toBeGreaterThanOrEqual(low * 0.99);
+          expect(t).toBeLessThanOrEqual(high * 1.01);
+        }
+        for (let k = 1; k < ticks.length; k++) expect(ticks[k]).toBeGreaterThan(ticks[k - 1]);
+      }),
+    );
+  });
+
+  it('prefers round factors: ×0.5 to ×2 gives ½, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 2', () => {
+    expect(factorTicks(0.5, 2)).toEqual([0.5, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 2]);
   });
 });

@@ -1,8 +1,10 @@
+import { availableParallelism } from 'node:os';
+import { provenance } from '../../output/provenance.js';
 import { defaultSamples, expandRunList, shardOf, type DesignName } from '../../sweep/run-list.js';
 import { runIntoFile, type RunIntoFileResult } from '../../sweep/run-into-file.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { say } from '../cli.js';
-import { progressBar } from '../progress.js';
+import { planProgress, type Progress } from '../progress.js';
 import { checkYears, loadWithRanges, type SimulationOptions } from '../simulation-options.js';
 
 export interface SweepCommandOptions extends SimulationOptions {
@@ -29,7 +31,9 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<ExitCo
 
   const all = expandRunList({ scenarioHash: loaded.hash, ranges, design: options.design, samples: options.samples ?? defaultSamples(options.design), seed: scenario.seed, replications: scenario.replications });
   const mine = options.shard ? shardOf(all, options.shard.index, options.shard.of) : all;
-  const progress = progressBar('points');
+  // The executor runs whole points on the workers, so progress is counted in points.
+  let progress: Progress | undefined;
+  let resumed = 0;
   let result: RunIntoFileResult;
   try {
     result = await runIntoFile({
@@ -41,12 +45,50 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<ExitCo
       overrides,
       years,
       threads: options.threads,
-      onProgress: (done, total) => progress.update(done, total),
+      provenance: provenance('sweep', [loaded], overrides),
+      onStart: (toRun, already) => {
+        resumed = already;
+        const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), toRun));
+        progress = planProgress(sweepPlan({ toRun, resumed: already, mine: mine.length, all: all.length, design: options.design, replications: scenario.replications, name: scenario.name, scale: scenario.scale, threads, shard: options.shard, repsGiven: options.reps !== undefined }), { parallel: threads, unit: 'points' });
+      },
+      onProgress: (done, total) => progress?.update(done - resumed, total - resumed),
     });
   } finally {
-    progress.finish();
+    progress?.finish();
   }
   if (result.resumed > 0) say(`resumed: ${result.resumed} run(s) were already in ${options.out}`);
   say(`${result.ran} run(s) written to ${options.out} (${mine.length} in ${options.shard ? `shard ${options.shard.index}/${options.shard.of}` : 'the sweep'})`);
   return EXIT.ok;
+}
+
+export interface SweepPlan {
+  /** Points this process runs now. */
+  readonly toRun: number;
+  /** Points of this shard already in the results file. */
+  readonly resumed: number;
+  /** Points of this shard (all of the design without --shard). */
+  readonly mine: number;
+  readonly all: number;
+  readonly design: DesignName;
+  readonly replications: number;
+  readonly name: string;
+  readonly scale: number;
+  readonly threads: number;
+  readonly shard?: { readonly index: number; readonly of: number };
+  /** --reps given: the replications are the user's choice, not the scenario's default. */
+  readonly repsGiven: boolean;
+}
+
+/**
+ * The plan line: what runs, at what cost (points × replications), and where the replications come
+ * from, so that a sweep never spends the scenario's 40 replications per point without saying so:
+ * `sweep: 16 points (lhs) × 40 replications (the scenario's; --reps to change) of "baseline" at
+ * 1 agent = 20 persons on 2 threads`.
+ */
+export function sweepPlan(p: SweepPlan): string {
+  const points = (n: number) => `${n} point${n === 1 ? '' : 's'}`;
+  const share = p.shard ? ` of shard ${p.shard.index}/${p.shard.of} (${points(p.mine)} of ${p.all})` : '';
+  const left = p.resumed > 0 ? `${points(p.toRun)} left${share || ` of ${p.mine}`} (${p.resumed} already in the file)` : `${points(p.toRun)}${share}`;
+  const reps = `${p.replications} replication${p.replications === 1 ? '' : 's'}${p.repsGiven ? '' : " (the scenario's; --reps to change)"}`;
+  return `sweep: ${left} (${p.design}) × ${reps} of "${p.name}" at 1 agent = ${p.scale} person${p.scale === 1 ? '' : 's'} on ${p.threads} thread${p.threads === 1 ? '' : 's'}`;
 }

@@ -339,7 +339,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
                     '  run_id,scenario,design,seed,point,<one column per parameter path>,replications,',
                     '  year,output,statistic,value,unit,censored',
                     'output closingYear (year empty): statistic p10, p50, p90 (a year; empty value and censored',
-                    'true when after the horizon) and censoredShare; gap, candidatesPer100 and payMedian in each',
+                    'TRUE when after the horizon) and censoredShare; gap, candidatesPer100 and payMedian in each',
                     'recorded year: p10, p50, p90 and mean over the point\'s replications. value holds numbers only;',
                     'unit says how to read them (share: 0.53 is 53%; USD nominal). Loads without options:',
                     '  pandas.read_csv("points.csv")   read.csv("points.csv")   SELECT * FROM \'points.csv\'',

@@ -5,12 +5,14 @@
  *
  *   run_id,scenario,design,seed,point,<one column per parameter path>,replications,year,output,statistic,value,unit,censored
  *
- * - closing year (year empty): statistic p10, p50, p90 (a year; empty value and censored = true
+ * - closing year (year empty): statistic p10, p50, p90 (a year; empty value and censored = TRUE
  *   when that quantile is after the horizon) and censoredShare (a share of the replications);
  * - gap, candidatesPer100 and payMedian in every recorded year: p10, p50, p90 and mean over the
  *   point's replications. candidatesPer100 = 100 × (1 − gap) in every replication, so its band is
  *   the gap's mirrored (its p10 is from the gap's p90);
- * - value holds numbers only; unit says how to read it (share: 0.53 is 53%; USD nominal).
+ * - value holds numbers only; unit says how to read it (share: 0.53 is 53%; USD nominal);
+ * - booleans (censored, a switch swept as a parameter) are TRUE and FALSE: R's read.csv takes only
+ *   those (not true/false) as logical, and pandas and DuckDB take them too.
  *
  * Every field a line holds is exported except its provenance (the same on every line; the JSON
  * lines keep it).
@@ -76,7 +78,8 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-const pointField = (v: PointValue | undefined) => (v === undefined ? '' : csvField(String(v)));
+const bool = (b: boolean) => (b ? 'TRUE' : 'FALSE');
+const pointField = (v: PointValue | undefined) => (v === undefined ? '' : typeof v === 'boolean' ? bool(v) : csvField(String(v)));
 const numberField = (x: number) => String(x);
 
 /** Rounds away the last bits that 100 × (1 − gap) adds (47.00000000000001 → 47). */
@@ -93,7 +96,7 @@ export function sweepCsv(lines: readonly ParsedLine[]): string {
   const out = [[...LEADING, ...params, ...TRAILING].map(csvField).join(',')];
   for (const { value: l } of sorted) {
     const lead = [csvField(l.runId), csvField(l.scenario), csvField(l.design), csvField(String(l.seed)), String(l.index), ...params.map((p) => pointField(l.point[p])), String(l.replications)];
-    const row = (year: string, output: string, statistic: string, value: string, unit: string, censored: boolean) => out.push([...lead, year, output, statistic, value, csvField(unit), String(censored)].join(','));
+    const row = (year: string, output: string, statistic: string, value: string, unit: string, censored: boolean) => out.push([...lead, year, output, statistic, value, csvField(unit), bool(censored)].join(','));
     const c = l.closure;
     for (const [statistic, year] of [['p10', c.p10Year], ['p50', c.medianYear], ['p90', c.p90Year]] as const) {
       // Lines written before the p10 and p90 years were recorded lack them: no row rather than a guess.

@@ -185,7 +185,7 @@ describe('hiresim sweep', () => {
       expect(Number(rec['migration.immigrants'])).toBe(line.point['migration.immigrants']);
       expect(rec.replications).toBe('2');
       expect(['', '2028', '2030']).toContain(rec.year);
-      if (rec.censored === 'true') expect(rec.value).toBe('');
+      if (rec.censored === 'TRUE') expect(rec.value).toBe('');
       else expect(Number.isFinite(Number(rec.value)) && rec.value !== '').toBe(true);
       if (rec.output === 'gap' && rec.statistic === 'p50') expect(Number(rec.value)).toBe(line.gap[rec.year].p50);
       if (rec.output === 'closingYear' && rec.statistic === 'p50') expect(rec.value).toBe(line.closure.medianYear === null ? '' : String(line.closure.medianYear));

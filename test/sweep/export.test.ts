@@ -54,21 +54,21 @@ describe('sweepCsv', () => {
 
   it('holds numbers only in value, replications, point and numeric parameters; censored is true or false', () => {
     for (const r of records) {
-      expect(r.censored).toMatch(/^(true|false)$/);
-      if (r.censored === 'true') expect(r.value).toBe('');
+      expect(r.censored).toMatch(/^(TRUE|FALSE)$/);
+      if (r.censored === 'TRUE') expect(r.value).toBe('');
       else expect(Number.isFinite(Number(r.value)) && r.value !== '', JSON.stringify(r)).toBe(true);
       expect(Number.isInteger(Number(r.replications))).toBe(true);
       expect(Number.isFinite(Number(r['demand.payElasticity']))).toBe(true);
-      expect(r['tools.enabled']).toMatch(/^(true|false)$/);
+      expect(r['tools.enabled']).toMatch(/^(TRUE|FALSE)$/);
       expect(r.year === '' ? r.output : 'yearly').toMatch(/^(closingYear|yearly)$/);
     }
   });
 
   it('writes a censored quantile as an empty value flagged censored, and a string parameter with commas and quotes intact', () => {
     const median = (point: string) => records.find((r) => r.point === point && r.output === 'closingYear' && r.statistic === 'p50');
-    expect(median('1')).toMatchObject({ value: '2031', unit: 'year', censored: 'false', year: '' });
-    expect(median('2')).toMatchObject({ value: '', censored: 'true' });
-    expect(records.find((r) => r.point === '0' && r.statistic === 'p90' && r.output === 'closingYear')).toMatchObject({ value: '', censored: 'true' });
+    expect(median('1')).toMatchObject({ value: '2031', unit: 'year', censored: 'FALSE', year: '' });
+    expect(median('2')).toMatchObject({ value: '', censored: 'TRUE' });
+    expect(records.find((r) => r.point === '0' && r.statistic === 'p90' && r.output === 'closingYear')).toMatchObject({ value: '', censored: 'TRUE' });
     expect(records.find((r) => r.point === '1')?.['region.name']).toBe('Paris, "Île-de-France"');
   });
 
@@ -96,7 +96,7 @@ describe('sweepCsv', () => {
         expect(rows).toHaveLength(specs.length * rowsPerPoint(1));
         specs.forEach(([x, p, y, g, pay], i) => {
           const mine = rows.filter((r) => r.point === String(i));
-          expect(mine.every((r) => Number(r.a) === x && r.b === String(p))).toBe(true);
+          expect(mine.every((r) => Number(r.a) === x && r.b === (typeof p === 'boolean' ? (p ? 'TRUE' : 'FALSE') : String(p)))).toBe(true);
           const median = mine.find((r) => r.output === 'closingYear' && r.statistic === 'p50');
           expect(median?.value).toBe(y === null ? '' : String(y));
           expect(Number(mine.find((r) => r.output === 'gap')?.value)).toBe(g);

@@ -82,7 +82,8 @@ describe('sweepCsv', () => {
   });
 
   it('recovers every number and parameter value of any lines exactly', () => {
-    const value = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
+    // JSON has no −0 (JSON.stringify(-0) is "0"): the lines cannot hold it, so neither can the table.
+    const value = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((x) => (x === 0 ? 0 : x));
     const year = fc.option(fc.integer({ min: 2025, max: 2045 }), { nil: null });
     const text = fc.string({ unit: 'grapheme', maxLength: 12 });
     fc.assert(

@@ -57,8 +57,8 @@ describe('hiresim sweep', () => {
   });
 
   it('states its plan on stderr: points × replications, threads and the time', () => {
-    expect(r1.stderr).toMatch(/^hiresim: sweep: 6 points \(lhs\) × 2 replications of "baseline" at 1 agent = 50 persons on 1 thread … (about|done in) [\d.]+ (s|min)/m);
-    expect(r2.stderr).toMatch(/sweep: 6 points \(lhs\) × 2 replications of "baseline" at 1 agent = 50 persons on 2 threads …/);
+    expect(r1.stderr).toMatch(/^hiresim: sweep \(lhs\): 6 points × 2 replications of "baseline" at 1 agent = 50 persons on 1 thread … (about|done in) [\d.]+ (s|min)/m);
+    expect(r2.stderr).toMatch(/sweep \(lhs\): 6 points × 2 replications of "baseline" at 1 agent = 50 persons on 2 threads …/);
     // Without --reps the replications are the scenario's, and the line says so.
     const dry = hiresim(['sweep', 'scenarios/baseline.yaml', '--param', 'demand.payElasticity=0.3:0.9', '--samples', '1', '--set', 'scale=50', '--set', 'horizon=2026', '--set', 'replications=1', '--threads', '1', '--out', join(dir, 'scenario-reps.jsonl')]);
     expect(dry.status, dry.stderr).toBe(0);

@@ -82,13 +82,17 @@ export interface SweepPlan {
 /**
  * The plan line: what runs, at what cost (points × replications), and where the replications come
  * from, so that a sweep never spends the scenario's 40 replications per point without saying so:
- * `sweep: 16 points (lhs) × 40 replications (the scenario's; --reps to change) of "baseline" at
- * 1 agent = 20 persons on 2 threads`.
+ * `sweep (lhs): 16 points × 40 replications (the scenario's; --reps to change) of "baseline" at
+ * 1 agent = 20 persons on 2 threads`; a shard or a resumed file says what part of it is left.
  */
 export function sweepPlan(p: SweepPlan): string {
   const points = (n: number) => `${n} point${n === 1 ? '' : 's'}`;
-  const share = p.shard ? ` of shard ${p.shard.index}/${p.shard.of} (${points(p.mine)} of ${p.all})` : '';
-  const left = p.resumed > 0 ? `${points(p.toRun)} left${share || ` of ${p.mine}`} (${p.resumed} already in the file)` : `${points(p.toRun)}${share}`;
+  const already = p.resumed > 0 ? ` (${p.resumed} already in the file)` : '';
+  const what = p.shard
+    ? `shard ${p.shard.index}/${p.shard.of}, ${p.resumed > 0 ? `${p.toRun} of its ${points(p.mine)} left${already}` : `${p.toRun} of ${points(p.all)}`}`
+    : p.resumed > 0
+      ? `${p.toRun} of ${points(p.mine)} left${already}`
+      : points(p.toRun);
   const reps = `${p.replications} replication${p.replications === 1 ? '' : 's'}${p.repsGiven ? '' : " (the scenario's; --reps to change)"}`;
-  return `sweep: ${left} (${p.design}) × ${reps} of "${p.name}" at 1 agent = ${p.scale} person${p.scale === 1 ? '' : 's'} on ${p.threads} thread${p.threads === 1 ? '' : 's'}`;
+  return `sweep (${p.design}): ${what} × ${reps} of "${p.name}" at 1 agent = ${p.scale} person${p.scale === 1 ? '' : 's'} on ${p.threads} thread${p.threads === 1 ? '' : 's'}`;
 }

@@ -13,6 +13,8 @@ export const WIDTH = 100;
 const INDENT = 6;
 /** Longest value kept in its column; longer ones (formulas, distributions) continue below the row. */
 const MAX_VALUE = 16;
+/** Widest bibliography key kept in its column. */
+const MAX_KEY = 24;
 /** A source longer than the room beside its row wraps there only when the room is at least this wide (else it goes below). */
 const MIN_NOTE = 50;
 
@@ -50,8 +52,12 @@ export function formatExplanation(e: Explanation, options: ExplainFormatOptions 
   const sources = Object.entries(e.sources);
   if (sources.length > 0) {
     lines.push('', selected.length > 0 ? 'Sources cited' : 'Sources');
-    const keyWidth = Math.max(...sources.map(([k]) => columns(k)));
-    for (const [key, text] of sources) lines.push(...hang(`  ${pad(key, keyWidth)}  `, text, keyWidth + 4));
+    // Keys are short names; a longer one than MAX_KEY stands on its own line(s) above its citation.
+    const keyWidth = Math.min(MAX_KEY, Math.max(...sources.map(([k]) => columns(k))));
+    for (const [key, text] of sources) {
+      if (columns(key) > keyWidth) lines.push(...wrapText(key, WIDTH - 2).map((l) => `  ${l}`), ...hang(' '.repeat(keyWidth + 4), text, keyWidth + 4));
+      else lines.push(...hang(`  ${pad(key, keyWidth)}  `, text, keyWidth + 4));
+    }
   }
   if (selected.length === 0 && e.assumptions.length > 0) {
     lines.push('', 'Assumptions');
@@ -78,7 +84,8 @@ function row(path: string, value: string, unit: string, widths: { path: number; 
   const longPath = columns(path) > widths.path;
   const longValue = columns(value) > widths.value;
   const head = `  ${pad(longPath ? '' : path, widths.path)}  ${pad(longValue ? '↓' : value, widths.value)}  ${pad(unit, unitWidth)}  `;
-  return { lines: longPath ? [`  ${path}`] : [], head, longValue };
+  // A path longer than a whole line (a firm segment with a very long name) is cut into pieces, every character kept.
+  return { lines: longPath ? wrapText(path, WIDTH - 2).map((l) => `  ${l}`) : [], head, longValue };
 }
 
 const below = (text: string) => wrapText(text, WIDTH - INDENT).map((l) => ' '.repeat(INDENT) + l);

@@ -184,7 +184,7 @@ describe('formatExplanation', () => {
   it('fits any long words (a description, sources, notes, formulas, paths) in 100 columns without losing them', () => {
     const long = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 400 }).map((s) => s.replace(/\s+/g, ' ').trim() || 'x');
     fc.assert(
-      fc.property(long, long, long, fc.string({ minLength: 1, maxLength: 120 }).map((s) => s.replace(/[\s.]/g, 'k')), (description, note, formula, key) => {
+      fc.property(long, long, long, fc.oneof(fc.string({ minLength: 1, maxLength: 20 }), fc.string({ minLength: 90, maxLength: 160 })).map((s) => s.replace(/[\s.]/g, 'k')), (description, note, formula, key) => {
         const [first, ...rest] = baseline.parameters;
         const e: Explanation = {
           ...baseline,

@@ -1,7 +1,7 @@
 /**
  * The sweep results format: JSON lines, one per finished run, as `hiresim sweep --out FILE.jsonl`
- * and `hiresim sensitivity --results FILE.jsonl` append them: `{provenance, runId, index, runs,
- * scenario, design, seed, replications, baseYear, horizon, point, closure, gap, payMedian}`. Every
+ * and `hiresim sensitivity --results FILE.jsonl` append them: `{runId, index, runs, scenario,
+ * design, seed, replications, baseYear, horizon, point, closure, gap, payMedian, provenance}`. Every
  * reader of such a file (resume, merge, sweep summarize, sweep export, report) parses and checks
  * it here, so a line is good or bad, and a file one sweep or not, the same way everywhere.
  *

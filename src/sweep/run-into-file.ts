@@ -40,7 +40,7 @@ export interface RunIntoFileOptions {
   readonly years: readonly number[];
   readonly threads?: number;
   /**
-   * The record every line starts with, so that a reader reproduces the study from any line. It must
+   * The record every line ends with, so that a reader reproduces the study from any line. It must
    * not depend on the shard, threads or results file (provenance() leaves those options out), so
    * that merged shards equal the study run on one machine. Default: the provenance of this
    * process's command line for the scenario file and overrides.
@@ -107,7 +107,6 @@ export async function runIntoFile(options: RunIntoFileOptions): Promise<RunIntoF
       threads: options.threads,
       onResult: (run, summary) => {
         const line: SweepLine & PointSummary = {
-          provenance: record,
           runId: run.runId,
           index: run.index,
           runs: list.runs.length,
@@ -119,6 +118,8 @@ export async function runIntoFile(options: RunIntoFileOptions): Promise<RunIntoF
           horizon: list.horizon,
           point: run.point,
           ...summary,
+          // Last: the same on every line, so the fields that tell lines apart stay at their start.
+          provenance: record,
         };
         writer.append(line);
         written.push(line);

@@ -20,12 +20,12 @@ const run = hiresim([...STUDY, '--threads', '2', '--results', whole, '--json']);
 const lines = (file: string) => readFileSync(file, 'utf8').trimEnd().split('\n');
 
 describe('hiresim sensitivity --results lines', () => {
-  it('start with the provenance of the sensitivity command, the same on every line', () => {
+  it('end with the provenance of the sensitivity command, the same on every line', () => {
     expect(run.status, run.stderr).toBe(0);
     const parsed = lines(whole).map((l) => JSON.parse(l));
     expect(parsed).toHaveLength(6);
     for (const p of parsed) {
-      expect(Object.keys(p)[0]).toBe('provenance');
+      expect(Object.keys(p).at(-1)).toBe('provenance');
       expect(p.provenance.command).toBe(`hiresim ${STUDY.join(' ')}`);
       expect(p.provenance.argv).toEqual(STUDY);
       expect(p.provenance.scenarios[0].hash).toBe(p.scenario);

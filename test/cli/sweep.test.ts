@@ -40,11 +40,11 @@ describe('hiresim sweep', () => {
     expect(new Set(parsed.map((p) => p.runId)).size).toBe(6);
   });
 
-  it('starts every line with the provenance of the study: the reproducing command without --threads and --out, the files and their hashes', () => {
+  it('ends every line with the provenance of the study: the reproducing command without --threads and --out, the files and their hashes', () => {
     const parsed = lines(one).map((l) => JSON.parse(l));
     const { hash } = loadScenario('scenarios/baseline.yaml', { overrides: ['scale=50', 'horizon=2030', 'replications=2'] });
     for (const p of parsed) {
-      expect(Object.keys(p)[0]).toBe('provenance');
+      expect(Object.keys(p).at(-1)).toBe('provenance');
       expect(p.provenance).toEqual(parsed[0].provenance);
     }
     const record = parsed[0].provenance;

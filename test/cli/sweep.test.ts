@@ -16,6 +16,8 @@ import { loadScenario } from '../../src/scenario/load.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hiresim-sweep-'));
 const SWEEP = ['sweep', 'scenarios/baseline.yaml', '--param', 'demand.payElasticity=0.3:0.9', '--param', 'migration.immigrants=1000,6000', '--design', 'lhs', '--samples', '6', '--reps', '2', '--set', 'scale=50', '--set', 'horizon=2030', '--years', '2028,2030'];
+// The command the lines record: every choice explicit, in one order (--reps as the override it is).
+const CANONICAL = ['sweep', 'scenarios/baseline.yaml', '--param', 'demand.payElasticity=0.3:0.9', '--param', 'migration.immigrants=1000,6000', '--design', 'lhs', '--samples', '6', '--years', '2028,2030', '--set', 'scale=50', '--set', 'horizon=2030', '--set', 'replications=2'];
 const lines = (file: string) => readFileSync(file, 'utf8').trimEnd().split('\n');
 
 describe('hiresim sweep', () => {
@@ -48,8 +50,8 @@ describe('hiresim sweep', () => {
       expect(p.provenance).toEqual(parsed[0].provenance);
     }
     const record = parsed[0].provenance;
-    expect(record.argv).toEqual(SWEEP);
-    expect(record.command).toBe(`hiresim ${SWEEP.join(' ')}`);
+    expect(record.argv).toEqual(CANONICAL);
+    expect(record.command).toBe(`hiresim ${CANONICAL.join(' ')}`);
     expect(record.overrides).toEqual(['scale=50', 'horizon=2030', 'replications=2']);
     expect(record).toMatchObject({ seed: 20250101, replications: 2 });
     expect(record.scenarios).toEqual([{ file: 'scenarios/baseline.yaml', files: [{ file: 'scenarios/baseline.yaml', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }], hash }]);
@@ -141,13 +143,18 @@ describe('hiresim sweep', () => {
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(one, 'utf8'));
   });
 
-  it('refuses to resume lines of the same runs written by another command, or without provenance, exit 2 at the line', () => {
+  it('refuses to resume lines of the same runs written by another command, or without provenance, exit 2 at the line; options in another order are the same command', () => {
     const other = join(dir, 'other-command.jsonl');
     writeFileSync(other, `${lines(one)[0]}\n`);
     // The same scenario and runs, but a command line that differs (scale set twice).
     const r = hiresim([...SWEEP, '--set', 'scale=50', '--out', other, '--resume']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain(`${other}:1:1 provenance.command: expected results of this command (hiresim ${SWEEP.join(' ')} --set scale=50), found results of another command (hiresim ${SWEEP.join(' ')})`);
+    const command = `hiresim ${CANONICAL.join(' ')}`;
+    expect(r.stderr).toContain(`${other}:1:1 provenance.command: expected results of this command (${command.replace('--set replications=2', '--set scale=50 --set replications=2')}), found results of another command (${command})`);
+    // The same sweep with its options in another order is the same command: it resumes.
+    const reordered = hiresim(['sweep', '--set', 'scale=50', '--years', '2028,2030', '--reps', '2', 'scenarios/baseline.yaml', '--samples', '6', '--set', 'horizon=2030', '--param', 'demand.payElasticity=0.3:0.9', '--param', 'migration.immigrants=1000,6000', '--threads', '1', '--out', other, '--resume']);
+    expect(reordered.status, reordered.stderr).toBe(0);
+    expect(readFileSync(other, 'utf8')).toBe(readFileSync(one, 'utf8'));
     const old = join(dir, 'old.jsonl');
     const { provenance: _, ...first } = JSON.parse(lines(one)[0]);
     writeFileSync(old, `${JSON.stringify(first)}\n`);

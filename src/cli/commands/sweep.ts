@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { provenance } from '../../output/provenance.js';
+import type { ParamRange } from '../../sweep/param-spec.js';
 import { defaultSamples, expandRunList, shardOf, type DesignName } from '../../sweep/run-list.js';
 import { runIntoFile, type RunIntoFileResult } from '../../sweep/run-into-file.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -29,7 +30,8 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<ExitCo
   const years = options.years ?? [Math.min(scenario.horizon, scenario.baseYear + 5), Math.min(scenario.horizon, scenario.baseYear + 10)];
   checkYears(scenario, years, '--years');
 
-  const all = expandRunList({ scenarioHash: loaded.hash, ranges, design: options.design, samples: options.samples ?? defaultSamples(options.design), seed: scenario.seed, replications: scenario.replications });
+  const samples = options.samples ?? defaultSamples(options.design);
+  const all = expandRunList({ scenarioHash: loaded.hash, ranges, design: options.design, samples, seed: scenario.seed, replications: scenario.replications });
   const mine = options.shard ? shardOf(all, options.shard.index, options.shard.of) : all;
   // The executor runs whole points on the workers, so progress is counted in points.
   let progress: Progress | undefined;
@@ -45,7 +47,7 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<ExitCo
       overrides,
       years,
       threads: options.threads,
-      provenance: provenance('sweep', [loaded], overrides),
+      provenance: provenance('sweep', [loaded], overrides, { argv: sweepArgs({ file: options.file, ranges, design: options.design, samples, years, overrides }) }),
       onStart: (toRun, already) => {
         resumed = already;
         const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), toRun));
@@ -95,4 +97,20 @@ export function sweepPlan(p: SweepPlan): string {
       : points(p.toRun);
   const reps = `${p.replications} replication${p.replications === 1 ? '' : 's'}${p.repsGiven ? '' : " (the scenario's; --reps to change)"}`;
   return `sweep (${p.design}): ${what} × ${reps} of "${p.name}" at 1 agent = ${p.scale} person${p.scale === 1 ? '' : 's'} on ${p.threads} thread${p.threads === 1 ? '' : 's'}`;
+}
+
+/** A range as --param writes it. */
+function paramText(r: ParamRange): string {
+  return r.kind === 'continuous' ? `${r.path}=${r.low}:${r.high}${r.log ? ':log' : ''}` : `${r.path}=${r.values.join(',')}`;
+}
+
+/**
+ * The arguments of the command that runs this sweep, in one canonical order and with every choice
+ * explicit (--design, --samples, --years ascending; every override as --set, --reps and --seed included), as
+ * its lines record them: the same sweep started with its options in another order, by hand or by
+ * a Slurm job, records the same command, so its lines are the same bytes and --resume accepts them.
+ * Options that only choose threads, shards or where results go are not part of a study.
+ */
+export function sweepArgs(s: { file: string; ranges: readonly ParamRange[]; design: DesignName; samples: number; years: readonly number[]; overrides: readonly string[] }): string[] {
+  return ['sweep', s.file, ...s.ranges.flatMap((r) => ['--param', paramText(r)]), '--design', s.design, '--samples', String(s.samples), '--years', [...new Set(s.years)].sort((a, b) => a - b).join(','), ...s.overrides.flatMap((o) => ['--set', o])];
 }

@@ -26,11 +26,16 @@ describe('hiresim sensitivity --results lines', () => {
     expect(parsed).toHaveLength(6);
     for (const p of parsed) {
       expect(Object.keys(p).at(-1)).toBe('provenance');
-      expect(p.provenance.command).toBe(`hiresim ${STUDY.join(' ')}`);
-      expect(p.provenance.argv).toEqual(STUDY);
+      expect(p.provenance).toEqual(parsed[0].provenance);
       expect(p.provenance.scenarios[0].hash).toBe(p.scenario);
       expect(p.design).toBe('morris');
     }
+    // The command of the study, without the options that choose threads or where results go.
+    const { argv, command } = parsed[0].provenance;
+    expect(argv.slice(0, 2)).toEqual(['sensitivity', 'scenarios/baseline.yaml']);
+    for (const option of ['--method', 'morris', 'demand.payElasticity=0.2:1', 'upskilling.selfStudyRate=0.02:0.3', '2030']) expect(argv).toContain(option);
+    for (const option of ['--threads', '--results', '--json']) expect(argv).not.toContain(option);
+    expect(command).toBe(`hiresim ${argv.join(' ')}`);
   });
 
   it('merged from shards, equal the study on one machine byte for byte', () => {

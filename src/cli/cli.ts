@@ -288,19 +288,30 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
               '  hiresim sweep scenarios/baseline.yaml --param … --out sweep.jsonl --resume          continue a killed sweep',
               '  hiresim sweep scenarios/baseline.yaml --param … --shard 2/8 --out shard-2.jsonl     one share of the run list',
               '  hiresim sweep summarize sweep.jsonl --by 2032                                      which parameters close the gap by 2032',
+              '  hiresim sweep export sweep.jsonl --csv --out points.csv                            one tidy table for pandas, R or DuckDB',
               '',
               'The design expands to a list of runs (point, seed, replications; each with a runId) before',
               'anything runs. Each finished point appends one JSON line (closing-year quantiles, censored',
-              'share, gap and median pay in the chosen --years), flushed to disk, in run-list order: the file',
-              'is the same for any --threads, and --resume cuts a half-written last line and skips the runs',
-              'already there.',
+              'share, gap and median pay in the chosen --years; the provenance of the study: the command',
+              'that reproduces it), flushed to disk, in run-list order: the file is the same for any --threads,',
+              'shards merged with hiresim merge equal it byte for byte, and --resume cuts a half-written last',
+              'line and skips the runs already there.',
+              '',
+              'Cost: points × replications. Every point runs the scenario\'s replications (40 in the shipped',
+              'scenarios) unless --reps says otherwise; the plan line on stderr states both, and the time once',
+              'the first points are timed. For more points at the same cost, lower --reps and raise --samples',
+              '(--reps 10 --samples 64 costs what --reps 40 --samples 16 does): the design covers the ranges',
+              'better, each point\'s quantiles are noisier. Summaries across points (rank correlations, PRIM)',
+              'usually gain more from points than from replications.',
               '',
               'hiresim sweep summarize FILE.jsonl reads a finished sweep: each parameter\'s rank correlation',
               'with the closing year and the gap, binned responses, and a PRIM box of the parameter values under',
-              'which the gap closes by a chosen year (hiresim sweep summarize --help).',
+              'which the gap closes by a chosen year (hiresim sweep summarize --help). hiresim sweep export',
+              'FILE.jsonl --csv writes every point\'s results as tidy CSV (hiresim sweep export --help).',
               '',
               'Usage: hiresim sweep <file> --param path=LO:HI[:log]|a,b,c … --out FILE.jsonl [options]',
               '       hiresim sweep summarize <results> [--year Y] [--by YEAR] [--json]',
+              '       hiresim sweep export <results> --csv [--out FILE.csv]',
             ]),
           )
           .command(
@@ -344,6 +355,39 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
             },
           )
           .command(
+            'export <results>',
+            'Write the results of a sweep or sensitivity study as tidy CSV: one row per point, output and statistic',
+            (z) =>
+              z
+                .usage(
+                  usage([
+                    'Examples:',
+                    '  hiresim sweep export sweep.jsonl --csv > points.csv',
+                    '  hiresim sweep export sobol/merged.jsonl --csv --out points.csv',
+                    '',
+                    'Reads the JSON lines of hiresim sweep --out or hiresim sensitivity --results (a malformed or',
+                    'half-written line, or lines of another study, is exit 2 at FILE:LINE) and writes one row per',
+                    'point, output and statistic, ordered by point:',
+                    '  run_id,scenario,design,seed,point,<one column per parameter path>,replications,',
+                    '  year,output,statistic,value,unit,censored',
+                    'output closingYear (year empty): statistic p10, p50, p90 (a year; empty value and censored',
+                    'TRUE when after the horizon) and censoredShare; gap, candidatesPer100 and payMedian in each',
+                    'recorded year: p10, p50, p90 and mean over the point\'s replications. value holds numbers only;',
+                    'unit says how to read them (share: 0.53 is 53%; USD nominal). Loads without options:',
+                    '  pandas.read_csv("points.csv")   read.csv("points.csv")   SELECT * FROM \'points.csv\'',
+                    '',
+                    'Usage: hiresim sweep export <results> --csv [--out FILE.csv]',
+                  ]),
+                )
+                .positional('results', { type: 'string', demandOption: true, description: 'Results file of hiresim sweep --out or hiresim sensitivity --results (JSON lines)' })
+                .option('csv', { type: 'boolean', description: 'Tidy CSV (the default, and for now the only format)' })
+                .option('out', { type: 'string', requiresArg: true, description: 'Write the CSV to this file (atomically) instead of stdout' }),
+            async (args) => {
+              const { sweepExportCommand } = await import('./commands/sweep-export.js');
+              setResult(await sweepExportCommand({ results: args.results as string, out: args.out }));
+            },
+          )
+          .command(
             '$0 <file>',
             'Run a design of parameter points and append one result line per point',
             (z) =>
@@ -353,7 +397,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
                 .option('design', { choices: ['grid', 'lhs', 'sobol'] as const, default: 'lhs' as const, description: 'grid: every combination; lhs: Latin hypercube; sobol: Sobol\' low-discrepancy sequence' })
                 .option('samples', { type: 'string', requiresArg: true, description: 'Points (lhs, sobol; default 16) or levels per continuous parameter (grid; default 3)' })
                 .option('years', { type: 'string', requiresArg: true, description: 'Comma-separated years whose gap and pay are recorded (default: base year + 5 and + 10)' })
-                .option('reps', { type: 'string', requiresArg: true, description: 'Replications per point (overrides the scenario\'s)' })
+                .option('reps', { type: 'string', requiresArg: true, description: 'Replications per point (default: the scenario\'s, 40 in the shipped ones); fewer buys more --samples at the same cost' })
                 .option('seed', { type: 'string', requiresArg: true, description: 'Master seed (overrides the scenario\'s)' })
                 .option('threads', { type: 'string', requiresArg: true, description: 'Worker threads, one point each (default: all cores)' })
                 .option('shard', { type: 'string', requiresArg: true, description: 'I/N: run only the entries with index ≡ I (mod N)' })
@@ -757,28 +801,37 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
       },
     )
     .command(
-      'explain <file>',
-      'Print the resolved scenario: every parameter with its value or distribution and its source',
+      'explain <file> [paths..]',
+      'Print the resolved scenario: every parameter with its value, unit and source, or only the parts named',
       (y) =>
         y
           .usage(
             usage([
               'Examples:',
               '  hiresim explain scenarios/baseline.yaml',
-              '  hiresim explain scenarios/tool-breakthrough.yaml --set tools.learningBoost=0.5',
+              '  hiresim explain scenarios/baseline.yaml wages demand.growth      only these subtrees',
+              '  hiresim explain scenarios/tool-breakthrough.yaml tools --set tools.learningBoost=0.5',
               '  hiresim explain scenarios/baseline.yaml --json | jq ".parameters[0]"',
               '',
-              'Resolves extends and --set overrides, validates, then lists each parameter.',
+              'Resolves extends and --set overrides, validates, then lists each setting and parameter with its',
+              'value in its unit (shares and rates as percentages: 13.2% per year; pay and money in nominal US',
+              'dollars), the kind of its source (sourced: a key of the bibliography; derived; fitted: by',
+              'hiresim calibrate or a fit; assumption) and the source\'s words; then the bibliography and the',
+              'assumptions. Lines are at most 100 columns: long formulas and notes continue on indented lines.',
+              'PATH… narrows the listing to those subtrees (a section such as wages, or a field such as',
+              'demand.growth) and the sources they cite; a path the scenario lacks is exit 2 naming the',
+              'closest one. --json gives the same data, units included.',
               '',
-              'Usage: hiresim explain <file> [--set path=value]… [--json]',
+              'Usage: hiresim explain <file> [PATH…] [--set path=value]… [--json]',
             ]),
           )
           .positional('file', { type: 'string', demandOption: true, description: 'Scenario file (YAML or JSON)' })
+          .positional('paths', { type: 'string', array: true, description: 'Show only these subtrees: a section (wages) or a dotted path (demand.growth)' })
           .option('set', setOption)
           .option('json', { type: 'boolean', default: false, description: 'Print one JSON object instead of the table' }),
       async (args) => {
         const { explainCommand } = await import('./commands/explain.js');
-        setResult(await explainCommand({ file: args.file as string, overrides: args.set ?? [], json: args.json }));
+        setResult(await explainCommand({ file: args.file as string, paths: (args.paths as string[] | undefined) ?? [], overrides: args.set ?? [], json: args.json }));
       },
     )
     .command(

@@ -1,19 +1,26 @@
 /**
  * The sweep results format: JSON lines, one per finished run, as `hiresim sweep --out FILE.jsonl`
- * appends them: `{runId, index, runs, scenario, design, seed, replications, baseYear, horizon,
- * point, closure, gap, payMedian}`. Every reader of such a file (resume, merge, sweep summarize,
- * report) parses and checks it here, so a line is good or bad, and a file one sweep or not, the
- * same way everywhere.
+ * and `hiresim sensitivity --results FILE.jsonl` append them: `{runId, index, runs, scenario,
+ * design, seed, replications, baseYear, horizon, point, closure, gap, payMedian, provenance}`. Every
+ * reader of such a file (resume, merge, sweep summarize, sweep export, report) parses and checks
+ * it here, so a line is good or bad, and a file one sweep or not, the same way everywhere.
  *
  * Every problem is an InputIssue at FILE:LINE:1, all of them collected: every malformed field of
  * every line, every line of another sweep, every run recorded twice.
  */
 import { describeValue, type InputIssue } from '../scenario/issues.js';
+import type { Provenance } from '../output/provenance.js';
 
 export type PointValue = number | string | boolean;
 
 /** One checked line: the fields every reader may rely on (a line also holds `payMedian`, unchecked). */
 export interface SweepLine {
+  /**
+   * Where the line came from (src/output/provenance.ts): the command that reproduces the whole
+   * study, the same on every line of it (options that only choose threads, shards or files are
+   * left out). Its `command` is checked; lines written before provenance was recorded lack it.
+   */
+  readonly provenance?: Provenance;
   readonly runId: string;
   /** Position in the run list (0-based), below `runs`. */
   readonly index: number;
@@ -93,7 +100,7 @@ export function parseResultLines(file: string, text: string, options: ParseOptio
 }
 
 /** What makes lines one sweep: each key's value as shown in an issue, and what to call it. */
-const IDENTITY: readonly { readonly key: keyof SweepLine; readonly label: string; readonly of: (l: SweepLine) => string }[] = [
+const IDENTITY: readonly { readonly key: string; readonly label: string; readonly of: (l: SweepLine) => string }[] = [
   { key: 'scenario', label: 'scenario', of: (l) => JSON.stringify(l.scenario) },
   { key: 'design', label: 'design', of: (l) => l.design },
   { key: 'seed', label: 'seed', of: (l) => JSON.stringify(l.seed) },
@@ -103,14 +110,16 @@ const IDENTITY: readonly { readonly key: keyof SweepLine; readonly label: string
   { key: 'gap', label: 'years', of: (l) => Object.keys(l.gap).join(', ') },
   { key: 'baseYear', label: 'baseYear', of: (l) => recorded(l.baseYear) },
   { key: 'horizon', label: 'horizon', of: (l) => recorded(l.horizon) },
+  // Last: a study that differs in any of the above is named by that key, which says more.
+  { key: 'provenance.command', label: 'command', of: (l) => (l.provenance === undefined ? 'not recorded' : l.provenance.command) },
 ];
 
 const recorded = (value: number | undefined) => (value === undefined ? 'not recorded' : String(value));
 
 /**
  * Issues for lines that are not of the first line's sweep (same scenario, design, seed,
- * replications, runs, parameters, years, base year and horizon; the first key that differs is
- * named) and for runs recorded twice (same runId, or same index). The lines may come from several
+ * replications, runs, parameters, years, base year, horizon and recorded command; the first key
+ * that differs is named) and for runs recorded twice (same runId, or same index). The lines may come from several
  * files (the shards of one sweep).
  */
 export function checkOneSweep(lines: readonly ParsedLine[]): InputIssue[] {
@@ -163,6 +172,15 @@ function problemsOf(o: unknown): { path: string; expected: string; value: unknow
     if (!ok) problems.push({ path, expected, value });
     return ok;
   };
+  if (o.provenance !== undefined) {
+    const p = o.provenance;
+    if (check('provenance', isRecord(p), 'the provenance record {hiresim, command, argv, overrides, scenarios, seed, replications}', p)) {
+      const record = p as Record<string, unknown>;
+      check('provenance.command', typeof record.command === 'string' && record.command !== '', 'the command that reproduces the study (string)', record.command);
+      check('provenance.hiresim', typeof record.hiresim === 'string', 'the hiresim version (string)', record.hiresim);
+      check('provenance.argv', Array.isArray(record.argv) && record.argv.every((a) => typeof a === 'string'), 'the arguments of the command (a list of strings)', record.argv);
+    }
+  }
   check('runId', typeof o.runId === 'string' && o.runId !== '', 'a run id (string)', o.runId);
   const index = check('index', isWhole(o.index, 0), 'a run-list index (integer ≥ 0)', o.index);
   if (o.runs !== undefined && check('runs', isWhole(o.runs, 1), 'the length of the run list (integer ≥ 1)', o.runs) && index) {

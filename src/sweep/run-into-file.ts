@@ -6,12 +6,14 @@
  * the same lines.
  */
 import { existsSync, statSync } from 'node:fs';
+import { provenance as provenanceOf, type Provenance } from '../output/provenance.js';
 import { InputError } from '../scenario/issues.js';
+import { loadScenario } from '../scenario/load.js';
 import { executeRuns } from './execute.js';
 import type { PointSummary } from './point.js';
 import { readForResume, ResultsWriter } from './results-file.js';
 import type { SweepLine } from './result-lines.js';
-import type { Run } from './run-list.js';
+import { DESIGNS, type Run } from './run-list.js';
 
 /** What every line of one run list records besides its run and results. */
 export interface RunListIdentity {
@@ -37,6 +39,16 @@ export interface RunIntoFileOptions {
   /** Years whose gap and pay each line records. */
   readonly years: readonly number[];
   readonly threads?: number;
+  /**
+   * The record every line ends with, so that a reader reproduces the study from any line. It must
+   * not depend on the shard, threads or results file (provenance() leaves those options out), so
+   * that merged shards equal the study run on one machine. Default: the provenance of this
+   * process's command line for the scenario file and overrides.
+   */
+  readonly provenance?: Provenance;
+  /** Called once the existing lines are read, before any run: how many entries of `mine` run now, and how many were already done. */
+  readonly onStart?: (toRun: number, resumed: number) => void;
+  /** Entries of `mine` finished so far (resumed ones included) of all of `mine`. */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -56,6 +68,7 @@ export async function runIntoFile(options: RunIntoFileOptions): Promise<RunIntoF
   }
   // Checked lines of one run list, each run once (result-lines.ts); a half-written last line is cut off.
   const existing = options.resume ? readForResume(out) : [];
+  const record = options.provenance ?? defaultProvenance(options);
   // A line belongs to this run list when its id is the one this list gives its index, and it
   // records the years asked for (the run id covers the inputs, not which years are recorded).
   // (Year keys of a JSON object come back ascending and once each, whatever order they were asked in.)
@@ -70,10 +83,19 @@ export async function runIntoFile(options: RunIntoFileOptions): Promise<RunIntoF
     if (recorded !== years) {
       throw new InputError([{ file: out, line: k + 1, column: 1, path: 'gap', expected: `results recorded for the years ${years}`, found: `the years ${recorded}` }]);
     }
+    // Same runs but another command line (other options, or written before provenance was
+    // recorded): appending would leave one file with two reproducing commands.
+    if (line.provenance === undefined) {
+      throw new InputError([{ file: out, line: k + 1, column: 1, path: 'provenance', expected: `lines that record the command of this study (${record.command})`, found: 'a line without provenance, written by an earlier hiresim: run the study into a new results file' }]);
+    }
+    if (line.provenance.command !== record.command) {
+      throw new InputError([{ file: out, line: k + 1, column: 1, path: 'provenance.command', expected: `results of this command (${record.command})`, found: `results of another command (${line.provenance.command}): resume with that command, or write to a new file` }]);
+    }
     finished.add(line.index);
   });
 
   const todo = mine.filter((run) => !finished.has(run.index));
+  options.onStart?.(todo.length, mine.length - todo.length);
   const written: SweepLine[] = [];
   const writer = new ResultsWriter(out);
   let done = mine.length - todo.length;
@@ -96,6 +118,8 @@ export async function runIntoFile(options: RunIntoFileOptions): Promise<RunIntoF
           horizon: list.horizon,
           point: run.point,
           ...summary,
+          // Last: the same on every line, so the fields that tell lines apart stay at their start.
+          provenance: record,
         };
         writer.append(line);
         written.push(line);
@@ -106,4 +130,15 @@ export async function runIntoFile(options: RunIntoFileOptions): Promise<RunIntoF
     writer.close();
   }
   return { resumed: existing.length, ran: todo.length, lines: [...existing, ...written].sort((a, b) => a.index - b.index) };
+}
+
+/**
+ * The provenance of a caller that passes none (hiresim sensitivity): the CLI's command line with
+ * the scenario as the runs load it. Without a CLI invocation (a library caller), the command is
+ * rebuilt from the subcommand, named after the design (sweeps use grid, lhs or sobol).
+ */
+function defaultProvenance(options: RunIntoFileOptions): Provenance {
+  const loaded = loadScenario(options.scenarioFile, { overrides: options.overrides });
+  const study = (DESIGNS as readonly string[]).includes(options.list.design) ? 'sweep' : 'sensitivity';
+  return provenanceOf(study, [loaded], options.overrides);
 }

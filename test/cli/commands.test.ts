@@ -58,7 +58,7 @@ describe.concurrent('--help', () => {
 });
 
 describe.concurrent('hiresim explain', () => {
-  it('--json gives the hash and every parameter with path, shown value, domain and source', async () => {
+  it('--json gives the hash and every parameter with path, shown value, unit, domain and source', async () => {
     const r = await hiresim(['explain', 'scenarios/baseline.yaml', '--json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -81,7 +81,7 @@ describe.concurrent('hiresim explain', () => {
     const { scenario } = loadScenario(BASELINE);
     const expected = scenario.attrition.turnover;
     const turnover = e.parameters.find((p: { path: string }) => p.path === 'attrition.turnover');
-    expect(turnover).toMatchObject({ shown: expected.describe(), domain: 'a probability in [0, 1]', source: expected.source, spec: expected.spec });
+    expect(turnover).toMatchObject({ shown: expected.describe(), domain: 'a probability in [0, 1]', source: expected.source, spec: expected.spec, unit: { label: 'per year', percent: true }, kind: 'sourced' });
     // Its source is a key of `sources`, whose text is the citation.
     expect(turnover.citation).toBe(scenario.sources[expected.source as string]);
     expect(turnover.citation).not.toBe('');
@@ -89,33 +89,68 @@ describe.concurrent('hiresim explain', () => {
     expect((await hiresim(['validate', 'scenarios/baseline.yaml'])).stdout).toContain(`hash ${e.scenario.hash})`);
   });
 
-  it.each(SHIPPED)('every parameter of %s has a source', async (file) => {
+  it.each(SHIPPED)('every parameter of %s has a source and a unit, and the table fits in 100 columns', async (file) => {
     const r = await hiresim(['explain', file, '--json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const e = JSON.parse(r.stdout);
     expect(e.parameters.length).toBeGreaterThan(0);
     expect(e.unsourced).toEqual([]);
+    for (const item of [...e.parameters, ...e.settings]) {
+      expect(typeof item.unit.label, item.path).toBe('string');
+      expect(item.unit.label, item.path).not.toMatch(/^$|no unit/);
+      expect(typeof item.display).toBe('string');
+    }
+    for (const p of e.parameters) expect(['sourced', 'derived', 'fitted', 'assumption', 'stated']).toContain(p.kind);
+    const table = await hiresim(['explain', file]);
+    expect(table.status).toBe(0);
+    const wide = table.stdout.split('\n').filter((l) => [...l].length > 100);
+    expect(wide).toEqual([]);
   });
 
-  it('prints a table with attrition.turnover, its value and its source', async () => {
+  it('prints a table with attrition.turnover as a percentage per year, the kind of its source and the source', async () => {
     const r = await hiresim(['explain', 'scenarios/baseline.yaml']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Scenario "baseline" \(hash [0-9a-f]{16}\)\n/);
     const turnover = loadScenario(BASELINE).scenario.attrition.turnover;
-    expect(r.stdout).toMatch(new RegExp(`^ {2}attrition\\.turnover +${escapeRegExp(turnover.describe())} +${escapeRegExp(turnover.source as string)}$`, 'm'));
+    const percent = `${Number(((turnover.spec as { value: number }).value * 100).toPrecision(6))}%`;
+    expect(r.stdout).toMatch(new RegExp(`^ {2}attrition\\.turnover +${escapeRegExp(percent)} +per year +\\[sourced\\] ${escapeRegExp(turnover.source as string)}$`, 'm'));
     expect(r.stdout).toMatch(/^Parameters: attrition$/m);
-    expect(r.stdout).not.toContain('(no source)');
+    expect(r.stdout).toMatch(/^ {2}wages\.adjacentPay +↓ +USD nominal per year$/m);
+    expect(r.stdout).not.toContain('[none]');
   });
 
-  it('shows --set overrides in the resolved scenario', async () => {
-    const r = await hiresim(['explain', 'scenarios/baseline.yaml', '--set', 'attrition.turnover=0.25', '--set', 'tools.productivityGain={dist: uniform, min: 0, max: 0.5}']);
+  it('shows --set overrides in the resolved scenario, in their units', async () => {
+    const r = await hiresim(['explain', 'scenarios/baseline.yaml', 'attrition', 'tools.productivityGain', '--set', 'attrition.turnover=0.25', '--set', 'tools.productivityGain={dist: uniform, min: 0, max: 0.5}']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    // An override written without a source has none.
-    expect(r.stdout).toMatch(/^ {2}attrition\.turnover +0\.25 +\(no source\)$/m);
-    expect(r.stdout).toMatch(/^ {2}tools\.productivityGain +uniform\(min 0, max 0\.5\) +\(no source\)$/m);
+    // An override written without a source has none, and says so.
+    expect(r.stdout).toMatch(/^ {2}attrition\.turnover +25% +per year +\[none\]$/m);
+    expect(r.stdout).toMatch(/^ {2}tools\.productivityGain +↓ +per unit maturity +\[none\]\n {6}uniform\(min 0%, max 50%\)$/m);
+  });
+
+  it('shows only the subtrees named, and the sources they cite', async () => {
+    const r = await hiresim(['explain', 'scenarios/baseline.yaml', 'wages', 'demand.growth']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Showing: wages, demand.growth');
+    const paths = [...r.stdout.matchAll(/^ {2}([a-z]\w*(?:\.\w+)+) /gm)].map((m) => m[1]);
+    expect(paths).toEqual(['demand.growth', 'wages.adjacentPay', 'wages.curveElasticity', 'wages.adjustment', 'wages.downwardAdjustment', 'wages.dispersion']);
+    expect(r.stdout).toMatch(/^Sources cited$/m);
+    expect(r.stdout).toMatch(/^ {2}dickens2007 /m);
+    expect(r.stdout).not.toMatch(/^ {2}linkedin2018 /m);
+    expect(r.stdout).not.toContain('Assumptions');
+    const json = JSON.parse((await hiresim(['explain', 'scenarios/baseline.yaml', 'wages', '--json'])).stdout);
+    expect(json.parameters.map((p: { path: string }) => p.path)).toEqual(paths.slice(1));
+  });
+
+  it('exits 2 on a path the scenario lacks, naming the closest one, in one line without a stack trace', async () => {
+    const r = await hiresim(['explain', 'scenarios/baseline.yaml', 'wages', 'demand.grwth']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    expect(r.stderr).toBe('scenarios/baseline.yaml demand.grwth: expected a path of the scenario (a section such as wages, or a field such as demand.growth), found no such path (did you mean "demand.growth"?)\n1 problem found.\n');
   });
 });
 

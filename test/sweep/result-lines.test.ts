@@ -37,6 +37,9 @@ function lineOf(index: number, runs = 4, replace: Record<string, unknown> = {}):
   };
 }
 
+/** A provenance record as hiresim sweep writes it at the end of each line. */
+const PROVENANCE = { hiresim: '0.1.0', command: 'hiresim sweep x.yaml --param a=0:1', argv: ['sweep', 'x.yaml', '--param', 'a=0:1'], overrides: [], scenarios: [], seed: 20250101, replications: 2 };
+
 const textOf = (lines: readonly object[]) => lines.map((l) => `${JSON.stringify(l)}\n`).join('');
 const good = (runs = 4) => Array.from({ length: runs }, (_, i) => lineOf(i, runs));
 const read = (text: string, file = FILE) => readResultLines(file, text, { halfWrittenLastLine: 'report', emptyFile: 'report' });
@@ -85,6 +88,9 @@ describe('parseResultLines', () => {
     ['no gap', JSON.stringify(lineOf(1, 4, { gap: undefined })), 'gap', 'gap bands by year (a non-empty object)'],
     ['a gap keyed by something else than a year', JSON.stringify(lineOf(1, 4, { gap: { soon: band(0.1) } })), 'gap.soon', 'a year (YYYY) as key'],
     ['a gap band without its median', JSON.stringify(lineOf(1, 4, { gap: { 2029: { mean: 0.1 } } })), 'gap.2029.p50', 'a number (the median gap)'],
+    ['a provenance that is text', JSON.stringify(lineOf(1, 4, { provenance: 'hiresim sweep' })), 'provenance', 'the provenance record {hiresim, command, argv, overrides, scenarios, seed, replications}'],
+    ['a provenance without its command', JSON.stringify(lineOf(1, 4, { provenance: { ...PROVENANCE, command: undefined } })), 'provenance.command', 'the command that reproduces the study (string)'],
+    ['a provenance whose argv is not a list of strings', JSON.stringify(lineOf(1, 4, { provenance: { ...PROVENANCE, argv: ['sweep', 3] } })), 'provenance.argv', 'the arguments of the command (a list of strings)'],
   ];
 
   it.each(malformed)('reports %s at FILE:LINE:1 with its path, and reads the other lines', (_, bad, path, expected) => {
@@ -152,6 +158,17 @@ describe('checkOneSweep', () => {
     lines[2] = { ...lines[2], ...change };
     const { issues } = read(textOf(lines));
     expect(issues).toEqual([{ file: FILE, line: 3, column: 1, path: key, expected: `the same sweep as line 1 (${expected})`, found }]);
+  });
+
+  it('names lines of another command (same runs, another provenance), and lines with and without provenance mixed', () => {
+    const [l0, l1, l2] = good(3).map((l) => ({ ...l, provenance: PROVENANCE }));
+    const other = { ...l2, provenance: { ...PROVENANCE, command: 'hiresim sweep x.yaml --param a=0:1 --reps 2' } };
+    expect(where(read(textOf([l0, l1, other])).issues)).toEqual([`${FILE}:3:1 provenance.command`]);
+    expect(read(textOf([l0, l1, other])).issues[0]).toMatchObject({ expected: `the same sweep as line 1 (command ${PROVENANCE.command})`, found: 'hiresim sweep x.yaml --param a=0:1 --reps 2' });
+    const { provenance: _, ...old } = l2;
+    expect(read(textOf([l0, l1, old])).issues[0]).toMatchObject({ line: 3, path: 'provenance.command', found: 'not recorded' });
+    // A difference the other keys name is named by them, not by the command.
+    expect(where(read(textOf([l0, l1, { ...other, seed: 7 }])).issues)).toEqual([`${FILE}:3:1 seed`]);
   });
 
   it('accepts the parameters in another order', () => {

@@ -57,6 +57,8 @@ export async function sensitivityCommand(options: SensitivityCommandOptions): Pr
     overrides,
     years: [year],
     threads: options.threads,
+    // The lines record the same canonical command as sensitivity.json, however the options were ordered.
+    provenance: provenance('sensitivity', [plan.loaded], overrides, { argv: sensitivityArgs(plan, overrides) }),
     onProgress: (d, t) => progress.update(d, t),
   }).finally(() => progress.finish());
   if (result.resumed > 0) say(`resumed: ${result.resumed} point(s) were already in ${options.results}`);

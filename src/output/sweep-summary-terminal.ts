@@ -50,10 +50,11 @@ export function formatSweepSummary(s: SweepSummary, options: { color: boolean })
       s.parameters.map((p) => [name(p), signed(p.spearman.closingYear), bar(p.spearman.closingYear), ...binHeads.map((_, k) => cell(p, k, (b) => `${b.closingYearMeanClosed === null ? '—' : b.closingYearMeanClosed.toFixed(1)} (${percent(b.censoredShare)})`))]),
     ),
     '',
-    `Median gap in ${s.year}: Spearman ρ, and the mean median gap per bin`,
+    `Qualified candidates per 100 open positions in ${s.year} (median over replications; 100 = balance): Spearman ρ,`,
+    'and per bin the median over its runs',
     table(
       ['parameter'.padEnd(widest), 'ρ', '|ρ|'.padEnd(10), ...binHeads],
-      s.parameters.map((p) => [name(p), signed(p.spearman.gap), bar(p.spearman.gap), ...binHeads.map((_, k) => cell(p, k, (b) => (b.gapMean === null ? '—' : percent(b.gapMean))))]),
+      s.parameters.map((p) => [name(p), signed(p.spearman.candidatesPer100), bar(p.spearman.candidatesPer100), ...binHeads.map((_, k) => cell(p, k, (b) => (b.candidatesPer100Median === null ? '—' : String(Math.round(b.candidatesPer100Median)))))]),
     ),
     '',
     'Bins (parameter ranges)',

@@ -16,6 +16,7 @@
  */
 import { InputError, readInputText } from '../scenario/issues.js';
 import { spearman } from '../analysis/correlation.js';
+import { quantileOfSorted } from '../analysis/quantiles.js';
 import { prim, type PrimBox, type PrimLimit } from '../analysis/prim.js';
 import { readResultLines, type PointValue as Value, type SweepLine } from './result-lines.js';
 
@@ -62,13 +63,19 @@ export interface ResponseBin {
   readonly censoredShare: number;
   /** Mean over the bin's runs of the median gap in the chosen year. */
   readonly gapMean: number | null;
+  /**
+   * Median over the bin's runs of their median qualified candidates per 100 open positions in the
+   * chosen year, 100 × (1 − the median gap): the headline measure, summarised by a median because it
+   * is unbounded above.
+   */
+  readonly candidatesPer100Median: number | null;
 }
 
 export interface ParameterResponse {
   readonly path: string;
   readonly kind: 'numeric' | 'categorical';
   /** Spearman's ρ (null: categorical, or an output or parameter that did not vary). */
-  readonly spearman: { readonly closingYear: number | null; readonly gap: number | null };
+  readonly spearman: { readonly closingYear: number | null; readonly gap: number | null; readonly candidatesPer100: number | null };
   readonly bins: readonly ResponseBin[];
 }
 
@@ -148,10 +155,12 @@ export function summarizeSweep(results: SweepResults, options: SummarizeOptions 
     const numeric = values.every((v) => typeof v === 'number');
     if (!numeric) {
       const distinct = [...new Set(values)];
-      return { path, kind: 'categorical', spearman: { closingYear: null, gap: null }, bins: distinct.map((value) => binOf(lines, closing, gaps, values.map((v) => v === value), { low: null, high: null, value })) };
+      return { path, kind: 'categorical', spearman: { closingYear: null, gap: null, candidatesPer100: null }, bins: distinct.map((value) => binOf(lines, closing, gaps, values.map((v) => v === value), { low: null, high: null, value })) };
     }
     const x = values as number[];
-    return { path, kind: 'numeric', spearman: { closingYear: spearman(x, closing), gap: spearman(x, gaps) }, bins: numericBins(x).map(({ low, high }) => binOf(lines, closing, gaps, x.map((v) => v >= low && v <= high), { low, high, value: null })) };
+    const rhoGap = spearman(x, gaps);
+    // Candidates per 100 fall as the gap rises, one for one in rank: ρ changes sign.
+    return { path, kind: 'numeric', spearman: { closingYear: spearman(x, closing), gap: rhoGap, candidatesPer100: rhoGap === null ? null : rhoGap === 0 ? 0 : -rhoGap }, bins: numericBins(x).map(({ low, high }) => binOf(lines, closing, gaps, x.map((v) => v >= low && v <= high), { low, high, value: null })) };
   });
 
   // PRIM: numeric parameters peel from either end, categorical ones drop a value at a time.
@@ -202,7 +211,15 @@ function binOf(lines: readonly SweepLine[], closing: readonly number[], gaps: re
   const idx = lines.map((_, i) => i).filter((i) => member[i]);
   const closed = idx.filter((i) => Number.isFinite(closing[i]));
   const mean = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
-  return { ...where, runs: idx.length, closingYearMeanClosed: mean(closed.map((i) => closing[i])), censoredShare: idx.length === 0 ? 0 : (idx.length - closed.length) / idx.length, gapMean: mean(idx.map((i) => gaps[i])) };
+  const candidates = Float64Array.from(idx, (i) => 100 * (1 - gaps[i])).sort();
+  return {
+    ...where,
+    runs: idx.length,
+    closingYearMeanClosed: mean(closed.map((i) => closing[i])),
+    censoredShare: idx.length === 0 ? 0 : (idx.length - closed.length) / idx.length,
+    gapMean: mean(idx.map((i) => gaps[i])),
+    candidatesPer100Median: idx.length === 0 ? null : quantileOfSorted(candidates, 0.5),
+  };
 }
 
 /** One bin per value when there are at most four; otherwise quartiles (bins between the 25/50/75% sample quantiles). */

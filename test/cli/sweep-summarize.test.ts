@@ -24,7 +24,7 @@ describe('hiresim sweep summarize', () => {
   it('prints both parameters with a correlation in [−1, 1] and a bar; more self-study closes the gap earlier', () => {
     const r = hiresim(['sweep', 'summarize', results]);
     expect(r.status, r.stderr).toBe(0);
-    const closingTable = r.stdout.split('Median gap in')[0];
+    const closingTable = r.stdout.split('Qualified candidates per 100 open positions in')[0];
     for (const path of PARAMS) {
       const row = closingTable.split('\n').find((l) => l.startsWith(path));
       expect(row, path).toBeDefined();
@@ -33,7 +33,9 @@ describe('hiresim sweep summarize', () => {
       expect(rho).toBeLessThanOrEqual(1);
     }
     expect(closingTable).toMatch(/upskilling\.selfStudyRate\s+−0\.\d\d\s+█/);
-    expect(r.stdout).toContain('Median gap in 2030');
+    // The second table is of the headline measure, median per bin (whole numbers per 100), with ρ of the opposite sign to the gap's.
+    expect(r.stdout).toContain('Qualified candidates per 100 open positions in 2030 (median over replications; 100 = balance)');
+    expect(r.stdout).not.toContain('Median gap in');
     expect(r.stdout).toContain('Censoring: a run whose median closing year is censored');
     expect(r.stdout).toMatch(/The gap closes by 2033 in \d+% of runs \(density\) when .+; the box holds \d+% of all such runs \(coverage\)|no case of interest|Every run's gap closes by 2033|No box does better/);
   });
@@ -44,21 +46,29 @@ describe('hiresim sweep summarize', () => {
     const s = JSON.parse(r.stdout);
     expect(s).toMatchObject({ runs: 24, design: 'lhs', replications: 2, baseYear: 2025, horizon: 2034, year: 2032 });
     expect(s.parameters.map((p: { path: string }) => p.path)).toEqual(PARAMS);
+    const lines = readFileSync(results, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
     for (const p of s.parameters) {
       expect(p.kind).toBe('numeric');
+      expect(p.spearman.candidatesPer100).toBeCloseTo(-p.spearman.gap, 12);
       for (const rho of [p.spearman.closingYear, p.spearman.gap]) {
         expect(rho).toBeGreaterThanOrEqual(-1);
         expect(rho).toBeLessThanOrEqual(1);
       }
       expect(p.bins).toHaveLength(4);
       expect(p.bins.reduce((n: number, b: { runs: number }) => n + b.runs, 0)).toBe(24);
-      for (const b of p.bins) expect(Object.keys(b).sort()).toEqual(['censoredShare', 'closingYearMeanClosed', 'gapMean', 'high', 'low', 'runs', 'value']);
+      for (const b of p.bins) expect(Object.keys(b).sort()).toEqual(['candidatesPer100Median', 'censoredShare', 'closingYearMeanClosed', 'gapMean', 'high', 'low', 'runs', 'value']);
+      // Each bin's median candidates per 100, from its lines' median gaps in 2032.
+      const inBin = (b: { low: number; high: number }) => lines.filter((l) => l.point[p.path] >= b.low && l.point[p.path] <= b.high).map((l) => 100 * (1 - l.gap['2032'].p50)).sort((x, y) => x - y);
+      for (const b of p.bins) {
+        const xs = inBin(b);
+        const h = (xs.length - 1) / 2;
+        expect(b.candidatesPer100Median).toBeCloseTo(xs[Math.floor(h)] + (h - Math.floor(h)) * (xs[Math.ceil(h)] - xs[Math.floor(h)]), 9);
+      }
     }
     expect(s.parameters[1].spearman.closingYear).toBeLessThan(0);
     expect(s.prim).toMatchObject({ by: 2031, alpha: 0.05, minCoverage: 0.5 });
     expect(typeof s.prim.sentence).toBe('string');
     expect(s.prim.trajectory[0]).toMatchObject({ runs: 24, mass: 1, restrictions: [] });
-    const lines = readFileSync(results, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(s.prim.cases).toBe(lines.filter((l) => l.closure.medianYear !== null && l.closure.medianYear <= 2031).length);
     if (s.prim.chosen !== null) {
       // The chosen peeled box, then pasting from it; the box reported is the pasted one.

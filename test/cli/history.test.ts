@@ -149,7 +149,8 @@ describe('hiresim explain with history years (spawned)', () => {
     expect(r.status, r.stderr).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[2]).toBe('Years: startYear 2023, baseYear 2025, horizon 2028, burnInYears 2');
-    expect(lines[3]).toBe('  history 2023–2024 (after 2 unrecorded burn-in years); the answer (closing year, P(closed by year)) from the base year 2025 to 2028');
+    // Wrapped at 100 columns onto an indented continuation line.
+    expect(lines.slice(3, 5)).toEqual(['  history 2023–2024 (after 2 unrecorded burn-in years); the answer (closing year, P(closed by year))', '    from the base year 2025 to 2028']);
     const json = await hiresimAsync(['explain', FILE, ...SETS, '--json']);
     expect(JSON.parse(json.stdout).calendar).toEqual({ startYear: 2023, baseYear: 2025, horizon: 2028, burnInYears: 1 });
   });

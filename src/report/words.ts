@@ -94,7 +94,13 @@ const FACTORS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 0.8, 0.9, 1, 1.1, 1.25, 
  * Given explicitly, so that no tick is left unlabelled (a log scale's own ticks hide some labels).
  */
 export function factorTicks(low: number, high: number): number[] {
-  const inside = FACTORS.filter((t) => t >= low && t <= high);
+  // At most about eight ticks: outward from ×1 (or the nearest round factor), a tick is kept when it
+  // stands at least an eighth of the axis (on the log scale) from the last one kept.
+  const gap = Math.log(high / low) / 8;
+  const round = FACTORS.filter((t) => t >= low && t <= high);
+  const centre = round.reduce((best, t) => (Math.abs(Math.log(t)) < Math.abs(Math.log(best)) ? t : best), round[0] ?? 1);
+  const keep = (side: number[]) => side.reduce<number[]>((kept, t) => (Math.abs(Math.log(t / kept[kept.length - 1])) >= gap - 1e-12 ? [...kept, t] : kept), [centre]).slice(1);
+  const inside = [...keep(round.filter((t) => t < centre).reverse()).reverse(), ...(round.length > 0 ? [centre] : []), ...keep(round.filter((t) => t > centre))];
   if (inside.length >= 3) return inside;
   const steps = Array.from({ length: 5 }, (_, k) => Number((low * (high / low) ** (k / 4)).toPrecision(3)));
   return [...new Set(steps)].filter((t) => t > 0);

@@ -76,7 +76,16 @@ describe('factorTicks', () => {
     );
   });
 
-  it('prefers round factors: ×0.5 to ×2 gives ½, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 2', () => {
-    expect(factorTicks(0.5, 2)).toEqual([0.5, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 2]);
+  it('prefers round factors, spaced so that labels do not crowd', () => {
+    expect(factorTicks(0.5, 2)).toEqual([0.5, 0.8, 1, 1.25, 1.5, 2]);
+    expect(factorTicks(0.9, 30)).toEqual([1, 2, 4, 10, 20]);
+    // No two ticks closer than an eighth of the axis on the log scale.
+    fc.assert(
+      fc.property(fc.double({ min: 0.05, max: 2, noNaN: true }), fc.double({ min: 2, max: 1000, noNaN: true }), (low, stretch) => {
+        const ticks = factorTicks(low, low * stretch);
+        const round = ticks.filter((t) => [0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 2, 3, 4, 5, 10, 20, 50, 100].includes(t));
+        if (round.length === ticks.length) for (let k = 1; k < ticks.length; k++) expect(Math.log(ticks[k] / ticks[k - 1])).toBeGreaterThanOrEqual(Math.log(stretch) / 8 - 1e-9);
+      }),
+    );
   });
 });

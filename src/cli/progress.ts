@@ -29,8 +29,10 @@ export interface PlanOptions {
 /**
  * Announces `plan` ("run: 40 replications of \"baseline\" on 2 threads") at once, without a line
  * end, and completes the line with an estimate ("… about 24 s in all") from the first units timed.
- * The first `parallel` units also pay for starting workers and compiling, so when the study is long
- * enough the rate is taken from the next `parallel` units: estimate = t(2p) + rate × (total − 2p).
+ * The first `parallel` units also pay for starting workers, and the next few still run slower while
+ * the JIT warms up (measured on the baseline: the first four replications take twice the steady
+ * time), so the rate is taken from after the first batch up to a fifth of the study (at least one
+ * more batch): estimate = t(now) + rate × (total − done).
  * A study that ends before that reports its time instead; one that stops early just ends the line.
  */
 export function planProgress(plan: string, options: PlanOptions = {}): Progress {
@@ -55,7 +57,7 @@ export function planProgress(plan: string, options: PlanOptions = {}): Progress 
         else if (firstBatch === undefined && done >= parallel) {
           firstBatch = { done, at: elapsed };
           if (total < 3 * parallel) end(` about ${duration((elapsed / done) * total)} in all`);
-        } else if (firstBatch !== undefined && done >= firstBatch.done + parallel) {
+        } else if (firstBatch !== undefined && done >= Math.max(firstBatch.done + parallel, Math.ceil(total / 5))) {
           const rate = (elapsed - firstBatch.at) / (done - firstBatch.done);
           end(` about ${duration(elapsed + rate * (total - done))} in all (${done} of ${total} ${unit} took ${duration(elapsed)})`);
         }

@@ -23,12 +23,16 @@ describe('planProgress', () => {
     p.update(1, 40);
     p.update(2, 40);
     expect(f.text()).not.toContain('\n');
-    f.tick(1000);
-    p.update(3, 40);
-    p.update(4, 40);
-    // 5 s so far, 36 left at 0.5 s each: 23 s in all (not 4 s ÷ 2 × 40 = 80 s).
-    expect(f.text()).toBe('hiresim: run: 40 replications on 2 threads … about 23 s in all (4 of 40 replications took 5 s)\n');
-    for (let d = 5; d <= 40; d++) p.update(d, 40);
+    // Then each pair takes 1 s; the rate is read once a fifth of the study (8 replications) is done.
+    for (let d = 3; d <= 7; d++) {
+      if (d % 2 === 1) f.tick(1000);
+      p.update(d, 40);
+    }
+    expect(f.text()).not.toContain('\n');
+    p.update(8, 40);
+    // 7 s so far, 32 left at 0.5 s each: 23 s in all (not 4 s ÷ 2 × 40 = 80 s).
+    expect(f.text()).toBe('hiresim: run: 40 replications on 2 threads … about 23 s in all (8 of 40 replications took 7 s)\n');
+    for (let d = 9; d <= 40; d++) p.update(d, 40);
     p.finish();
     expect(f.text().split('\n')).toHaveLength(2);
     expect(f.text()).not.toContain('\r');

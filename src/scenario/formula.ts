@@ -276,6 +276,7 @@ function limitProblem(text: string): FormulaProblem | undefined {
   let chained = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
+    const start = i;
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r') continue;
     if (c === '(' || c === '[' || c === '{') open++;
     else if (c === ')' || c === ']' || c === '}') open = Math.max(0, open - 1);
@@ -285,7 +286,7 @@ function limitProblem(text: string): FormulaProblem | undefined {
       run++;
       i += 2;
     } else run = 0;
-    if (open + run + chained > LIMITS.formulaDepth) return depthProblem(i);
+    if (open + run + chained > LIMITS.formulaDepth) return depthProblem(start);
   }
   return undefined;
 }

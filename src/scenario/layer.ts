@@ -114,9 +114,10 @@ interface StructureIssue {
  * Keys and aliases that JavaScript objects cannot hold faithfully, found before converting: a
  * reserved key (`__proto__` would set the prototype: its fields seem inherited and the hash
  * ignores them), a list or mapping as a key (yaml stringifies it with a process warning), and an
- * alias whose anchor is not set before it (the converter throws).
+ * alias whose anchor is not set before it (the converter throws; `aliases: false` leaves that to
+ * the caller, as `--set` values report it in their own words).
  */
-function structureIssues(doc: Document.Parsed): StructureIssue[] {
+function structureIssues(doc: Document.Parsed, aliases = true): StructureIssue[] {
   const out: StructureIssue[] = [];
   const anchors = new Set<string>();
   visit(doc, {
@@ -131,7 +132,7 @@ function structureIssues(doc: Document.Parsed): StructureIssue[] {
     },
     Node(_, node) {
       if (isAlias(node)) {
-        if (!anchors.has(node.source)) out.push({ offset: node.range?.[0] ?? 0, path: '(root)', expected: 'an alias after its anchor (&name before *name)', found: `*${node.source}, an alias without an anchor before it` });
+        if (aliases && !anchors.has(node.source)) out.push({ offset: node.range?.[0] ?? 0, path: '(root)', expected: 'an alias after its anchor (&name before *name)', found: `*${node.source}, an alias without an anchor before it` });
       } else if (node.anchor) anchors.add(node.anchor);
     },
   });
@@ -235,7 +236,7 @@ export function overrideLayer(argument: string, index: number): LayerResult {
   if (parsed.errors.length > 0) {
     return bad('a YAML value (number, "formula", or {dist: …})', `a syntax error: ${parsed.errors[0].message.split('\n')[0]}`, eq + 2);
   }
-  const [structure] = structureIssues(parsed);
+  const [structure] = structureIssues(parsed, false);
   if (structure) return bad(structure.expected, structure.found, eq + 2 + structure.offset);
   let value: unknown;
   try {

@@ -126,6 +126,9 @@ function structureIssues(doc: Document.Parsed, aliases = true): StructureIssue[]
       const offset = key?.range?.[0] ?? 0;
       if (key && !isScalar(key)) {
         out.push({ offset, path: '(key)', expected: 'a plain key (a name)', found: isAlias(key) ? 'an alias as a key' : isSeq(key) ? 'a list as a key' : 'a mapping as a key' });
+      } else if (key && key.value !== null && typeof key.value === 'object') {
+        // A tagged scalar (`!!binary …`) reads as bytes, which yaml also stringifies with a warning.
+        out.push({ offset, path: '(key)', expected: 'a plain key (a name)', found: `a ${key.tag?.replace(/^tag:yaml\.org,2002:/, '!!') ?? 'tagged'} value as a key` });
       } else if (key && RESERVED_KEYS.has(String(key.value))) {
         out.push({ offset, path: String(key.value), expected: 'a scenario key', found: `"${String(key.value)}", a reserved key` });
       }

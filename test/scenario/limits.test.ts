@@ -125,6 +125,11 @@ describe('collection keys', () => {
     writeChild(dir, 'coll.yaml', '? [a, b]\n: 1\n');
     expectProblem(validate('coll.yaml'), { file: 'coll.yaml', line: 2, column: 3, path: '(key)', found: 'a list as a key' });
   });
+
+  it('a tagged binary key is exit 2 at the key and no Node warning leaks', () => {
+    writeChild(dir, 'binary-key.yaml', '!!binary aGVsbG8=: 1\n');
+    expectProblem(validate('binary-key.yaml'), { file: 'binary-key.yaml', line: 2, column: 10, path: '(key)', found: 'a !!binary value as a key' });
+  });
 });
 
 describe('formula limits', () => {

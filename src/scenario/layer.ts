@@ -133,9 +133,12 @@ function structureIssues(doc: Document.Parsed, aliases = true): StructureIssue[]
         out.push({ offset, path: String(key.value), expected: 'a scenario key', found: `"${String(key.value)}", a reserved key` });
       }
     },
-    Node(_, node) {
+    Node(_, node, ancestors) {
       if (isAlias(node)) {
-        if (aliases && !anchors.has(node.source)) out.push({ offset: node.range?.[0] ?? 0, path: '(root)', expected: 'an alias after its anchor (&name before *name)', found: `*${node.source}, an alias without an anchor before it` });
+        const offset = node.range?.[0] ?? 0;
+        if (aliases && !anchors.has(node.source)) out.push({ offset, path: '(root)', expected: 'an alias after its anchor (&name before *name)', found: `*${node.source}, an alias without an anchor before it` });
+        // `&x {b: *x}` reads as an object containing itself, which every later walk would follow forever.
+        else if (ancestors.some((a) => (a as { anchor?: string }).anchor === node.source)) out.push({ offset, path: '(root)', expected: 'an alias outside the node its anchor names', found: `*${node.source}, an alias inside its own anchor` });
       } else if (node.anchor) anchors.add(node.anchor);
     },
   });

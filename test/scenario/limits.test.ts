@@ -55,6 +55,13 @@ describe('scenario text that is not a mapping', () => {
     expectProblem(validate(write('unresolved.yaml', 'name: x\nseed: *nope\n')), { file: 'unresolved.yaml', line: 2, column: 7, path: '(root)', found: '*nope' });
   });
 
+  it('an alias inside its own anchor (a cyclic value) is exit 2 at the alias, in a file and in --set', () => {
+    writeChild(dir, 'cyclic.yaml', 'constants: &x {b: *x}\n');
+    expectProblem(validate('cyclic.yaml'), { file: 'cyclic.yaml', line: 2, column: 19, path: '(root)', found: '*x, an alias inside its own anchor' });
+    writeChild(dir, 'plain-cyclic.yaml', '');
+    expectProblem(validate('plain-cyclic.yaml', ['--set', 'constants=&y {b: *y}']), { file: '--set #1', line: 1, column: 18, path: 'constants', found: 'an alias inside its own anchor' });
+  });
+
   it('an alias bomb is exit 2 naming the alias-expansion limit', () => {
     const lines = ['a: &a [x,x,x,x,x,x,x,x,x,x]'];
     const names = 'abcdefghij';

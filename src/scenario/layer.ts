@@ -157,7 +157,11 @@ function firstAliasOffset(doc: Document.Parsed): number {
 }
 
 function yamlErrorText(code: string, message: string): { expected: string; found: string } {
-  const firstLine = message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
+  const firstLine = message
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+.*$/, '')
+    // yaml quotes the offending source as JSON; cut it, since it is text of the user's (maybe not a scenario) file.
+    .replace(/"((?:[^"\\]|\\.)*)"/g, (quoted, inner: string) => (inner.length > LIMITS.quotedSource ? `"${inner.slice(0, LIMITS.quotedSource)}…"` : quoted));
   switch (code) {
     case 'DUPLICATE_KEY':
       return { expected: 'each key once per mapping', found: `a duplicate key (${firstLine})` };

@@ -33,6 +33,12 @@ export const LIMITS = {
   identifierLength: 64,
   /** Characters of the `found` part of a message; longer is cut with "… (N characters)". */
   foundLength: 200,
+  /**
+   * Characters of source text quoted inside a YAML syntax error. A file that is not YAML at all
+   * (`extends: /etc/passwd`) must not have its content printed; 40 escaped characters locate a
+   * mistake in a real scenario without reproducing a secret.
+   */
+  quotedSource: 40,
   /** Problems listed per file; a broken file can produce thousands, and the first ones say enough. */
   issuesPerFile: 20,
 } as const;

@@ -246,6 +246,14 @@ describe('special files', () => {
     expect(passwd.stderr).not.toContain('root:');
   });
 
+  it('a YAML syntax error quotes at most a short excerpt of the source', () => {
+    const secret = 'SECRETTOKEN'.repeat(20);
+    const r = validate(write('token.yaml', `k: v\n}${secret}\n`));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`"${secret.slice(0, LIMITS.quotedSource)}…"`);
+    expect(r.stderr).not.toContain(secret.slice(0, LIMITS.quotedSource + 1));
+  });
+
   it('a file over the size limit is exit 2 naming the limit', () => {
     write('big.yaml', `# ${'x'.repeat(LIMITS.fileBytes)}\nname: big\n`);
     expectProblem(validate('big.yaml'), { file: 'big.yaml', line: 1, column: 1, path: '(root)', expected: `at most ${LIMITS.fileBytes} bytes` });

@@ -269,24 +269,30 @@ function limitProblem(text: string): FormulaProblem | undefined {
       return { offset: match.index, expected: `names of at most ${LIMITS.identifierLength} characters (the name length limit)`, found: `a name of ${match[0].length} characters` };
     }
   }
-  // Open brackets, plus the current run of unary operators, plus every `?` and `^` so far (each
-  // nests its right-hand side): an upper bound on the parser's recursion, in levels.
-  let open = 0;
+  // An upper bound on the parser's recursion, in levels: open brackets, plus the current run of
+  // unary operators, plus the current chain of `^` (right-associative: each nests the next), plus
+  // the `?` seen in each open bracket (a ternary nests in its branches). Operators that the parser
+  // loops over (`+`, `*`, `,`, comparisons…) end a `^` chain and add nothing.
+  const ternaries: number[] = [0];
   let run = 0;
-  let chained = 0;
+  let powers = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     const start = i;
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r') continue;
-    if (c === '(' || c === '[' || c === '{') open++;
-    else if (c === ')' || c === ']' || c === '}') open = Math.max(0, open - 1);
-    else if (c === '?' || c === '^') chained++;
+    if (c === '(' || c === '[' || c === '{') ternaries.push(0);
+    else if (c === ')' || c === ']' || c === '}') {
+      if (ternaries.length > 1) ternaries.pop();
+    } else if (c === '?') ternaries[ternaries.length - 1]++;
+    if (c === '^') powers++;
+    else if (!/[\p{L}\p{N}_$.)\]}]/u.test(c)) powers = 0;
     if (c === '-' || c === '+' || c === '!') run++;
     else if (text.startsWith('not', i) && !/[\p{L}\p{N}_$]/u.test(text[i + 3] ?? '') && !/[\p{L}\p{N}_$]/u.test(text[i - 1] ?? '')) {
       run++;
       i += 2;
     } else run = 0;
-    if (open + run + chained > LIMITS.formulaDepth) return depthProblem(start);
+    const depth = ternaries.length - 1 + ternaries.reduce((a, b) => a + b, 0) + run + powers;
+    if (depth > LIMITS.formulaDepth) return depthProblem(start);
   }
   return undefined;
 }

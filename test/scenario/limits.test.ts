@@ -192,6 +192,15 @@ describe('formula limits', () => {
     );
   });
 
+  it('many side-by-side powers and ternaries are not nesting: 100 of each compile', () => {
+    const powers = compileFormula(Array(100).fill('t^2').join(' + '), 'any');
+    expect(powers.ok && powers.formula.evaluate({ t: 2 })).toBe(400);
+    const ternaries = compileFormula(Array(100).fill('(t > 1 ? 1 : 0)').join(' + '), 'any');
+    expect(ternaries.ok && ternaries.formula.evaluate({ t: 2 })).toBe(100);
+    const chain = compileFormula(`${Array(100).fill('t > 1 ? 1 :').join(' ')} 0`, 'any');
+    expect(chain.ok ? 'compiled' : chain.problem.expected).toContain('the nesting limit');
+  });
+
   it('deep but legal formulas still compile: 999 terms, 63 parentheses', () => {
     const sum = compileFormula(Array(999).fill('t').join('+'), 'any');
     expect(sum.ok && sum.formula.evaluate({ t: 2 })).toBe(1_998);

@@ -9,6 +9,7 @@
  * and could not run anyway.
  */
 import { createRequire } from 'node:module';
+import { LIMITS } from './limits.js';
 
 /** The parts of a mathjs node the walk reads (mathjs's own types are not exported by the browser build). */
 interface MathNode {
@@ -147,10 +148,13 @@ class Rejected extends Error {
  *   `'any'` accepts every name, to check syntax and the allow-list before the constants are known.
  */
 export function compileFormula(text: string, variables: readonly string[] | 'any'): FormulaResult {
+  const limit = limitProblem(text);
+  if (limit) return { ok: false, problem: limit };
   let root: MathNode;
   try {
     root = parser().parse(text);
   } catch (error) {
+    if (error instanceof RangeError) return { ok: false, problem: depthProblem(0) };
     const message = (error as Error).message;
     const char = (error as { char?: number }).char ?? Number(/char (\d+)/.exec(message)?.[1] ?? 1);
     return { ok: false, problem: { offset: Math.max(0, char - 1), expected: 'a well-formed formula', found: `a syntax error: ${message}` } };
@@ -213,6 +217,9 @@ export function compileFormula(text: string, variables: readonly string[] | 'any
         if (!spec || !name) {
           return reject(name ? locate(name) : 0, `one of the functions ${ALLOWED_FUNCTIONS.join(', ')}`, name ? `function "${name}"` : 'a computed function call');
         }
+        if ((node.args ?? []).length > LIMITS.formulaArguments) {
+          return reject(locate(name), `at most ${LIMITS.formulaArguments} arguments (the argument limit)`, `${node.args!.length} arguments to ${name}()`);
+        }
         const args = (node.args ?? []).map(build);
         const [lo, hi] = spec.arity;
         if (args.length < lo || args.length > hi) {
@@ -242,8 +249,56 @@ export function compileFormula(text: string, variables: readonly string[] | 'any
     return { ok: true, formula: { text, evaluate, variables: [...used] } };
   } catch (error) {
     if (error instanceof Rejected) return { ok: false, problem: error.problem };
+    // A safety net behind the checks of `limitProblem`: a tree too deep for the walk is the same mistake.
+    if (error instanceof RangeError) return { ok: false, problem: depthProblem(0) };
     throw error;
   }
+}
+
+/**
+ * Length, name length and nesting checked on the text, before mathjs sees it: its parser recurses
+ * once per level (parentheses, unary signs, `not`, `?:`, `^`), so a deep formula would overflow the
+ * stack, and a 100,000-character name would make the error path build a huge regular expression.
+ */
+function limitProblem(text: string): FormulaProblem | undefined {
+  if (text.length > LIMITS.formulaLength) {
+    return { offset: 0, expected: `a formula of at most ${LIMITS.formulaLength} characters (the formula length limit)`, found: `${text.length} characters` };
+  }
+  for (const match of text.matchAll(/[\p{L}_$][\p{L}\p{N}_$]*/gu)) {
+    if (match[0].length > LIMITS.identifierLength) {
+      return { offset: match.index, expected: `names of at most ${LIMITS.identifierLength} characters (the name length limit)`, found: `a name of ${match[0].length} characters` };
+    }
+  }
+  // An upper bound on the parser's recursion, in levels: open brackets, plus the current run of
+  // unary operators, plus the current chain of `^` (right-associative: each nests the next), plus
+  // the `?` seen in each open bracket (a ternary nests in its branches). Operators that the parser
+  // loops over (`+`, `*`, `,`, comparisons…) end a `^` chain and add nothing.
+  const ternaries: number[] = [0];
+  let run = 0;
+  let powers = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const start = i;
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') continue;
+    if (c === '(' || c === '[' || c === '{') ternaries.push(0);
+    else if (c === ')' || c === ']' || c === '}') {
+      if (ternaries.length > 1) ternaries.pop();
+    } else if (c === '?') ternaries[ternaries.length - 1]++;
+    if (c === '^') powers++;
+    else if (!/[\p{L}\p{N}_$.)\]}]/u.test(c)) powers = 0;
+    if (c === '-' || c === '+' || c === '!') run++;
+    else if (text.startsWith('not', i) && !/[\p{L}\p{N}_$]/u.test(text[i + 3] ?? '') && !/[\p{L}\p{N}_$]/u.test(text[i - 1] ?? '')) {
+      run++;
+      i += 2;
+    } else run = 0;
+    const depth = ternaries.length - 1 + ternaries.reduce((a, b) => a + b, 0) + run + powers;
+    if (depth > LIMITS.formulaDepth) return depthProblem(start);
+  }
+  return undefined;
+}
+
+function depthProblem(offset: number): FormulaProblem {
+  return { offset, expected: `a formula nested at most ${LIMITS.formulaDepth} levels deep (the nesting limit: parentheses, signs, not, ?: and ^)`, found: 'deeper nesting' };
 }
 
 function describeNode(type: string): string {

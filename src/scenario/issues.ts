@@ -5,7 +5,8 @@
  * Validation never stops at the first problem: every stage appends to a list
  * of issues and the command reports them all together (valibot's approach).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { LIMITS } from './limits.js';
 
 /** One key of a path into the scenario: a map key or an array index. */
 export type PathKey = string | number;
@@ -35,11 +36,32 @@ export class InputError extends Error {
   constructor(issues: readonly InputIssue[]) {
     // In reading order within each file; files keep the order they were first named in.
     const fileOrder = [...new Set(issues.map((i) => i.file))];
-    const sorted = [...issues].sort((a, b) => fileOrder.indexOf(a.file) - fileOrder.indexOf(b.file) || a.line - b.line || a.column - b.column);
+    const sorted = capPerFile([...issues].sort((a, b) => fileOrder.indexOf(a.file) - fileOrder.indexOf(b.file) || a.line - b.line || a.column - b.column));
     super(sorted.map(formatIssue).join('\n'));
     this.name = 'InputError';
     this.issues = sorted;
   }
+}
+
+/**
+ * The first `LIMITS.issuesPerFile` issues of each file, then one line saying how many more there
+ * are: a broken file (20,000 unclosed `[`) would otherwise print hundreds of lines.
+ */
+function capPerFile(sorted: readonly InputIssue[]): InputIssue[] {
+  const out: InputIssue[] = [];
+  const counts = new Map<string, number>();
+  for (const issue of sorted) counts.set(issue.file, (counts.get(issue.file) ?? 0) + 1);
+  const shown = new Map<string, number>();
+  for (const issue of sorted) {
+    const n = shown.get(issue.file) ?? 0;
+    shown.set(issue.file, n + 1);
+    if (n < LIMITS.issuesPerFile) out.push(issue);
+    else if (n === LIMITS.issuesPerFile) {
+      const more = counts.get(issue.file)! - LIMITS.issuesPerFile;
+      out.push({ file: issue.file, line: 0, column: 0, path: '(more)', expected: `at most ${LIMITS.issuesPerFile} problems listed per file`, found: `${more} more not listed` });
+    }
+  }
+  return out;
 }
 
 /**
@@ -54,24 +76,46 @@ export function formatPath(path: readonly PathKey[]): string {
 export function formatIssue(issue: InputIssue): string {
   const where = issue.line > 0 ? `${issue.file}:${issue.line}:${issue.column}` : issue.file;
   const hint = issue.hint ? ` (${issue.hint})` : '';
-  const line = `${where} ${issue.path}: expected ${issue.expected}, found ${issue.found}${hint}`;
+  const line = `${where} ${issue.path}: expected ${issue.expected}, found ${cut(issue.found)}${hint}`;
   return line.replace(/[\r\n\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16)}`));
+}
+
+/** `found` cut to `LIMITS.foundLength` characters: a 1 MB bad formula must not become a 1 MB line. */
+function cut(found: string): string {
+  return found.length <= LIMITS.foundLength ? found : `${found.slice(0, LIMITS.foundLength)}… (${found.length} characters)`;
 }
 
 /**
  * The text of a file the user named (`what` says what it should be: "scenario file"); a missing
- * file, a directory or an unreadable file is an issue at FILE:1:1 instead, never a crash.
+ * file, a directory, a special file (device, FIFO), a file over `maxBytes` or an unreadable file is
+ * an issue at FILE:1:1 instead, never a crash or a hang.
  */
-export function readInputText(file: string, what: string, absolutePath = file): string | InputIssue {
+export function readInputText(file: string, what: string, absolutePath = file, maxBytes = Infinity): string | InputIssue {
   const issue = (expected: string, found: string): InputIssue => ({ file, line: 1, column: 1, path: '(root)', expected, found });
+  let fd: number | undefined;
   try {
-    if (statSync(absolutePath).isDirectory()) return issue(`a ${what}`, 'a directory');
-    return readFileSync(absolutePath, 'utf8');
+    // Non-blocking so a FIFO cannot hang the open; fstat on the opened file (not the name) so
+    // what is checked is what is read. Only regular files: /dev/zero, a FIFO or a socket are refused.
+    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return issue(`a ${what}`, 'a directory');
+    if (!stat.isFile()) return issue(`a ${what} (a regular file)`, stat.isFIFO() ? 'a named pipe' : stat.isSocket() ? 'a socket' : 'a device or other special file');
+    if (maxBytes === Infinity) return readFileSync(fd, 'utf8');
+    if (stat.size > maxBytes) return issue(`a ${what} of at most ${maxBytes} bytes`, `${stat.size} bytes`);
+    // Read up to the limit and one byte more: /proc files report size 0 whatever they hold.
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > maxBytes) return issue(`a ${what} of at most ${maxBytes} bytes`, 'more');
+    return buffer.toString('utf8', 0, length);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return issue(`an existing ${what}`, 'no such file');
     if (code === 'EACCES') return issue(`a readable ${what}`, 'permission denied');
+    if (code === 'EISDIR') return issue(`a ${what}`, 'a directory');
     return issue(`a readable ${what}`, `an error reading it (${code ?? String(error)})`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

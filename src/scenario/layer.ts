@@ -5,8 +5,9 @@
  * the last layer that wrote that path, so errors point at the line the user
  * must change, even through `extends` chains.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Parser, visit, type CST, type Document, type Node } from 'yaml';
 import { describeValue, readInputText, type InputIssue, type PathKey } from './issues.js';
+import { LIMITS, RESERVED_KEYS } from './limits.js';
 
 export interface Position {
   readonly line: number;
@@ -36,7 +37,7 @@ export type LayerResult = { ok: true; layer: Layer } | { ok: false; issues: Inpu
  */
 export function readLayer(file: string, absolutePath: string): LayerResult {
   // The file itself could not be read: reported at 1:1 so every problem has the one FILE:LINE:COL form.
-  const text = readInputText(file, 'scenario file', absolutePath);
+  const text = readInputText(file, 'scenario file', absolutePath, LIMITS.fileBytes);
   if (typeof text !== 'string') return { ok: false, unreadable: true, issues: [text] };
   return parseLayer(file, text, absolutePath);
 }
@@ -44,11 +45,15 @@ export function readLayer(file: string, absolutePath: string): LayerResult {
 /** Parses scenario text already in memory (used by `readLayer` and by tests). */
 export function parseLayer(file: string, text: string, absolutePath?: string): LayerResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2' });
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  const problem = (offset: number, path: string, expected: string, found: string): LayerResult => ({ ok: false, issues: [{ file, ...at(offset), path, expected, found }] });
+  // Depth first, on the syntax tree (built without recursion): the document reader recurses per level.
+  const tooDeep = deepestOffset(text, lineCounter);
+  if (tooDeep !== undefined) return problem(tooDeep, '(root)', `YAML nested at most ${LIMITS.yamlDepth} levels deep (the depth limit)`, 'deeper nesting');
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2' });
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -59,24 +64,104 @@ export function parseLayer(file: string, text: string, absolutePath?: string): L
     };
   }
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    return { ok: false, issues: [{ file, line: 1, column: 1, path: '(root)', expected: 'a scenario mapping', found: 'an empty file' }] };
+    return problem(0, '(root)', 'a scenario mapping', 'an empty file');
   }
   if (!isMap(doc.contents)) {
-    const data = doc.toJS();
-    const { line, column } = at(doc.contents.range?.[0] ?? 0);
-    return { ok: false, issues: [{ file, line, column, path: '(root)', expected: 'a scenario mapping (key: value lines)', found: describeValue(data) }] };
+    // Described from the tree, not converted: `[*a]` or an alias bomb must not be expanded, and the
+    // text of a file that is not a scenario (`extends: /etc/passwd`) is never quoted back.
+    const root = doc.contents;
+    const found = isSeq(root) ? `a list of ${root.items.length}` : isScalar(root) ? (typeof root.value === 'string' ? `text of ${root.value.length} characters` : describeValue(root.value)) : isAlias(root) ? 'an alias' : 'not a mapping';
+    return problem(root.range?.[0] ?? 0, '(root)', 'a scenario mapping (key: value lines)', found);
   }
+  const structure = structureIssues(doc);
+  if (structure.length > 0) return { ok: false, issues: structure.map((i) => ({ file, ...at(i.offset), path: i.path, expected: i.expected, found: i.found })) };
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = doc.toJS({ maxAliasCount: LIMITS.aliasCount });
   } catch (error) {
-    return { ok: false, issues: [{ file, line: 1, column: 1, path: '(root)', expected: 'YAML without alias explosions', found: (error as Error).message }] };
+    return problem(firstAliasOffset(doc), '(root)', `at most ${LIMITS.aliasCount} alias expansions (the alias-expansion limit)`, `more (${(error as Error).message})`);
   }
   return { ok: true, layer: documentLayer(file, absolutePath, doc, data, at) };
 }
 
+/** The offset of the first node nested deeper than `LIMITS.yamlDepth`, walking the syntax tree with a stack. */
+function deepestOffset(text: string, lineCounter: LineCounter): number | undefined {
+  const stack: [CST.Token | undefined, number][] = [];
+  for (const token of new Parser(lineCounter.addNewLine).parse(text)) stack.push([token, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (!token) continue;
+    if (depth > LIMITS.yamlDepth) return token.offset;
+    if (token.type === 'document') stack.push([token.value, depth]);
+    else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      for (const item of token.items) {
+        if ('key' in item) stack.push([item.key ?? undefined, depth + 1]);
+        stack.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return undefined;
+}
+
+interface StructureIssue {
+  offset: number;
+  path: string;
+  expected: string;
+  found: string;
+}
+
+/**
+ * Keys and aliases that JavaScript objects cannot hold faithfully, found before converting: a
+ * reserved key (`__proto__` would set the prototype: its fields seem inherited and the hash
+ * ignores them), a list or mapping as a key (yaml stringifies it with a process warning), and an
+ * alias whose anchor is not set before it (the converter throws; `aliases: false` leaves that to
+ * the caller, as `--set` values report it in their own words).
+ */
+function structureIssues(doc: Document.Parsed, aliases = true): StructureIssue[] {
+  const out: StructureIssue[] = [];
+  const anchors = new Set<string>();
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      const offset = key?.range?.[0] ?? 0;
+      if (key && !isScalar(key)) {
+        out.push({ offset, path: '(key)', expected: 'a plain key (a name)', found: isAlias(key) ? 'an alias as a key' : isSeq(key) ? 'a list as a key' : 'a mapping as a key' });
+      } else if (key && key.value !== null && typeof key.value === 'object') {
+        // A tagged scalar (`!!binary …`) reads as bytes, which yaml also stringifies with a warning.
+        out.push({ offset, path: '(key)', expected: 'a plain key (a name)', found: `a ${key.tag?.replace(/^tag:yaml\.org,2002:/, '!!') ?? 'tagged'} value as a key` });
+      } else if (key && RESERVED_KEYS.has(String(key.value))) {
+        out.push({ offset, path: String(key.value), expected: 'a scenario key', found: `"${String(key.value)}", a reserved key` });
+      }
+    },
+    Node(_, node, ancestors) {
+      if (isAlias(node)) {
+        const offset = node.range?.[0] ?? 0;
+        if (aliases && !anchors.has(node.source)) out.push({ offset, path: '(root)', expected: 'an alias after its anchor (&name before *name)', found: `*${node.source}, an alias without an anchor before it` });
+        // `&x {b: *x}` reads as an object containing itself, which every later walk would follow forever.
+        else if (ancestors.some((a) => (a as { anchor?: string }).anchor === node.source)) out.push({ offset, path: '(root)', expected: 'an alias outside the node its anchor names', found: `*${node.source}, an alias inside its own anchor` });
+      } else if (node.anchor) anchors.add(node.anchor);
+    },
+  });
+  return out;
+}
+
+function firstAliasOffset(doc: Document.Parsed): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
 function yamlErrorText(code: string, message: string): { expected: string; found: string } {
-  const firstLine = message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
+  const firstLine = message
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+.*$/, '')
+    // yaml quotes the offending source as JSON; cut it, since it is text of the user's (maybe not a scenario) file.
+    .replace(/"((?:[^"\\]|\\.)*)"/g, (quoted, inner: string) => (inner.length > LIMITS.quotedSource ? `"${inner.slice(0, LIMITS.quotedSource)}…"` : quoted));
   switch (code) {
     case 'DUPLICATE_KEY':
       return { expected: 'each key once per mapping', found: `a duplicate key (${firstLine})` };
@@ -151,15 +236,21 @@ export function overrideLayer(argument: string, index: number): LayerResult {
   if (path.some((key) => !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key))) {
     return bad('a dotted path of field names (demand.growth)', `"${rawPath}"`, 1);
   }
+  const reserved = path.find((key) => RESERVED_KEYS.has(key));
+  if (reserved) return bad('a dotted path of field names (demand.growth)', `"${reserved}", a reserved key`, 1);
   const valueText = argument.slice(eq + 1);
   if (valueText.trim() === '') return bad('a value after "="', 'nothing', eq + 2);
+  const tooDeep = deepestOffset(valueText, new LineCounter());
+  if (tooDeep !== undefined) return bad(`a value nested at most ${LIMITS.yamlDepth} levels deep (the depth limit)`, 'deeper nesting', eq + 2 + tooDeep);
   const parsed = parseDocument(valueText, { prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2' });
   if (parsed.errors.length > 0) {
     return bad('a YAML value (number, "formula", or {dist: …})', `a syntax error: ${parsed.errors[0].message.split('\n')[0]}`, eq + 2);
   }
+  const [structure] = structureIssues(parsed, false);
+  if (structure) return bad(structure.expected, structure.found, eq + 2 + structure.offset);
   let value: unknown;
   try {
-    value = parsed.toJS({ maxAliasCount: 100 });
+    value = parsed.toJS({ maxAliasCount: LIMITS.aliasCount });
   } catch (error) {
     // An alias without its anchor (`--set x=*2`): the YAML reader throws rather than reporting it.
     return bad('a YAML value (number, "formula", or {dist: …})', `a YAML error: ${(error as Error).message.split('\n')[0]}`, eq + 2);

@@ -10,7 +10,7 @@ import { checkScenario, formulaNameIssues } from './checks.js';
 import { formatPath, InputError, type InputIssue, type PathKey, describeValue } from './issues.js';
 import { overrideLayer, readLayer, type Layer } from './layer.js';
 import { scenarioSchema, type Scenario } from './schema.js';
-import { translateIssues, valueAt, type PathIssue } from './schema-issues.js';
+import { emptyUnknownKeys, translateIssues, valueAt, type PathIssue } from './schema-issues.js';
 
 export interface LoadOptions {
   /** `path=value` overrides, applied after `extends` in order. */
@@ -58,13 +58,15 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   if (pathIssues.length > 0) throw new InputError(pathIssues);
 
   const all = [...layers, ...overrides];
+  const emptyKeys = all.flatMap((layer) => emptyUnknownKeys(scenarioSchema, layer.data).map((issue) => place(issue, [layer])));
   const parsed = scenarioSchema.safeParse(input);
-  if (!parsed.success) {
+  if (!parsed.success || emptyKeys.length > 0) {
+    if (parsed.success) throw new InputError(emptyKeys);
     const schemaIssues = translateIssues(parsed.error.issues, input, scenarioSchema);
     // Formula names are otherwise checked after the schema passes; report them now too, once.
     const reported = new Set(schemaIssues.map((issue) => formatPath(issue.path)));
     const nameIssues = formulaNameIssues(input).filter((issue) => !reported.has(formatPath(issue.path)));
-    throw new InputError([...schemaIssues, ...nameIssues].map((issue) => place(issue, all)));
+    throw new InputError([...[...schemaIssues, ...nameIssues].map((issue) => place(issue, all)), ...emptyKeys]);
   }
   const scenario = parsed.data;
   const checks = checkScenario(scenario);

@@ -205,3 +205,27 @@ export function knownKeys(schema: AnySchema, path: readonly PathKey[]): string[]
   });
   return keys.length > 0 ? [...new Set(keys)] : undefined;
 }
+
+/**
+ * Unknown keys written empty (`sede:`) in any layer. Merging drops a null key (null removes an
+ * inherited key), so the schema never sees them; without this a misspelt key left empty would
+ * vanish silently. Reported exactly as the schema reports an unknown key.
+ */
+export function emptyUnknownKeys(schema: AnySchema, data: unknown): PathIssue[] {
+  const out: PathIssue[] = [];
+  const walk = (value: unknown, path: PathKey[]) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+      if (v === null) {
+        const known = knownKeys(schema, path);
+        // Undefined: a record (firm segments, constants), where any name is allowed and null deletes one.
+        if (known && !known.includes(key)) {
+          const suggestion = closest(key, known);
+          out.push({ path: [...path, key], expected: `one of the keys ${known.join(', ')}`, found: `unknown key "${key}"`, hint: suggestion && suggestion !== key ? `did you mean "${suggestion}"?` : undefined, atKey: true });
+        }
+      } else walk(v, [...path, key]);
+    }
+  };
+  walk(data, []);
+  return out;
+}

@@ -863,8 +863,10 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((message, error) => {
-      if (error) throw error;
-      throw new UsageError(message);
+      // yargs reports its own argument errors (requiresArg: `--out` with no value) as a YError with the
+      // message; they are the user's, so a usage line, not a stack trace. Anything else is ours.
+      if (error && error.name !== 'YError') throw error;
+      throw new UsageError(message ?? error?.message ?? 'bad arguments');
     });
 }
 

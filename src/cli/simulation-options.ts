@@ -2,7 +2,7 @@ import { firstYear } from '../scenario/calendar.js';
 import { InputError } from '../scenario/issues.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
-import { checkRangesAgainst, parseParamRanges, type ParamRange } from '../sweep/param-spec.js';
+import { blameFlags, checkRangesAgainst, parseParamRanges, type ParamRange } from '../sweep/param-spec.js';
 
 /** Options shared by the commands that simulate (run, compare, attribute, sweep, sensitivity, calibrate). */
 export interface SimulationOptions {
@@ -26,14 +26,32 @@ export function overridesOf(options: SimulationOptions): string[] {
 }
 
 /**
- * The scenario with the command's overrides and the `--param`/`--fit` ranges, each range checked
- * against the scenario's schema (sweep, sensitivity, calibrate, slurm).
+ * The flag each override of `overridesOf` came from: `--set #k` for the user's own, then `--reps` and
+ * `--seed`, which go in as overrides but must be named as the flags the user typed.
  */
-export function loadWithRanges(file: string, params: readonly string[], options: SimulationOptions): { overrides: string[]; loaded: LoadedScenario; ranges: ParamRange[] } {
+export function overrideFlags(options: SimulationOptions): string[] {
+  return [...options.overrides.map((_, k) => `--set #${k + 1}`), ...(options.reps !== undefined ? ['--reps'] : []), ...(options.seed !== undefined ? ['--seed'] : [])];
+}
+
+/** loadScenario with the command's overrides, every problem an override caused blamed on its flag. */
+export function loadBlamingFlags(file: string, overrides: readonly string[], flags: readonly string[]): LoadedScenario {
+  try {
+    return loadScenario(file, { overrides: [...overrides] });
+  } catch (error) {
+    throw error instanceof InputError ? blameFlags(error, overrides, flags) : error;
+  }
+}
+
+/**
+ * The scenario with the command's overrides and the `--param`/`--fit` ranges (`flag` names which),
+ * each range checked against the scenario's schema (sweep, sensitivity, calibrate, slurm).
+ */
+export function loadWithRanges(file: string, params: readonly string[], options: SimulationOptions, flag = '--param'): { overrides: string[]; loaded: LoadedScenario; ranges: ParamRange[] } {
   const overrides = overridesOf(options);
-  const loaded = loadScenario(file, { overrides });
-  const ranges = parseParamRanges(params);
-  checkRangesAgainst(file, ranges, overrides);
+  const flags = overrideFlags(options);
+  const loaded = loadBlamingFlags(file, overrides, flags);
+  const ranges = parseParamRanges(params, flag);
+  checkRangesAgainst(file, ranges, overrides, flag, flags);
   return { overrides, loaded, ranges };
 }
 

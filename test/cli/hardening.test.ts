@@ -1,0 +1,74 @@
+/**
+ * Hardening (issue 12, command line and result files): each reproducer from the issue, named after
+ * its input class, must end in exit 0 or one positioned exit-2 problem within 5 s — never a stack
+ * trace, never blamed on a place the user did not write.
+ */
+import { describe, expect, it } from 'vitest';
+import { BASELINE, STACK_TRACE, expectProblem, hiresimAsync } from '../helpers/problems.js';
+import type { CliResult } from '../helpers/cli.js';
+
+/** Runs the CLI and fails if it takes longer than the 5 s the issue allows. */
+async function quick(args: readonly string[], options: { cwd?: string } = {}): Promise<CliResult> {
+  const start = performance.now();
+  const r = await hiresimAsync(args, options);
+  expect(performance.now() - start).toBeLessThan(5000);
+  expect(r.stderr).not.toMatch(STACK_TRACE);
+  return r;
+}
+
+/** A usage error: exit 2, "hiresim: …" naming the problem, the pointer to --help, nothing else. */
+function expectUsage(r: CliResult, message: RegExp): void {
+  expect(r.status).toBe(2);
+  const lines = r.stderr.trim().split('\n');
+  expect(lines).toHaveLength(2);
+  expect(lines[0]).toMatch(message);
+  expect(lines[1]).toMatch(/--help/);
+}
+
+describe('a flag without its value', () => {
+  it('run --out with nothing after it is a usage line, not a YError', async () => {
+    expectUsage(await quick(['run', BASELINE, '--out']), /^hiresim: Not enough arguments following: out$/);
+  });
+  it('sweep --param with nothing after it', async () => {
+    expectUsage(await quick(['sweep', BASELINE, '--out', 'x.jsonl', '--param']), /^hiresim: Not enough arguments following: param$/);
+  });
+});
+
+describe('a --param value that is not YAML scalars', () => {
+  it('an unclosed flow sequence (demand.growth=1,[) is the --param\'s problem', async () => {
+    expectProblem(await quick(['sweep', BASELINE, '--out', 'x.jsonl', '--param', 'demand.growth=1,[']), {
+      file: '--param #1', line: 1, column: 15, path: 'demand.growth', found: '"["',
+    });
+  });
+  it('an alias without an anchor (demand.growth=*a,1) is the --param\'s problem', async () => {
+    expectProblem(await quick(['sweep', BASELINE, '--out', 'x.jsonl', '--param', 'demand.growth=*a,1']), {
+      file: '--param #1', line: 1, column: 15, path: 'demand.growth', found: '"*a"',
+    });
+  });
+});
+
+describe('a path below an unknown key is blamed on the flag that wrote it', () => {
+  it('--set x.y.z=1', async () => {
+    expectProblem(await quick(['run', BASELINE, '--set', 'x.y.z=1']), { file: '--set #1', line: 1, column: 1, path: 'x', found: 'unknown key "x"' });
+  });
+  it('the second --set is named when it is the culprit', async () => {
+    expectProblem(await quick(['run', BASELINE, '--set', 'scale=50', '--set', 'demand.nope.deeper=1']), {
+      file: '--set #2', line: 1, column: 1, path: 'demand.nope', found: 'unknown key "nope"',
+    });
+  });
+  it('--param nonexistent.path=0:1', async () => {
+    expectProblem(await quick(['sweep', BASELINE, '--out', 'x.jsonl', '--param', 'nonexistent.path=0:1']), {
+      file: '--param #1', line: 1, column: 1, path: 'nonexistent', found: 'unknown key "nonexistent"',
+    });
+  });
+  it('--fit nope.x=1:2 is labelled --fit, not --param', async () => {
+    expectProblem(await quick(['calibrate', BASELINE, '--fit', 'nope.x=1:2', '--target', 'gap@2025=53%']), {
+      file: '--fit #1', line: 1, column: 1, path: 'nope', found: 'unknown key "nope"',
+    });
+  });
+  it('a malformed --fit range is labelled --fit', async () => {
+    expectProblem(await quick(['calibrate', BASELINE, '--fit', 'demand.growth=a:b', '--target', 'gap@2025=53%']), {
+      file: '--fit #1', line: 1, column: 15, path: 'demand.growth', found: '"a:b"',
+    });
+  });
+});

@@ -72,3 +72,30 @@ describe('a path below an unknown key is blamed on the flag that wrote it', () =
     });
   });
 });
+
+describe('requests past a stated limit are refused up front', () => {
+  it('--reps above 10,000 is labelled --reps and names the limit', async () => {
+    expectUsage(await quick(['run', BASELINE, '--reps', '100001']), /^hiresim: --reps: expected at most 10,000 replications .*found "100001"$/);
+  });
+  it('--samples above 100,000 (sobol, lhs, morris)', async () => {
+    for (const args of [
+      ['sweep', BASELINE, '--design', 'sobol', '--out', 'x.jsonl', '--param', 'demand.growth=0:1', '--samples', '9999999'],
+      ['sweep', BASELINE, '--design', 'lhs', '--out', 'x.jsonl', '--param', 'demand.growth=0:1', '--samples', '9999999'],
+      ['sensitivity', BASELINE, '--method', 'morris', '--param', 'demand.growth=0:1', '--samples', '9999999'],
+    ]) {
+      expectUsage(await quick(args), /^hiresim: --samples: expected at most 100,000 \(the limit\), found "9999999"$/);
+    }
+  });
+  it('a 3-parameter grid past a million runs', async () => {
+    const r = await quick(['sweep', BASELINE, '--design', 'grid', '--samples', '99999', '--out', 'x.jsonl', '--param', 'demand.growth=0:1', '--param', 'demand.payElasticity=0:1', '--param', 'tools.breakthroughJump=0.01:0.3']);
+    expectUsage(r, /^hiresim: --samples\/--param: expected at most 1,000,000 runs in a run list .*found 999,970,000,299,999 runs$/);
+  });
+  it('a population that cannot fit in memory: the estimate is in the message', async () => {
+    for (const command of [['run', BASELINE], ['compare', BASELINE, BASELINE]]) {
+      const r = await quick([...command, '--set', 'population.adjacent=1e15', '--threads', '1']);
+      expect(r.status).toBe(2);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).toEqual([expect.stringMatching(/population: expected a population that fits in this machine's [\d.,]+ GB of memory .*found 1\.0e\+15 persons = 5\.0e\+13 agents at scale 20 × 170 bytes ≈ [\d,]+ GB$/), '1 problem found.']);
+    }
+  });
+});

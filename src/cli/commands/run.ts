@@ -6,7 +6,7 @@ import { out, useColor, writeOut } from '../cli.js';
 import { planProgress } from '../progress.js';
 import { provenance, withProvenance } from '../../output/provenance.js';
 import { availableParallelism } from 'node:os';
-import { checkYears, loadBlamingFlags, overrideFlags, overridesOf, type SimulationOptions } from '../simulation-options.js';
+import { checkYears, loadForSimulation, type SimulationOptions } from '../simulation-options.js';
 
 export interface RunCommandOptions extends SimulationOptions {
   readonly file: string;
@@ -18,8 +18,7 @@ export interface RunCommandOptions extends SimulationOptions {
 
 /** `hiresim run SCENARIO`: the Monte Carlo projection, as a table, JSON, CSV and/or result files. */
 export async function runCommand(options: RunCommandOptions): Promise<ExitCode> {
-  const overrides = overridesOf(options);
-  const loaded = loadBlamingFlags(options.file, overrides, overrideFlags(options));
+  const { overrides, loaded } = loadForSimulation(options.file, options);
   if (options.by) checkYears(loaded.scenario, options.by, '--by', { projection: true });
   const { replications, scale } = loaded.scenario;
   const threads = Math.min(options.threads ?? availableParallelism(), replications);

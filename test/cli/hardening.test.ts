@@ -3,8 +3,10 @@
  * its input class, must end in exit 0 or one positioned exit-2 problem within 5 s — never a stack
  * trace, never blamed on a place the user did not write.
  */
-import { describe, expect, it } from 'vitest';
-import { BASELINE, STACK_TRACE, expectProblem, hiresimAsync } from '../helpers/problems.js';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASELINE, STACK_TRACE, expectProblem, hiresimAsync, tempDir } from '../helpers/problems.js';
 import type { CliResult } from '../helpers/cli.js';
 
 /** Runs the CLI and fails if it takes longer than the 5 s the issue allows. */
@@ -97,5 +99,53 @@ describe('requests past a stated limit are refused up front', () => {
       const lines = r.stderr.trim().split('\n');
       expect(lines).toEqual([expect.stringMatching(/population: expected a population that fits in this machine's [\d.,]+ GB of memory .*found 1\.0e\+15 persons = 5\.0e\+13 agents at scale 20 × 170 bytes ≈ [\d,]+ GB$/), '1 problem found.']);
     }
+  });
+});
+
+describe('a shard line whose run count no array can hold', () => {
+  const line = (runs: string) => `{"runId":"a","index":0,"runs":${runs},"scenario":"h","design":"lhs","seed":1,"replications":1,"point":{"demand.growth":0.1},"closure":{"medianYear":2030,"censoredShare":0},"gap":{"2030":{"p50":0.1}}}\n`;
+  for (const runs of ['1e300', '1000000000']) {
+    it(`"runs":${runs} is refused at FILE:LINE before anything is allocated`, async () => {
+      const { dir, cleanup } = tempDir();
+      try {
+        const shard = join(dir, 'shard-0.jsonl');
+        writeFileSync(shard, `${line('1')}${line(runs)}`);
+        const r = await quick(['merge', shard, '--out', join(dir, 'merged.jsonl')]);
+        expectProblem(r, { file: shard, line: 2, column: 1, path: 'runs', expected: 'at most 1000000: the limit' });
+        expect(existsSync(join(dir, 'merged.jsonl'))).toBe(false);
+      } finally {
+        cleanup();
+      }
+    });
+  }
+});
+
+describe('a report of results no run could have written', () => {
+  let summary: Record<string, unknown>;
+  const { dir, cleanup } = tempDir();
+  beforeAll(async () => {
+    const r = await hiresimAsync(['run', BASELINE, '--reps', '2', '--seed', '7', '--threads', '1', '--set', 'scale=50', '--set', 'horizon=2028', '--out', join(dir, 'run')]);
+    expect(r.status, r.stderr).toBe(0);
+    summary = JSON.parse(readFileSync(join(dir, 'run', 'summary.json'), 'utf8')) as Record<string, unknown>;
+  });
+  afterAll(cleanup);
+
+  it('every gap null: one line at the file, exit 2', async () => {
+    const damaged = structuredClone(summary) as { years: { gap: Record<string, unknown> }[] };
+    for (const y of damaged.years) for (const q of ['p10', 'p50', 'p90']) y.gap[q] = null;
+    const file = join(dir, 'null-gaps.json');
+    writeFileSync(file, JSON.stringify(damaged));
+    expectProblem(await quick(['report', file, '--html', join(dir, 'a.html')]), { file, line: 1, column: 1, path: 'years.0.gap.p10', expected: 'a number (the gap in that year)', found: /^null \(and \d+ more problems/ });
+    expect(existsSync(join(dir, 'a.html'))).toBe(false);
+  });
+  it('horizon: 1e9 is not a year', async () => {
+    const file = join(dir, 'far-horizon.json');
+    writeFileSync(file, JSON.stringify({ ...summary, horizon: 1e9 }));
+    expectProblem(await quick(['report', file, '--html', join(dir, 'b.html')]), { file, line: 1, column: 1, path: 'horizon', expected: 'a year (1000–9999)', found: 'number 1000000000' });
+  });
+  it('the untouched summary still makes a report', async () => {
+    const r = await quick(['report', join(dir, 'run', 'summary.json'), '--html', join(dir, 'c.html')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(join(dir, 'c.html'))).toBe(true);
   });
 });

@@ -908,7 +908,11 @@ function slurmOptions<T>(y: Argv<T>) {
       }
       if (args.mem !== undefined && !/^[1-9][0-9]*[KMGT]?$/.test(args.mem)) throw new UsageError(`--mem: expected a size such as 4G or 500M, found "${args.mem}"`);
       if (args.node !== undefined && !/^[^\s'"\\]+$/.test(args.node)) throw new UsageError(`--node: expected a command or path without spaces or quotes, found "${args.node}"`);
-      const badSetup = (args.setup ?? []).find((line) => /[\r\n]/.test(line) || line.trim() === '');
+      // --out is written into the job scripts (an #SBATCH line among them): a newline would split it.
+      const out = String(args.out);
+      if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(out)) throw new UsageError(`--out: expected a directory without control characters (it is written into the job scripts), found ${JSON.stringify(out)}`);
+      if (/["\\]/.test(out)) throw new UsageError(`--out: expected a directory without " or \\ (it is written into #SBATCH lines), found ${JSON.stringify(out)}`);
+      const badSetup = (args.setup ?? []).find((line) => /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/.test(line) || line.trim() === '');
       if (badSetup !== undefined) throw new UsageError(`--setup: expected one shell line, found ${JSON.stringify(badSetup)}`);
       return true;
     });

@@ -3,11 +3,13 @@
  * its input class, must end in exit 0 or one positioned exit-2 problem within 5 s — never a stack
  * trace, never blamed on a place the user did not write.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASELINE, STACK_TRACE, expectProblem, hiresimAsync, tempDir } from '../helpers/problems.js';
 import type { CliResult } from '../helpers/cli.js';
+import { InputError } from '../../src/scenario/issues.js';
+import { arrayScript, mergeScript, type SlurmPlan } from '../../src/slurm/sbatch.js';
 
 /** Runs the CLI and fails if it takes longer than the 5 s the issue allows. */
 async function quick(args: readonly string[], options: { cwd?: string } = {}): Promise<CliResult> {
@@ -147,5 +149,40 @@ describe('a report of results no run could have written', () => {
     const r = await quick(['report', join(dir, 'run', 'summary.json'), '--html', join(dir, 'c.html')]);
     expect(r.status, r.stderr).toBe(0);
     expect(existsSync(join(dir, 'c.html'))).toBe(true);
+  });
+});
+
+describe('a control character in a value written into a Slurm script', () => {
+  const plan: SlurmPlan = { study: 'sweep', hiresim: ['/usr/bin/node', '/opt/hiresim/dist/cli/main.js'], args: ['scenarios/baseline.yaml', '--param', 'demand.growth=0:1'], tasks: 4, cpusPerTask: 1, setup: [], workdir: '/home/me/study', dir: '/scratch/me/out', version: '0.0.0' };
+
+  it('slurm --out with a newline is refused before anything is written', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const out = join(dir, 'out\n#SBATCH --wrap=touch pwned');
+      const r = await quick(['slurm', 'sweep', BASELINE, '--param', 'demand.growth=0:1', '--tasks', '2', '--dry-run', '--out', out]);
+      expectUsage(r, /^hiresim: --out: expected a directory without control characters .*found ".*\\n#SBATCH --wrap=touch pwned"$/);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      cleanup();
+    }
+  });
+  it('a --set value with a newline is named by its flag', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const r = await quick(['slurm', 'sweep', BASELINE, '--param', 'demand.growth=0:1', '--tasks', '2', '--dry-run', '--out', join(dir, 'o'), '--set', 'name="a\nrm -rf ~"']);
+      expectProblem(r, { file: '--set #1', line: 1, column: 8, path: 'set', expected: 'without control characters' });
+    } finally {
+      cleanup();
+    }
+  });
+  it('every generated line stays one line, and a directory with spaces is quoted in #SBATCH', () => {
+    expect(() => arrayScript({ ...plan, dir: '/scratch/a\rb' })).toThrow(InputError);
+    expect(() => mergeScript({ ...plan, workdir: '/home/a\nb' })).toThrow(InputError);
+    expect(() => arrayScript({ ...plan, setup: ['module load x\u2028rm -rf ~'] })).toThrow(InputError);
+    expect(() => arrayScript({ ...plan, dir: '/scratch/a"b' })).toThrow(InputError);
+    const spaced = arrayScript({ ...plan, dir: '/scratch/my study' });
+    expect(spaced).toContain('#SBATCH --output="/scratch/my study/logs/sweep-%A_%a.log"');
+    expect(spaced).toContain(`'/scratch/my study/shard-'"\${SLURM_ARRAY_TASK_ID}".jsonl`);
+    expect(arrayScript({ ...plan, setup: ['module\tload x'] })).toContain('module\tload x');
   });
 });

@@ -3,6 +3,7 @@
  * its input class, must end in exit 0 or one positioned exit-2 problem within 5 s — never a stack
  * trace, never blamed on a place the user did not write.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -184,5 +185,54 @@ describe('a control character in a value written into a Slurm script', () => {
     expect(spaced).toContain('#SBATCH --output="/scratch/my study/logs/sweep-%A_%a.log"');
     expect(spaced).toContain(`'/scratch/my study/shard-'"\${SLURM_ARRAY_TASK_ID}".jsonl`);
     expect(arrayScript({ ...plan, setup: ['module\tload x'] })).toContain('module\tload x');
+  });
+});
+
+describe('two writers of one results file', () => {
+  const SMALL = ['--param', 'demand.growth=0.05:0.2', '--samples', '2', '--reps', '2', '--threads', '1', '--set', 'scale=50', '--set', 'horizon=2028'];
+
+  it('a sweep on a file another live process holds is refused: "in use by PID …", nothing appended', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const out = join(dir, 'sweep.jsonl');
+      // This test's own process stands for the first sweep: alive, and holding the lock.
+      writeFileSync(`${out}.lock`, `${process.pid}\n`);
+      const r = await quick(['sweep', BASELINE, ...SMALL, '--out', out]);
+      expectProblem(r, { file: out, line: 1, column: 1, path: '(root)', expected: 'a results file no other hiresim is writing', found: `in use by PID ${process.pid}` });
+      expect(existsSync(out)).toBe(false);
+      expect(readFileSync(`${out}.lock`, 'utf8')).toBe(`${process.pid}\n`);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('two sweeps started at once on one file: one writes every line once, the other is refused', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const out = join(dir, 'sweep.jsonl');
+      const args = ['sweep', BASELINE, ...SMALL.map((a) => (a === '2' ? '4' : a)), '--out', out];
+      const [a, b] = await Promise.all([hiresimAsync(args), hiresimAsync(args)]);
+      expect([a.status, b.status].sort()).toEqual([0, 2]);
+      expect([a, b].find((r) => r.status === 2)!.stderr).toMatch(/in use by PID \d+/);
+      expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(4);
+      expect(existsSync(`${out}.lock`)).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('a lock left by a killed sweep (its process gone) is taken over, and released at the end', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const out = join(dir, 'sweep.jsonl');
+      const gone = spawnSync(process.execPath, ['-e', '0']).pid as number;
+      writeFileSync(`${out}.lock`, `${gone}\n`);
+      const r = await hiresimAsync(['sweep', BASELINE, ...SMALL, '--out', out]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(2);
+      expect(existsSync(`${out}.lock`)).toBe(false);
+    } finally {
+      cleanup();
+    }
   });
 });

@@ -707,6 +707,8 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
                 .option('out', { type: 'string', requiresArg: true, demandOption: true, description: 'Directory for the scripts, shards, logs and merged.jsonl' })
                 .check((args) => {
                   if (args.years !== undefined && !/^\d{4}(,\d{4})*$/.test(args.years)) throw new UsageError(`--years: expected years such as 2030,2035, found "${args.years}"`);
+                  checkSamples(args.samples);
+                  checkRunList(args.design === 'grid' ? gridRuns((args as { param?: string[] }).param ?? [], args.samples) : Number(args.samples ?? 16));
                   return true;
                 }),
             ),

@@ -11,7 +11,7 @@
  * not followed).
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../scenario/issues.js';
 
@@ -62,6 +62,9 @@ export function writeResultFiles(dir: string, files: Readonly<Record<string, str
  */
 export function lockFile(path: string): () => void {
   const lock = `${path}.lock`;
+  // Without its directory there is nothing to lock, and nothing to write: the file's own open then
+  // reports the missing directory by the path the user gave (not by the lock's name).
+  if (!existsSync(dirname(path))) return () => {};
   for (let attempt = 0; ; attempt++) {
     let fd: number;
     try {

@@ -95,6 +95,16 @@ describe('requests past a stated limit are refused up front', () => {
     const r = await quick(['sweep', BASELINE, '--design', 'grid', '--samples', '99999', '--out', 'x.jsonl', '--param', 'demand.growth=0:1', '--param', 'demand.payElasticity=0:1', '--param', 'tools.breakthroughJump=0.01:0.3']);
     expectUsage(r, /^hiresim: --samples\/--param: expected at most 1,000,000 runs in a run list .*found 999,970,000,299,999 runs$/);
   });
+  it('slurm sweep: the same run-list limit, before any script is written', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const r = await quick(['slurm', 'sweep', BASELINE, '--design', 'grid', '--samples', '9999', '--param', 'demand.growth=0:1', '--param', 'demand.payElasticity=0:1', '--tasks', '2', '--dry-run', '--out', join(dir, 'o')]);
+      expectUsage(r, /^hiresim: --samples\/--param: expected at most 1,000,000 runs .*found 99,980,001 runs$/);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      cleanup();
+    }
+  });
   it('a population that cannot fit in memory: the estimate is in the message', async () => {
     for (const command of [['run', BASELINE], ['compare', BASELINE, BASELINE]]) {
       const r = await quick([...command, '--set', 'population.adjacent=1e15', '--threads', '1']);

@@ -10,6 +10,7 @@ import { LEVERS as LEVER_NAMES, type Lever } from '../scenario/levers.js';
 import type { SimulationOptions } from './simulation-options.js';
 import { writeResultFiles } from '../output/files.js';
 import { setInvocation } from '../output/provenance.js';
+import { LIMITS, runListProblem } from '../sweep/limits.js';
 
 /** Writes to stdout, resolving once the data is handed to the OS (so piping to `head` loses nothing). */
 export function out(text: string): Promise<void> {
@@ -407,7 +408,8 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
                 .option('out', { type: 'string', requiresArg: true, demandOption: true, description: 'Results file (JSON lines)' })
                 .check((args) => {
                   checkCounts(args);
-                  if (args.samples !== undefined && !/^[1-9][0-9]{0,6}$/.test(args.samples)) throw new UsageError(`--samples: expected a whole number ≥ 1, found "${args.samples}"`);
+                  checkSamples(args.samples);
+                  checkRunList(args.design === 'grid' ? gridRuns(args.param ?? [], args.samples) : Number(args.samples ?? 16));
                   if (args.years !== undefined && !/^\d{4}(,\d{4})*$/.test(args.years)) throw new UsageError(`--years: expected years such as 2030,2035, found "${args.years}"`);
                   parseShard(args.shard);
                   return true;
@@ -482,7 +484,9 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
             checkCounts(args);
             parseShard(args.shard);
             if (args.results === undefined && (args.shard !== undefined || args.resume === true)) throw new UsageError(`--${args.shard !== undefined ? 'shard' : 'resume'} needs --results FILE.jsonl`);
-            if (args.samples !== undefined && !/^[1-9][0-9]{0,6}$/.test(args.samples)) throw new UsageError(`--samples: expected a whole number ≥ 1, found "${args.samples}"`);
+            checkSamples(args.samples);
+            // Sobol' runs samples × (d + 2) points, Morris trajectories × (d + 1).
+            checkRunList(Number(args.samples ?? (args.method === 'sobol' ? 64 : 10)) * ((args.param ?? []).length + (args.method === 'sobol' ? 2 : 1)));
             if (args.year !== undefined && !/^\d{4}$/.test(args.year)) throw new UsageError(`--year: expected a year such as 2030, found "${args.year}"`);
             return true;
           }),
@@ -703,6 +707,8 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
                 .option('out', { type: 'string', requiresArg: true, demandOption: true, description: 'Directory for the scripts, shards, logs and merged.jsonl' })
                 .check((args) => {
                   if (args.years !== undefined && !/^\d{4}(,\d{4})*$/.test(args.years)) throw new UsageError(`--years: expected years such as 2030,2035, found "${args.years}"`);
+                  checkSamples(args.samples);
+                  checkRunList(args.design === 'grid' ? gridRuns((args as { param?: string[] }).param ?? [], args.samples) : Number(args.samples ?? 16));
                   return true;
                 }),
             ),
@@ -863,8 +869,10 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((message, error) => {
-      if (error) throw error;
-      throw new UsageError(message);
+      // yargs reports its own argument errors (requiresArg: `--out` with no value) as a YError with the
+      // message; they are the user's, so a usage line, not a stack trace. Anything else is ours.
+      if (error && error.name !== 'YError') throw error;
+      throw new UsageError(message ?? error?.message ?? 'bad arguments');
     });
 }
 
@@ -889,6 +897,7 @@ function slurmOptions<T>(y: Argv<T>) {
     .option('dry-run', { type: 'boolean', description: 'Write and print the scripts without submitting them' })
     .check((args) => {
       checkCounts(args);
+      checkSamples((args as { samples?: string }).samples);
       for (const name of ['tasks', 'array-limit', 'cpus-per-task', 'samples'] as const) {
         const value = (args as { [key: string]: unknown })[name];
         if (value !== undefined && !/^[1-9][0-9]{0,5}$/.test(String(value))) throw new UsageError(`--${name}: expected a whole number ≥ 1, found "${String(value)}"`);
@@ -901,7 +910,11 @@ function slurmOptions<T>(y: Argv<T>) {
       }
       if (args.mem !== undefined && !/^[1-9][0-9]*[KMGT]?$/.test(args.mem)) throw new UsageError(`--mem: expected a size such as 4G or 500M, found "${args.mem}"`);
       if (args.node !== undefined && !/^[^\s'"\\]+$/.test(args.node)) throw new UsageError(`--node: expected a command or path without spaces or quotes, found "${args.node}"`);
-      const badSetup = (args.setup ?? []).find((line) => /[\r\n]/.test(line) || line.trim() === '');
+      // --out is written into the job scripts (an #SBATCH line among them): a newline would split it.
+      const out = String(args.out);
+      if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(out)) throw new UsageError(`--out: expected a directory without control characters (it is written into the job scripts), found ${JSON.stringify(out)}`);
+      if (/["\\]/.test(out)) throw new UsageError(`--out: expected a directory without " or \\ (it is written into #SBATCH lines), found ${JSON.stringify(out)}`);
+      const badSetup = (args.setup ?? []).find((line) => /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/.test(line) || line.trim() === '');
       if (badSetup !== undefined) throw new UsageError(`--setup: expected one shell line, found ${JSON.stringify(badSetup)}`);
       return true;
     });
@@ -966,12 +979,39 @@ function parseShard(shard: string | undefined): { index: number; of: number } | 
   return { index: Number(m[1]), of: Number(m[2]) };
 }
 
-/** --reps and --threads: whole numbers ≥ 1 (read as text so that "x" is reported as written). */
+/** --reps and --threads: whole numbers ≥ 1 (read as text so that "x" is reported as written); --reps within its limit. */
 function checkCounts(args: { reps?: string; threads?: string }): void {
   for (const name of ['reps', 'threads'] as const) {
     const value = args[name];
     if (value !== undefined && !/^[1-9][0-9]{0,5}$/.test(value)) throw new UsageError(`--${name}: expected a whole number ≥ 1, found "${value}"`);
   }
+  if (args.reps !== undefined && Number(args.reps) > LIMITS.replications) {
+    throw new UsageError(`--reps: expected at most ${LIMITS.replications.toLocaleString('en-US')} replications (the limit; more cannot change a printed digit), found "${args.reps}"`);
+  }
+}
+
+/** --samples: a whole number ≥ 1 and at most LIMITS.samples (see src/sweep/limits.ts for why). */
+function checkSamples(samples: string | undefined): void {
+  if (samples === undefined) return;
+  if (!/^[1-9][0-9]*$/.test(samples)) throw new UsageError(`--samples: expected a whole number ≥ 1, found "${samples}"`);
+  if (Number(samples) > LIMITS.samples) throw new UsageError(`--samples: expected at most ${LIMITS.samples.toLocaleString('en-US')} (the limit), found "${samples}"`);
+}
+
+/**
+ * Points of a grid before the scenario is read: discrete values count themselves, a continuous
+ * range LO:HI takes --samples levels (3 by default). A malformed --param counts 1; it is reported later.
+ */
+function gridRuns(params: readonly string[], samples: string | undefined): number {
+  return params.reduce((n, p) => {
+    const spec = p.slice(p.indexOf('=') + 1);
+    return n * (/^[^:,]+:[^:,]+(:log)?$/.test(spec) ? Number(samples ?? 3) : Math.max(1, spec.split(',').length));
+  }, 1);
+}
+
+/** A design whose run list would pass LIMITS.runs is refused before it is expanded. */
+function checkRunList(runs: number): void {
+  const problem = runListProblem(runs);
+  if (problem) throw new UsageError(`--samples/--param: expected ${problem.expected}, found ${problem.found}`);
 }
 
 /** File-system errors that mean the path is not usable as given (rather than the disk failing). */

@@ -98,6 +98,11 @@ export function loadResults(inputs: readonly string[]): LoadedResult[] {
         issues.push(issue);
         continue;
       }
+      const shape = shapeProblems(kind, data as Record<string, unknown>);
+      if (shape.length > 0) {
+        issues.push(...shape.map((p) => ({ file, line: 1, column: 1, ...p })));
+        continue;
+      }
       results.push({ kind, file, summary: data, ...(record ? { record } : {}) } as LoadedResult);
     }
   }
@@ -118,6 +123,51 @@ export function detectKind(data: unknown): LoadedResult['kind'] | undefined {
   if (list('series') && list('context') && object('observed') && object('total') && object('scenario')) return 'backtest';
   if (isSweepLine(data)) return 'sweep';
   return undefined;
+}
+
+/** A calendar year as results write them; anything else (1e9, 2030.5, "2030") is not one. */
+const isYear = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1000 && (v as number) <= 9999;
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const QUANTILES = ['p10', 'p50', 'p90'] as const;
+
+/**
+ * What the report relies on beyond the keys that identify a result: its years are calendar years
+ * (the report lays out one column per year, so `horizon: 1e9` would be a billion columns), and a
+ * run's yearly bands are numbers, with a gap in every year (a summary whose every gap is null has
+ * nothing to draw and would be shown as if the gap were unknown). Checked before anything is drawn.
+ */
+export function shapeProblems(kind: LoadedResult['kind'], o: Record<string, unknown>): Omit<InputIssue, 'file' | 'line' | 'column'>[] {
+  const problems: Omit<InputIssue, 'file' | 'line' | 'column'>[] = [];
+  const bad = (path: string, expected: string, value: unknown) => problems.push({ path, expected, found: describeValue(value) });
+  for (const key of ['startYear', 'baseYear', 'horizon'] as const) if (o[key] !== undefined && !isYear(o[key])) bad(key, 'a year (1000–9999)', o[key]);
+  if (kind !== 'run' || problems.length > 0) return problems;
+  const { startYear, baseYear, horizon } = o as { startYear: number; baseYear: number; horizon: number };
+  if (!(startYear <= baseYear && baseYear <= horizon)) bad('horizon', `years in order: startYear ${startYear} ≤ baseYear ${baseYear} ≤ horizon`, horizon);
+  const years = o.years as unknown[];
+  if (years.length !== horizon - startYear + 1) {
+    bad('years', `one entry per year from ${startYear} to ${horizon} (${horizon - startYear + 1})`, `${years.length} entries`);
+    return problems;
+  }
+  years.forEach((entry, k) => {
+    if (!isRecord(entry) || entry.year !== startYear + k) return bad(`years.${k}`, `the year ${startYear + k} ({year, history, gap: {p10, p50, p90}, …})`, entry);
+    for (const [metric, band] of Object.entries(entry)) {
+      if (!isRecord(band)) continue;
+      for (const q of QUANTILES) {
+        const value = band[q];
+        // A metric can be undefined in a year (a ratio over zero is written as null); the gap never is.
+        const ok = typeof value === 'number' ? Number.isFinite(value) : value === null && metric !== 'gap';
+        if (!ok) bad(`years.${k}.${metric}.${q}`, metric === 'gap' ? 'a number (the gap in that year)' : 'a number or null', value);
+      }
+    }
+    if (!isRecord(entry.gap)) bad(`years.${k}.gap`, 'the gap band {p10, p50, p90}', entry.gap);
+  });
+  const closure = o.closure as Record<string, unknown>;
+  for (const key of ['medianYear', 'p10Year', 'p90Year'] as const) {
+    if (closure[key] !== undefined && closure[key] !== null && !isYear(closure[key])) bad(`closure.${key}`, 'a year or null (not closed by the horizon)', closure[key]);
+  }
+  // A damaged file repeats its damage in every year: the first problem says what is wrong, and how many follow.
+  if (problems.length <= 1) return problems;
+  return [{ ...problems[0], found: `${problems[0].found} (and ${problems.length - 1} more problem${problems.length === 2 ? '' : 's'} of this file's years)` }];
 }
 
 /** A file that failed to parse as one JSON document but reads as JSON lines: a .jsonl name, or a first line that is a JSON object. */

@@ -9,7 +9,7 @@
  * (or every discrete value) as overrides, so a wrong path or type is the
  * schema's own positioned error, exit 2.
  */
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { InputError, type InputIssue } from '../scenario/issues.js';
 import { loadScenario } from '../scenario/load.js';
 
@@ -19,12 +19,12 @@ export type ParamRange =
 
 const PATH = /^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$/;
 
-/** Parses `--param` arguments; every problem is reported at once (file `--param #k`). */
-export function parseParamRanges(args: readonly string[]): ParamRange[] {
+/** Parses `--param` (or `--fit`: `flag`) arguments; every problem is reported at once (file `--param #k`). */
+export function parseParamRanges(args: readonly string[], flag = '--param'): ParamRange[] {
   const issues: InputIssue[] = [];
   const ranges: ParamRange[] = [];
   args.forEach((arg, k) => {
-    const file = `--param #${k + 1}`;
+    const file = `${flag} #${k + 1}`;
     const bad = (expected: string, found: string, column = 1) => issues.push({ file, line: 1, column, path: arg.split('=')[0] || '(root)', expected, found });
     const eq = arg.indexOf('=');
     if (eq <= 0) return bad('path=LO:HI[:log] or path=a,b,c', `"${arg}"`);
@@ -45,7 +45,23 @@ export function parseParamRanges(args: readonly string[]): ParamRange[] {
     }
     const values = spec.split(',').map((v) => v.trim());
     if (values.length < 2 || values.some((v) => v === '')) return bad('LO:HI[:log] or at least two values a,b', `"${spec}"`, eq + 2);
-    ranges.push({ path, kind: 'discrete', values: values.map((v) => parseYaml(v) as number | string | boolean) });
+    // Each value is a YAML scalar; a syntax error (`[`), an alias (`*a`) or a collection is the flag's
+    // mistake, reported here rather than thrown by the YAML reader.
+    const parsed: (number | string | boolean)[] = [];
+    for (const v of values) {
+      const doc = parseDocument(v, { prettyErrors: false, strict: true, version: '1.2' });
+      let value: unknown;
+      try {
+        value = doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 0 }) : undefined;
+      } catch {
+        value = undefined;
+      }
+      if (!['number', 'string', 'boolean'].includes(typeof value) || (typeof value === 'number' && !Number.isFinite(value))) {
+        return bad('values that are numbers, words or true/false (a,b,c)', `"${v}"`, eq + 2);
+      }
+      parsed.push(value as number | string | boolean);
+    }
+    ranges.push({ path, kind: 'discrete', values: parsed });
   });
   if (issues.length > 0) throw new InputError(issues);
   return ranges;
@@ -56,21 +72,46 @@ export function overrideFor(path: string, value: number | string | boolean): str
   return `${path}=${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
 }
 
-/** Loads the scenario at each range's extremes (every discrete value) so that bad paths and values fail before any run. */
-export function checkRangesAgainst(file: string, ranges: readonly ParamRange[], overrides: readonly string[]): void {
+/**
+ * Puts the blame for a scenario problem on the flag that caused it. The loader places a problem in
+ * the layer that holds its path; a path an override invents below an unknown key (`--set x.y.z=1`
+ * reports the unknown key `x`) is held by no layer, so the loader falls back to the scenario file's
+ * first line, and --reps/--seed are reported as the `--set #k` overrides they become.
+ */
+export function blameFlags(error: InputError, overrides: readonly string[], flags: readonly string[]): InputError {
+  const paths = overrides.map((o) => o.slice(0, Math.max(0, o.indexOf('='))));
+  const issues = error.issues.map((issue): InputIssue => {
+    const set = /^--set #(\d+)$/.exec(issue.file);
+    if (set) {
+      const flag = flags[Number(set[1]) - 1];
+      return flag === undefined || flag === issue.file ? issue : { ...issue, file: flag };
+    }
+    // The last override whose path lies strictly below the issue's path invented that path.
+    const k = paths.findLastIndex((p) => p.startsWith(`${issue.path}.`));
+    if (k < 0 || issue.file.startsWith('--')) return issue;
+    return { ...issue, file: flags[k] ?? `--set #${k + 1}`, line: 1, column: 1 };
+  });
+  return new InputError(issues);
+}
+
+/**
+ * Loads the scenario at each range's extremes (every discrete value) so that bad paths and values fail
+ * before any run. `flags` names the flag of each of `overrides` (see overrideFlags); problems with the
+ * range's own value are blamed on `flag #k`.
+ */
+export function checkRangesAgainst(file: string, ranges: readonly ParamRange[], overrides: readonly string[], flag = '--param', flags: readonly string[] = overrides.map((_, k) => `--set #${k + 1}`)): void {
   const issues: InputIssue[] = [];
-  // The range's value goes in as the last override; its problems are reported as the --param's.
-  const asSet = `--set #${overrides.length + 1}`;
   ranges.forEach((range, k) => {
     const values = range.kind === 'continuous' ? [range.low, range.high] : range.values;
+    const own = `${flag} #${k + 1}`;
     for (const value of values) {
+      const all = [...overrides, overrideFor(range.path, value)];
       try {
-        loadScenario(file, { overrides: [...overrides, overrideFor(range.path, value)] });
+        loadScenario(file, { overrides: all });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
-        for (const found of error.issues) {
-          const issue = found.file === asSet ? { ...found, file: `--param #${k + 1}` } : found;
-          if (!issues.some((i) => i.file === issue.file && i.path === issue.path && i.found === issue.found)) issues.push(issue);
+        for (const found of blameFlags(error, all, [...flags, own]).issues) {
+          if (!issues.some((i) => i.file === found.file && i.path === found.path && i.found === found.found)) issues.push(found);
         }
       }
     }

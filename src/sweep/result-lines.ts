@@ -10,6 +10,7 @@
  */
 import { describeValue, type InputIssue } from '../scenario/issues.js';
 import type { Provenance } from '../output/provenance.js';
+import { LIMITS } from './limits.js';
 
 export type PointValue = number | string | boolean;
 
@@ -160,8 +161,12 @@ export function isSweepLine(data: unknown): boolean {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const isYear = (v: unknown): v is number => Number.isInteger(v);
-const isWhole = (v: unknown, min: number): v is number => Number.isInteger(v) && (v as number) >= min;
+// Bounded: a line is read before anything is allocated for it (merge builds an array of `runs`
+// entries), so `"runs": 1e300` — an integer to JavaScript — must be refused here, at its line.
+const isYear = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1000 && (v as number) <= 9999;
+const isWhole = (v: unknown, min: number, max: number = Number.MAX_SAFE_INTEGER): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+/** Replications a line may record: the most a scenario may ask for (its schema's limit). */
+const MAX_LINE_REPLICATIONS = 100_000;
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** Every problem with one line's fields (none: it is a SweepLine). */
@@ -182,14 +187,14 @@ function problemsOf(o: unknown): { path: string; expected: string; value: unknow
     }
   }
   check('runId', typeof o.runId === 'string' && o.runId !== '', 'a run id (string)', o.runId);
-  const index = check('index', isWhole(o.index, 0), 'a run-list index (integer ≥ 0)', o.index);
-  if (o.runs !== undefined && check('runs', isWhole(o.runs, 1), 'the length of the run list (integer ≥ 1)', o.runs) && index) {
+  const index = check('index', isWhole(o.index, 0, LIMITS.runs - 1), 'a run-list index (integer ≥ 0)', o.index);
+  if (o.runs !== undefined && check('runs', isWhole(o.runs, 1, LIMITS.runs), `the length of the run list (integer ≥ 1, at most ${LIMITS.runs}: the limit)`, o.runs) && index) {
     check('index', (o.index as number) < (o.runs as number), `a run-list index below runs (${o.runs as number})`, o.index);
   }
   check('scenario', typeof o.scenario === 'string', 'the scenario hash (string)', o.scenario);
   check('design', typeof o.design === 'string' && o.design !== '', 'the name of a design (string)', o.design);
   check('seed', isNumber(o.seed) || typeof o.seed === 'string', 'a seed (number or string)', o.seed);
-  check('replications', isWhole(o.replications, 1), 'a number of replications (integer ≥ 1)', o.replications);
+  check('replications', isWhole(o.replications, 1, MAX_LINE_REPLICATIONS), 'a number of replications (integer ≥ 1)', o.replications);
   for (const key of ['baseYear', 'horizon'] as const) if (o[key] !== undefined) check(key, isYear(o[key]), 'a year', o[key]);
   if (check('point', isRecord(o.point) && Object.keys(o.point).length > 0, 'parameter values by path (a non-empty object)', o.point)) {
     for (const [path, value] of Object.entries(o.point as Record<string, unknown>)) check(`point.${path}`, isNumber(value) || typeof value === 'string' || typeof value === 'boolean', 'a number, string or boolean', value);

@@ -6,6 +6,7 @@
  * the same lines.
  */
 import { existsSync, statSync } from 'node:fs';
+import { lockFile } from '../output/files.js';
 import { provenance as provenanceOf, type Provenance } from '../output/provenance.js';
 import { InputError } from '../scenario/issues.js';
 import { loadScenario } from '../scenario/load.js';
@@ -62,6 +63,17 @@ export interface RunIntoFileResult {
 }
 
 export async function runIntoFile(options: RunIntoFileOptions): Promise<RunIntoFileResult> {
+  // Held from before the file is first looked at until the last line is written: a second sweep on
+  // the same file is refused rather than appending a second copy of every line.
+  const release = lockFile(options.out);
+  try {
+    return await runLocked(options);
+  } finally {
+    release();
+  }
+}
+
+async function runLocked(options: RunIntoFileOptions): Promise<RunIntoFileResult> {
   const { list, mine, out } = options;
   if (!options.resume && existsSync(out) && statSync(out).size > 0) {
     throw new InputError([{ file: out, line: 1, column: 1, path: '(root)', expected: 'a new results file (or --resume to continue this one)', found: 'an existing file with results' }]);

@@ -6,7 +6,7 @@ import { loadScenario } from '../../scenario/load.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, useColor, writeOut } from '../cli.js';
 import { planProgress } from '../progress.js';
-import { overridesOf, type SimulationOptions } from '../simulation-options.js';
+import { checkMemory, overridesOf, type SimulationOptions } from '../simulation-options.js';
 
 /**
  * attribute's draft defaults. Every subset of five levers is 32 scenario runs; at the shipped scale
@@ -30,7 +30,9 @@ export interface AttributeCommandOptions extends SimulationOptions {
 export async function attributeCommand(options: AttributeCommandOptions): Promise<ExitCode> {
   const given = overridesOf(options);
   // The scenario as the user asked for it: its own scale and replications decide which drafts apply.
-  const own = loadScenario(options.file, { overrides: given }).scenario;
+  const ownLoaded = loadScenario(options.file, { overrides: given });
+  checkMemory(ownLoaded, options.threads);
+  const own = ownLoaded.scenario;
   const setsScale = options.overrides.some((o) => /^\s*scale\s*=/.test(o));
   const setsReplications = options.reps !== undefined || options.overrides.some((o) => /^\s*replications\s*=/.test(o));
   const draft = [

@@ -10,7 +10,7 @@ import { out, useColor, writeOut } from '../cli.js';
 import { planProgress } from '../progress.js';
 import { provenance, withProvenance } from '../../output/provenance.js';
 import { availableParallelism } from 'node:os';
-import { overridesOf, type SimulationOptions } from '../simulation-options.js';
+import { checkMemory, overridesOf, type SimulationOptions } from '../simulation-options.js';
 
 export interface BacktestCommandOptions extends SimulationOptions {
   readonly file: string;
@@ -36,6 +36,7 @@ export async function backtestCommand(options: BacktestCommandOptions): Promise<
   const loaded: LoadedScenario | undefined = attempt(() => loadScenario(options.file, { overrides }));
   const observed: ObservedData | undefined = attempt(() => readObserved(options.observed));
   if (issues.length > 0 || !loaded || !observed) throw new InputError(issues);
+  checkMemory(loaded, options.threads);
 
   const { replications, scale } = loaded.scenario;
   const threads = Math.min(options.threads ?? availableParallelism(), replications);

@@ -33,7 +33,7 @@ export interface CalibrateCommandOptions extends SimulationOptions {
  */
 export async function calibrateCommand(options: CalibrateCommandOptions): Promise<ExitCode> {
   const targets = collectTargets(options.targetFiles, options.targets);
-  const { overrides, loaded, ranges } = loadWithRanges(options.file, options.fit, options);
+  const { overrides, loaded, ranges } = loadWithRanges(options.file, options.fit, options, '--fit');
   const { scenario } = loaded;
   checkCalibration(ranges, targets, scenario);
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), scenario.replications));

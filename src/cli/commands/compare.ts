@@ -8,7 +8,7 @@ import { out, useColor, writeOut } from '../cli.js';
 import { planProgress } from '../progress.js';
 import { provenance, withProvenance } from '../../output/provenance.js';
 import { availableParallelism } from 'node:os';
-import { overridesOf, type SimulationOptions } from '../simulation-options.js';
+import { checkMemory, overridesOf, type SimulationOptions } from '../simulation-options.js';
 
 export interface CompareCommandOptions extends SimulationOptions {
   readonly files: readonly string[];
@@ -38,6 +38,7 @@ export async function compareCommand(options: CompareCommandOptions): Promise<Ex
   };
   const loaded = loadAll((reference) => (reference ? [`seed=${JSON.stringify(reference.scenario.seed)}`, `replications=${reference.scenario.replications}`] : []));
   if (issues.length > 0) throw new InputError(issues);
+  for (const l of loaded) checkMemory(l, options.threads);
 
   const { replications } = loaded[0].scenario;
   const threads = Math.min(options.threads ?? availableParallelism(), replications);

@@ -1,4 +1,3 @@
-import { loadScenario } from '../../scenario/load.js';
 import { simulate } from '../../sim/simulate.js';
 import { runsCsv, yearsCsv } from '../../output/csv.js';
 import { formatRun } from '../../output/terminal.js';
@@ -7,7 +6,7 @@ import { out, useColor, writeOut } from '../cli.js';
 import { planProgress } from '../progress.js';
 import { provenance, withProvenance } from '../../output/provenance.js';
 import { availableParallelism } from 'node:os';
-import { checkYears, overridesOf, type SimulationOptions } from '../simulation-options.js';
+import { checkYears, loadForSimulation, type SimulationOptions } from '../simulation-options.js';
 
 export interface RunCommandOptions extends SimulationOptions {
   readonly file: string;
@@ -19,8 +18,7 @@ export interface RunCommandOptions extends SimulationOptions {
 
 /** `hiresim run SCENARIO`: the Monte Carlo projection, as a table, JSON, CSV and/or result files. */
 export async function runCommand(options: RunCommandOptions): Promise<ExitCode> {
-  const overrides = overridesOf(options);
-  const loaded = loadScenario(options.file, { overrides });
+  const { overrides, loaded } = loadForSimulation(options.file, options);
   if (options.by) checkYears(loaded.scenario, options.by, '--by', { projection: true });
   const { replications, scale } = loaded.scenario;
   const threads = Math.min(options.threads ?? availableParallelism(), replications);

@@ -1,0 +1,248 @@
+/**
+ * Hardening (issue 12, command line and result files): each reproducer from the issue, named after
+ * its input class, must end in exit 0 or one positioned exit-2 problem within 5 s — never a stack
+ * trace, never blamed on a place the user did not write.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASELINE, STACK_TRACE, expectProblem, hiresimAsync, tempDir } from '../helpers/problems.js';
+import type { CliResult } from '../helpers/cli.js';
+import { InputError } from '../../src/scenario/issues.js';
+import { arrayScript, mergeScript, type SlurmPlan } from '../../src/slurm/sbatch.js';
+
+/** Runs the CLI and fails if it takes longer than the 5 s the issue allows. */
+async function quick(args: readonly string[], options: { cwd?: string } = {}): Promise<CliResult> {
+  const start = performance.now();
+  const r = await hiresimAsync(args, options);
+  expect(performance.now() - start).toBeLessThan(5000);
+  expect(r.stderr).not.toMatch(STACK_TRACE);
+  return r;
+}
+
+/** A usage error: exit 2, "hiresim: …" naming the problem, the pointer to --help, nothing else. */
+function expectUsage(r: CliResult, message: RegExp): void {
+  expect(r.status).toBe(2);
+  const lines = r.stderr.trim().split('\n');
+  expect(lines).toHaveLength(2);
+  expect(lines[0]).toMatch(message);
+  expect(lines[1]).toMatch(/--help/);
+}
+
+describe('a flag without its value', () => {
+  it('run --out with nothing after it is a usage line, not a YError', async () => {
+    expectUsage(await quick(['run', BASELINE, '--out']), /^hiresim: Not enough arguments following: out$/);
+  });
+  it('sweep --param with nothing after it', async () => {
+    expectUsage(await quick(['sweep', BASELINE, '--out', 'x.jsonl', '--param']), /^hiresim: Not enough arguments following: param$/);
+  });
+});
+
+describe('a --param value that is not YAML scalars', () => {
+  it('an unclosed flow sequence (demand.growth=1,[) is the --param\'s problem', async () => {
+    expectProblem(await quick(['sweep', BASELINE, '--out', 'x.jsonl', '--param', 'demand.growth=1,[']), {
+      file: '--param #1', line: 1, column: 15, path: 'demand.growth', found: '"["',
+    });
+  });
+  it('an alias without an anchor (demand.growth=*a,1) is the --param\'s problem', async () => {
+    expectProblem(await quick(['sweep', BASELINE, '--out', 'x.jsonl', '--param', 'demand.growth=*a,1']), {
+      file: '--param #1', line: 1, column: 15, path: 'demand.growth', found: '"*a"',
+    });
+  });
+});
+
+describe('a path below an unknown key is blamed on the flag that wrote it', () => {
+  it('--set x.y.z=1', async () => {
+    expectProblem(await quick(['run', BASELINE, '--set', 'x.y.z=1']), { file: '--set #1', line: 1, column: 1, path: 'x', found: 'unknown key "x"' });
+  });
+  it('the second --set is named when it is the culprit', async () => {
+    expectProblem(await quick(['run', BASELINE, '--set', 'scale=50', '--set', 'demand.nope.deeper=1']), {
+      file: '--set #2', line: 1, column: 1, path: 'demand.nope', found: 'unknown key "nope"',
+    });
+  });
+  it('--param nonexistent.path=0:1', async () => {
+    expectProblem(await quick(['sweep', BASELINE, '--out', 'x.jsonl', '--param', 'nonexistent.path=0:1']), {
+      file: '--param #1', line: 1, column: 1, path: 'nonexistent', found: 'unknown key "nonexistent"',
+    });
+  });
+  it('--fit nope.x=1:2 is labelled --fit, not --param', async () => {
+    expectProblem(await quick(['calibrate', BASELINE, '--fit', 'nope.x=1:2', '--target', 'gap@2025=53%']), {
+      file: '--fit #1', line: 1, column: 1, path: 'nope', found: 'unknown key "nope"',
+    });
+  });
+  it('a malformed --fit range is labelled --fit', async () => {
+    expectProblem(await quick(['calibrate', BASELINE, '--fit', 'demand.growth=a:b', '--target', 'gap@2025=53%']), {
+      file: '--fit #1', line: 1, column: 15, path: 'demand.growth', found: '"a:b"',
+    });
+  });
+});
+
+describe('requests past a stated limit are refused up front', () => {
+  it('--reps above 10,000 is labelled --reps and names the limit', async () => {
+    expectUsage(await quick(['run', BASELINE, '--reps', '100001']), /^hiresim: --reps: expected at most 10,000 replications .*found "100001"$/);
+  });
+  it('--samples above 100,000 (sobol, lhs, morris)', async () => {
+    for (const args of [
+      ['sweep', BASELINE, '--design', 'sobol', '--out', 'x.jsonl', '--param', 'demand.growth=0:1', '--samples', '9999999'],
+      ['sweep', BASELINE, '--design', 'lhs', '--out', 'x.jsonl', '--param', 'demand.growth=0:1', '--samples', '9999999'],
+      ['sensitivity', BASELINE, '--method', 'morris', '--param', 'demand.growth=0:1', '--samples', '9999999'],
+    ]) {
+      expectUsage(await quick(args), /^hiresim: --samples: expected at most 100,000 \(the limit\), found "9999999"$/);
+    }
+  });
+  it('a 3-parameter grid past a million runs', async () => {
+    const r = await quick(['sweep', BASELINE, '--design', 'grid', '--samples', '99999', '--out', 'x.jsonl', '--param', 'demand.growth=0:1', '--param', 'demand.payElasticity=0:1', '--param', 'tools.breakthroughJump=0.01:0.3']);
+    expectUsage(r, /^hiresim: --samples\/--param: expected at most 1,000,000 runs in a run list .*found 999,970,000,299,999 runs$/);
+  });
+  it('slurm sweep: the same run-list limit, before any script is written', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const r = await quick(['slurm', 'sweep', BASELINE, '--design', 'grid', '--samples', '9999', '--param', 'demand.growth=0:1', '--param', 'demand.payElasticity=0:1', '--tasks', '2', '--dry-run', '--out', join(dir, 'o')]);
+      expectUsage(r, /^hiresim: --samples\/--param: expected at most 1,000,000 runs .*found 99,980,001 runs$/);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      cleanup();
+    }
+  });
+  it('a population that cannot fit in memory: the estimate is in the message', async () => {
+    for (const command of [['run', BASELINE], ['compare', BASELINE, BASELINE]]) {
+      const r = await quick([...command, '--set', 'population.adjacent=1e15', '--threads', '1']);
+      expect(r.status).toBe(2);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).toEqual([expect.stringMatching(/population: expected a population that fits in this machine's [\d.,]+ GB of memory .*found 1\.0e\+15 persons = 5\.0e\+13 agents at scale 20 × 170 bytes ≈ [\d,]+ GB$/), '1 problem found.']);
+    }
+  });
+});
+
+describe('a shard line whose run count no array can hold', () => {
+  const line = (runs: string) => `{"runId":"a","index":0,"runs":${runs},"scenario":"h","design":"lhs","seed":1,"replications":1,"point":{"demand.growth":0.1},"closure":{"medianYear":2030,"censoredShare":0},"gap":{"2030":{"p50":0.1}}}\n`;
+  for (const runs of ['1e300', '1000000000']) {
+    it(`"runs":${runs} is refused at FILE:LINE before anything is allocated`, async () => {
+      const { dir, cleanup } = tempDir();
+      try {
+        const shard = join(dir, 'shard-0.jsonl');
+        writeFileSync(shard, `${line('1')}${line(runs)}`);
+        const r = await quick(['merge', shard, '--out', join(dir, 'merged.jsonl')]);
+        expectProblem(r, { file: shard, line: 2, column: 1, path: 'runs', expected: 'at most 1000000: the limit' });
+        expect(existsSync(join(dir, 'merged.jsonl'))).toBe(false);
+      } finally {
+        cleanup();
+      }
+    });
+  }
+});
+
+describe('a report of results no run could have written', () => {
+  let summary: Record<string, unknown>;
+  const { dir, cleanup } = tempDir();
+  beforeAll(async () => {
+    const r = await hiresimAsync(['run', BASELINE, '--reps', '2', '--seed', '7', '--threads', '1', '--set', 'scale=50', '--set', 'horizon=2028', '--out', join(dir, 'run')]);
+    expect(r.status, r.stderr).toBe(0);
+    summary = JSON.parse(readFileSync(join(dir, 'run', 'summary.json'), 'utf8')) as Record<string, unknown>;
+  });
+  afterAll(cleanup);
+
+  it('every gap null: one line at the file, exit 2', async () => {
+    const damaged = structuredClone(summary) as { years: { gap: Record<string, unknown> }[] };
+    for (const y of damaged.years) for (const q of ['p10', 'p50', 'p90']) y.gap[q] = null;
+    const file = join(dir, 'null-gaps.json');
+    writeFileSync(file, JSON.stringify(damaged));
+    expectProblem(await quick(['report', file, '--html', join(dir, 'a.html')]), { file, line: 1, column: 1, path: 'years.0.gap.p10', expected: 'a number (the gap in that year)', found: /^null \(and \d+ more problems/ });
+    expect(existsSync(join(dir, 'a.html'))).toBe(false);
+  });
+  it('horizon: 1e9 is not a year', async () => {
+    const file = join(dir, 'far-horizon.json');
+    writeFileSync(file, JSON.stringify({ ...summary, horizon: 1e9 }));
+    expectProblem(await quick(['report', file, '--html', join(dir, 'b.html')]), { file, line: 1, column: 1, path: 'horizon', expected: 'a year (1000–9999)', found: 'number 1000000000' });
+  });
+  it('the untouched summary still makes a report', async () => {
+    const r = await quick(['report', join(dir, 'run', 'summary.json'), '--html', join(dir, 'c.html')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(join(dir, 'c.html'))).toBe(true);
+  });
+});
+
+describe('a control character in a value written into a Slurm script', () => {
+  const plan: SlurmPlan = { study: 'sweep', hiresim: ['/usr/bin/node', '/opt/hiresim/dist/cli/main.js'], args: ['scenarios/baseline.yaml', '--param', 'demand.growth=0:1'], tasks: 4, cpusPerTask: 1, setup: [], workdir: '/home/me/study', dir: '/scratch/me/out', version: '0.0.0' };
+
+  it('slurm --out with a newline is refused before anything is written', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const out = join(dir, 'out\n#SBATCH --wrap=touch pwned');
+      const r = await quick(['slurm', 'sweep', BASELINE, '--param', 'demand.growth=0:1', '--tasks', '2', '--dry-run', '--out', out]);
+      expectUsage(r, /^hiresim: --out: expected a directory without control characters .*found ".*\\n#SBATCH --wrap=touch pwned"$/);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      cleanup();
+    }
+  });
+  it('a --set value with a newline is named by its flag', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const r = await quick(['slurm', 'sweep', BASELINE, '--param', 'demand.growth=0:1', '--tasks', '2', '--dry-run', '--out', join(dir, 'o'), '--set', 'name="a\nrm -rf ~"']);
+      expectProblem(r, { file: '--set #1', line: 1, column: 8, path: 'set', expected: 'without control characters' });
+    } finally {
+      cleanup();
+    }
+  });
+  it('every generated line stays one line, and a directory with spaces is quoted in #SBATCH', () => {
+    expect(() => arrayScript({ ...plan, dir: '/scratch/a\rb' })).toThrow(InputError);
+    expect(() => mergeScript({ ...plan, workdir: '/home/a\nb' })).toThrow(InputError);
+    expect(() => arrayScript({ ...plan, setup: ['module load x\u2028rm -rf ~'] })).toThrow(InputError);
+    expect(() => arrayScript({ ...plan, dir: '/scratch/a"b' })).toThrow(InputError);
+    const spaced = arrayScript({ ...plan, dir: '/scratch/my study' });
+    expect(spaced).toContain('#SBATCH --output="/scratch/my study/logs/sweep-%A_%a.log"');
+    expect(spaced).toContain(`'/scratch/my study/shard-'"\${SLURM_ARRAY_TASK_ID}".jsonl`);
+    expect(arrayScript({ ...plan, setup: ['module\tload x'] })).toContain('module\tload x');
+  });
+});
+
+describe('two writers of one results file', () => {
+  const SMALL = ['--param', 'demand.growth=0.05:0.2', '--samples', '2', '--reps', '2', '--threads', '1', '--set', 'scale=50', '--set', 'horizon=2028'];
+
+  it('a sweep on a file another live process holds is refused: "in use by PID …", nothing appended', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const out = join(dir, 'sweep.jsonl');
+      // This test's own process stands for the first sweep: alive, and holding the lock.
+      writeFileSync(`${out}.lock`, `${process.pid}\n`);
+      const r = await quick(['sweep', BASELINE, ...SMALL, '--out', out]);
+      expectProblem(r, { file: out, line: 1, column: 1, path: '(root)', expected: 'a results file no other hiresim is writing', found: `in use by PID ${process.pid}` });
+      expect(existsSync(out)).toBe(false);
+      expect(readFileSync(`${out}.lock`, 'utf8')).toBe(`${process.pid}\n`);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('two sweeps started at once on one file: one writes every line once, the other is refused', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const out = join(dir, 'sweep.jsonl');
+      const args = ['sweep', BASELINE, ...SMALL.map((a) => (a === '2' ? '4' : a)), '--out', out];
+      const [a, b] = await Promise.all([hiresimAsync(args), hiresimAsync(args)]);
+      expect([a.status, b.status].sort()).toEqual([0, 2]);
+      expect([a, b].find((r) => r.status === 2)!.stderr).toMatch(/in use by PID \d+/);
+      expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(4);
+      expect(existsSync(`${out}.lock`)).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('a lock left by a killed sweep (its process gone) is taken over, and released at the end', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const out = join(dir, 'sweep.jsonl');
+      const gone = spawnSync(process.execPath, ['-e', '0']).pid as number;
+      writeFileSync(`${out}.lock`, `${gone}\n`);
+      const r = await hiresimAsync(['sweep', BASELINE, ...SMALL, '--out', out]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(2);
+      expect(existsSync(`${out}.lock`)).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
+});

@@ -56,6 +56,12 @@ describe('a path below an unknown key is blamed on the flag that wrote it', () =
   it('--set x.y.z=1', async () => {
     expectProblem(await quick(['run', BASELINE, '--set', 'x.y.z=1']), { file: '--set #1', line: 1, column: 1, path: 'x', found: 'unknown key "x"' });
   });
+  it.each(['validate', 'explain'])('--set x.y.z=1 given to %s', async (command) => {
+    expectProblem(await quick([command, BASELINE, '--set', 'x.y.z=1']), { file: '--set #1', line: 1, column: 1, path: 'x', found: 'unknown key "x"' });
+  });
+  it('--set x.y.z=1 given to backtest', async () => {
+    expectProblem(await quick(['backtest', BASELINE, '--observed', 'data/observed.csv', '--set', 'x.y.z=1']), { file: '--set #1', line: 1, column: 1, path: 'x', found: 'unknown key "x"' });
+  });
   it('the second --set is named when it is the culprit', async () => {
     expectProblem(await quick(['run', BASELINE, '--set', 'scale=50', '--set', 'demand.nope.deeper=1']), {
       file: '--set #2', line: 1, column: 1, path: 'demand.nope', found: 'unknown key "nope"',

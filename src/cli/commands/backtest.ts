@@ -3,14 +3,14 @@ import { readObserved, type ObservedData } from '../../backtest/observed.js';
 import { backtestCsv } from '../../output/backtest-csv.js';
 import { formatBacktest } from '../../output/backtest-terminal.js';
 import { InputError, type InputIssue } from '../../scenario/issues.js';
-import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
+import type { LoadedScenario } from '../../scenario/load.js';
 import { simulate } from '../../sim/simulate.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, useColor, writeOut } from '../cli.js';
 import { planProgress } from '../progress.js';
 import { provenance, withProvenance } from '../../output/provenance.js';
 import { availableParallelism } from 'node:os';
-import { checkMemory, overridesOf, type SimulationOptions } from '../simulation-options.js';
+import { checkMemory, loadBlamingFlags, overrideFlags, overridesOf, type SimulationOptions } from '../simulation-options.js';
 
 export interface BacktestCommandOptions extends SimulationOptions {
   readonly file: string;
@@ -33,7 +33,7 @@ export async function backtestCommand(options: BacktestCommandOptions): Promise<
     }
   };
   const overrides = overridesOf(options);
-  const loaded: LoadedScenario | undefined = attempt(() => loadScenario(options.file, { overrides }));
+  const loaded: LoadedScenario | undefined = attempt(() => loadBlamingFlags(options.file, overrides, overrideFlags(options)));
   const observed: ObservedData | undefined = attempt(() => readObserved(options.observed));
   if (issues.length > 0 || !loaded || !observed) throw new InputError(issues);
   checkMemory(loaded, options.threads);

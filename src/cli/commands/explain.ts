@@ -1,8 +1,8 @@
 import { explainScenario, selectPaths } from '../../scenario/explain.js';
-import { loadScenario } from '../../scenario/load.js';
 import { formatExplanation } from '../../output/explain-terminal.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out } from '../cli.js';
+import { loadBlamingFlags } from '../simulation-options.js';
 
 export interface ExplainCommandOptions {
   readonly file: string;
@@ -17,7 +17,9 @@ export interface ExplainCommandOptions {
  * with units and sources (at most 100 columns), or as JSON with the same data.
  */
 export async function explainCommand(options: ExplainCommandOptions): Promise<ExitCode> {
-  const explanation = selectPaths(explainScenario(loadScenario(options.file, { overrides: options.overrides })), options.paths);
+  // A problem an override caused is blamed on its --set, not on the file.
+  const loaded = loadBlamingFlags(options.file, options.overrides, options.overrides.map((_, k) => `--set #${k + 1}`));
+  const explanation = selectPaths(explainScenario(loaded), options.paths);
   await out(options.json ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation, { selected: options.paths }));
   return EXIT.ok;
 }

@@ -1,7 +1,7 @@
-import { loadScenario } from '../../scenario/load.js';
 import { InputError, type InputIssue } from '../../scenario/issues.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out } from '../cli.js';
+import { loadBlamingFlags } from '../simulation-options.js';
 
 /**
  * `hiresim validate FILE…`: one line per valid file on stdout; every problem of
@@ -12,7 +12,8 @@ export async function validateCommand(options: { files: readonly string[]; overr
   const lines: string[] = [];
   for (const file of options.files) {
     try {
-      const loaded = loadScenario(file, { overrides: options.overrides });
+      // A problem an override caused is blamed on its --set, not on the file.
+      const loaded = loadBlamingFlags(file, options.overrides, options.overrides.map((_, k) => `--set #${k + 1}`));
       lines.push(`${file}: valid (scenario "${loaded.scenario.name}", hash ${loaded.hash})`);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

@@ -13,6 +13,7 @@
  * that whether closure lasts was not recorded by its version.
  */
 import type { ClosureSummary } from '../analysis/closure.js';
+import { candidatesAtThreshold } from '../output/closure-answer.js';
 import { candidatesBand, type ScenarioSeries } from './series.js';
 import { percentText, yearRange } from './words.js';
 
@@ -35,7 +36,7 @@ const per100 = (x: number) => String(Math.round(x));
 /** What "closed" means for a scenario, in one sentence (the same for scenarios that share threshold, years and base year). */
 export function closureMeaning(s: ScenarioSeries): string {
   const c = s.closure;
-  const target = Math.round(100 * (1 - c.threshold));
+  const target = candidatesAtThreshold(c.threshold);
   return `Closed means at least ${target} qualified candidates per 100 open positions (a gap of at most ${percentText(c.threshold)}) for ${c.sustainYears} year${c.sustainYears === 1 ? '' : 's'} in a row, counted from the base year ${s.baseYear}${s.startYear < s.baseYear ? ` (${s.startYear}–${s.baseYear - 1} are history)` : ''}; a replication's closing year is the first of those years.`;
 }
 

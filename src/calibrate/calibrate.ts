@@ -88,7 +88,7 @@ const toUnit = (r: Continuous, x: number) => Math.min(1, Math.max(0, r.log ? Mat
 export function checkCalibration(ranges: readonly ParamRange[], targets: readonly WrittenTarget[], scenario: LoadedScenario['scenario']): void {
   const discrete = ranges.filter((r) => r.kind === 'discrete');
   if (discrete.length > 0) {
-    throw new InputError(discrete.map((r) => ({ file: '--fit', line: 1, column: 1, path: r.path, expected: 'a continuous range LO:HI to fit', found: 'a list of values' })));
+    throw new InputError(discrete.map((r) => ({ file: '--fit', line: 0, column: 0, path: r.path, expected: 'a continuous range LO:HI to fit', found: 'a list of values' })));
   }
   checkTargetYears(targets, scenario);
 }

@@ -11,6 +11,9 @@ import type { SimulationOptions } from './simulation-options.js';
 import { writeResultFiles } from '../output/files.js';
 import { setInvocation } from '../output/provenance.js';
 import { LIMITS, runListProblem } from '../sweep/limits.js';
+import { UsageError, quote, yargsError } from './usage-error.js';
+
+export { UsageError } from './usage-error.js';
 
 /** Writes to stdout, resolving once the data is handed to the OS (so piping to `head` loses nothing). */
 export function out(text: string): Promise<void> {
@@ -37,6 +40,9 @@ export function writeOut(dir: string | undefined, files: Readonly<Record<string,
 
 const usage = (lines: string[]) => lines.join('\n');
 
+/** The commands, for messages about a missing or mistyped one. */
+const COMMANDS = ['run', 'compare', 'attribute', 'report', 'sweep', 'sensitivity', 'calibrate', 'backtest', 'merge', 'slurm', 'validate', 'explain', 'schema'] as const;
+
 const setOption = {
   type: 'string',
   array: true,
@@ -48,6 +54,9 @@ const setOption = {
 export function buildParser(argv: readonly string[], setResult: (code: ExitCode) => void): Argv {
   return yargs([...argv])
     .scriptName('hiresim')
+    // English whatever the machine's LANG: yargs's own errors are read by yargsError, and messages
+    // should not depend on where a study runs.
+    .locale('en')
     .usage(
       usage([
         'hiresim: when does the GenAI talent gap close? An agent-based simulation of the hiring market.',
@@ -100,7 +109,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
           .conflicts('json', 'csv')
           .check((args) => {
             checkCounts(args);
-            if (args.by !== undefined && !/^\d{4}(,\d{4})*$/.test(args.by)) throw new UsageError(`--by: expected years such as 2030,2035, found "${args.by}"`);
+            if (args.by !== undefined && !/^\d{4}(,\d{4})*$/.test(args.by)) throw new UsageError('--by', 'years such as 2030,2035', quote(args.by));
             return true;
           }),
       async (args) => {
@@ -152,7 +161,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
           .option('out', { type: 'string', requiresArg: true, description: 'Also write comparison.json and differences.csv to this directory' })
           .conflicts('json', 'csv')
           .check((args) => {
-            if ((args.files as string[]).length < 2) throw new UsageError('compare needs at least two scenario files (the first is the reference)');
+            if ((args.files as string[]).length < 2) throw new UsageError('<scenario..>', 'at least one scenario file after the reference', 'none');
             checkCounts(args);
             return true;
           }),
@@ -210,9 +219,9 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
             checkCounts(args);
             const levers = args.levers.split(',').map((l) => l.trim());
             const unknown = levers.filter((l) => !(LEVER_NAMES as readonly string[]).includes(l));
-            if (unknown.length > 0) throw new UsageError(`--levers: expected names from ${LEVER_NAMES.join(', ')}, found "${unknown.join(', ')}"`);
-            if (new Set(levers).size !== levers.length) throw new UsageError(`--levers: each lever once, found "${args.levers}"`);
-            if (args.year !== undefined && !/^\d{4}$/.test(args.year)) throw new UsageError(`--year: expected a year such as 2030, found "${args.year}"`);
+            if (unknown.length > 0) throw new UsageError('--levers', `names from ${LEVER_NAMES.join(', ')}`, quote(unknown.join(', ')));
+            if (new Set(levers).size !== levers.length) throw new UsageError('--levers', 'each lever once', quote(args.levers));
+            if (args.year !== undefined && !/^\d{4}$/.test(args.year)) throw new UsageError('--year', 'a year such as 2030', quote(args.year));
             return true;
           }),
       async (args) => {
@@ -347,7 +356,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
                 .check((args) => {
                   for (const name of ['year', 'by'] as const) {
                     const value = args[name];
-                    if (value !== undefined && !/^\d{4}$/.test(value)) throw new UsageError(`--${name}: expected a year such as 2030, found "${value}"`);
+                    if (value !== undefined && !/^\d{4}$/.test(value)) throw new UsageError(`--${name}`, 'a year such as 2030', quote(value));
                   }
                   return true;
                 }),
@@ -410,7 +419,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
                   checkCounts(args);
                   checkSamples(args.samples);
                   checkRunList(args.design === 'grid' ? gridRuns(args.param ?? [], args.samples) : Number(args.samples ?? 16));
-                  if (args.years !== undefined && !/^\d{4}(,\d{4})*$/.test(args.years)) throw new UsageError(`--years: expected years such as 2030,2035, found "${args.years}"`);
+                  if (args.years !== undefined && !/^\d{4}(,\d{4})*$/.test(args.years)) throw new UsageError('--years', 'years such as 2030,2035', quote(args.years));
                   parseShard(args.shard);
                   return true;
                 }),
@@ -483,11 +492,11 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
           .check((args) => {
             checkCounts(args);
             parseShard(args.shard);
-            if (args.results === undefined && (args.shard !== undefined || args.resume === true)) throw new UsageError(`--${args.shard !== undefined ? 'shard' : 'resume'} needs --results FILE.jsonl`);
+            if (args.results === undefined && (args.shard !== undefined || args.resume === true)) throw new UsageError(`--${args.shard !== undefined ? 'shard' : 'resume'}`, '--results FILE.jsonl beside it (the file the runs go into)', 'no --results');
             checkSamples(args.samples);
             // Sobol' runs samples × (d + 2) points, Morris trajectories × (d + 1).
             checkRunList(Number(args.samples ?? (args.method === 'sobol' ? 64 : 10)) * ((args.param ?? []).length + (args.method === 'sobol' ? 2 : 1)));
-            if (args.year !== undefined && !/^\d{4}$/.test(args.year)) throw new UsageError(`--year: expected a year such as 2030, found "${args.year}"`);
+            if (args.year !== undefined && !/^\d{4}$/.test(args.year)) throw new UsageError('--year', 'a year such as 2030', quote(args.year));
             return true;
           }),
       async (args) => {
@@ -615,8 +624,8 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
           .option('json', { type: 'boolean', description: 'Print the result as one JSON object' })
           .check((args) => {
             checkCounts(args);
-            if (!/^[1-9][0-9]{0,5}$/.test(args['max-evaluations'])) throw new UsageError(`--max-evaluations: expected a whole number ≥ 1, found "${args['max-evaluations']}"`);
-            if ((args.target ?? []).length === 0 && (args.targets ?? []).length === 0) throw new UsageError('calibrate needs a target: --target metric@YEAR=value or --targets FILE');
+            if (!/^[1-9][0-9]{0,5}$/.test(args['max-evaluations'])) throw new UsageError('--max-evaluations', 'a whole number ≥ 1', quote(args['max-evaluations']));
+            if ((args.target ?? []).length === 0 && (args.targets ?? []).length === 0) throw new UsageError('--target', 'a target: --target metric@YEAR=value or --targets FILE', 'none');
             return true;
           }),
       async (args) => {
@@ -658,7 +667,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
           .option('out', { type: 'string', requiresArg: true, demandOption: true, description: 'The merged results file' })
           .option('shards', { type: 'string', requiresArg: true, description: 'How many shards the sweep was split into (to name missing shards)' })
           .check((args) => {
-            if (args.shards !== undefined && !/^[1-9][0-9]{0,5}$/.test(args.shards)) throw new UsageError(`--shards: expected a whole number ≥ 1, found "${args.shards}"`);
+            if (args.shards !== undefined && !/^[1-9][0-9]{0,5}$/.test(args.shards)) throw new UsageError('--shards', 'a whole number ≥ 1', quote(args.shards));
             return true;
           }),
       async (args) => {
@@ -706,7 +715,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
                 .option('years', { type: 'string', requiresArg: true, description: 'As for hiresim sweep' })
                 .option('out', { type: 'string', requiresArg: true, demandOption: true, description: 'Directory for the scripts, shards, logs and merged.jsonl' })
                 .check((args) => {
-                  if (args.years !== undefined && !/^\d{4}(,\d{4})*$/.test(args.years)) throw new UsageError(`--years: expected years such as 2030,2035, found "${args.years}"`);
+                  if (args.years !== undefined && !/^\d{4}(,\d{4})*$/.test(args.years)) throw new UsageError('--years', 'years such as 2030,2035', quote(args.years));
                   checkSamples(args.samples);
                   checkRunList(args.design === 'grid' ? gridRuns((args as { param?: string[] }).param ?? [], args.samples) : Number(args.samples ?? 16));
                   return true;
@@ -745,7 +754,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
                 .option('year', { type: 'string', requiresArg: true, description: 'As for hiresim sensitivity' })
                 .option('out', { type: 'string', requiresArg: true, demandOption: true, description: 'Directory for the scripts, shards, logs, merged.jsonl and sensitivity.json' })
                 .check((args) => {
-                  if (args.year !== undefined && !/^\d{4}$/.test(args.year)) throw new UsageError(`--year: expected a year such as 2030, found "${args.year}"`);
+                  if (args.year !== undefined && !/^\d{4}$/.test(args.year)) throw new UsageError('--year', 'a year such as 2030', quote(args.year));
                   return true;
                 }),
             ),
@@ -861,7 +870,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
         setResult(await schemaCommand());
       },
     )
-    .demandCommand(1, 'Name a command: run, compare, attribute, report, sweep, sensitivity, calibrate, backtest, merge, slurm, validate, explain or schema.')
+    .demandCommand(1, `Name a command: ${COMMANDS.join(', ')}.`)
     .strict()
     .help()
     .alias('help', 'h')
@@ -872,7 +881,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
       // yargs reports its own argument errors (requiresArg: `--out` with no value) as a YError with the
       // message; they are the user's, so a usage line, not a stack trace. Anything else is ours.
       if (error && error.name !== 'YError') throw error;
-      throw new UsageError(message ?? error?.message ?? 'bad arguments');
+      throw yargsError(message ?? error?.message ?? 'bad arguments', argv, COMMANDS);
     });
 }
 
@@ -900,22 +909,22 @@ function slurmOptions<T>(y: Argv<T>) {
       checkSamples((args as { samples?: string }).samples);
       for (const name of ['tasks', 'array-limit', 'cpus-per-task', 'samples'] as const) {
         const value = (args as { [key: string]: unknown })[name];
-        if (value !== undefined && !/^[1-9][0-9]{0,5}$/.test(String(value))) throw new UsageError(`--${name}: expected a whole number ≥ 1, found "${String(value)}"`);
+        if (value !== undefined && !/^[1-9][0-9]{0,5}$/.test(String(value))) throw new UsageError(`--${name}`, 'a whole number ≥ 1', quote(value));
       }
-      if (args.partition !== undefined && !/^[A-Za-z0-9_.,-]+$/.test(args.partition)) throw new UsageError(`--partition: expected a partition name, found "${args.partition}"`);
-      if (args.time !== undefined && !/^[0-9:-]+$/.test(args.time)) throw new UsageError(`--time: expected a Slurm time such as 02:00:00 or 1-00:00:00, found "${args.time}"`);
+      if (args.partition !== undefined && !/^[A-Za-z0-9_.,-]+$/.test(args.partition)) throw new UsageError('--partition', 'a partition name', quote(args.partition));
+      if (args.time !== undefined && !/^[0-9:-]+$/.test(args.time)) throw new UsageError('--time', 'a Slurm time such as 02:00:00 or 1-00:00:00', quote(args.time));
       for (const name of ['account', 'qos'] as const) {
         const value = args[name];
-        if (value !== undefined && !/^[A-Za-z0-9_.-]+$/.test(value)) throw new UsageError(`--${name}: expected a Slurm ${name === 'qos' ? 'QOS' : 'account'} name, found "${value}"`);
+        if (value !== undefined && !/^[A-Za-z0-9_.-]+$/.test(value)) throw new UsageError(`--${name}`, `a Slurm ${name === 'qos' ? 'QOS' : 'account'} name`, quote(value));
       }
-      if (args.mem !== undefined && !/^[1-9][0-9]*[KMGT]?$/.test(args.mem)) throw new UsageError(`--mem: expected a size such as 4G or 500M, found "${args.mem}"`);
-      if (args.node !== undefined && !/^[^\s'"\\]+$/.test(args.node)) throw new UsageError(`--node: expected a command or path without spaces or quotes, found "${args.node}"`);
+      if (args.mem !== undefined && !/^[1-9][0-9]*[KMGT]?$/.test(args.mem)) throw new UsageError('--mem', 'a size such as 4G or 500M', quote(args.mem));
+      if (args.node !== undefined && !/^[^\s'"\\]+$/.test(args.node)) throw new UsageError('--node', 'a command or path without spaces or quotes', quote(args.node));
       // --out is written into the job scripts (an #SBATCH line among them): a newline would split it.
       const out = String(args.out);
-      if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(out)) throw new UsageError(`--out: expected a directory without control characters (it is written into the job scripts), found ${JSON.stringify(out)}`);
-      if (/["\\]/.test(out)) throw new UsageError(`--out: expected a directory without " or \\ (it is written into #SBATCH lines), found ${JSON.stringify(out)}`);
+      if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(out)) throw new UsageError('--out', 'a directory without control characters (it is written into the job scripts)', quote(out));
+      if (/["\\]/.test(out)) throw new UsageError('--out', 'a directory without " or \\ (it is written into #SBATCH lines)', quote(out));
       const badSetup = (args.setup ?? []).find((line) => /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/.test(line) || line.trim() === '');
-      if (badSetup !== undefined) throw new UsageError(`--setup: expected one shell line, found ${JSON.stringify(badSetup)}`);
+      if (badSetup !== undefined) throw new UsageError('--setup', 'one shell line', quote(badSetup));
       return true;
     });
 }
@@ -975,7 +984,7 @@ function simulationArgs(args: { set?: string[]; reps?: string; seed?: string; th
 function parseShard(shard: string | undefined): { index: number; of: number } | undefined {
   if (shard === undefined) return undefined;
   const m = /^(\d+)\/(\d+)$/.exec(shard);
-  if (!m || Number(m[2]) < 1 || Number(m[1]) >= Number(m[2])) throw new UsageError(`--shard: expected I/N with 0 ≤ I < N, found "${shard}"`);
+  if (!m || Number(m[2]) < 1 || Number(m[1]) >= Number(m[2])) throw new UsageError('--shard', 'I/N with 0 ≤ I < N', quote(shard));
   return { index: Number(m[1]), of: Number(m[2]) };
 }
 
@@ -983,18 +992,18 @@ function parseShard(shard: string | undefined): { index: number; of: number } | 
 function checkCounts(args: { reps?: string; threads?: string }): void {
   for (const name of ['reps', 'threads'] as const) {
     const value = args[name];
-    if (value !== undefined && !/^[1-9][0-9]{0,5}$/.test(value)) throw new UsageError(`--${name}: expected a whole number ≥ 1, found "${value}"`);
+    if (value !== undefined && !/^[1-9][0-9]{0,5}$/.test(value)) throw new UsageError(`--${name}`, 'a whole number ≥ 1', quote(value));
   }
   if (args.reps !== undefined && Number(args.reps) > LIMITS.replications) {
-    throw new UsageError(`--reps: expected at most ${LIMITS.replications.toLocaleString('en-US')} replications (the limit; more cannot change a printed digit), found "${args.reps}"`);
+    throw new UsageError('--reps', `at most ${LIMITS.replications.toLocaleString('en-US')} replications (the limit; more cannot change a printed digit)`, quote(args.reps));
   }
 }
 
 /** --samples: a whole number ≥ 1 and at most LIMITS.samples (see src/sweep/limits.ts for why). */
 function checkSamples(samples: string | undefined): void {
   if (samples === undefined) return;
-  if (!/^[1-9][0-9]*$/.test(samples)) throw new UsageError(`--samples: expected a whole number ≥ 1, found "${samples}"`);
-  if (Number(samples) > LIMITS.samples) throw new UsageError(`--samples: expected at most ${LIMITS.samples.toLocaleString('en-US')} (the limit), found "${samples}"`);
+  if (!/^[1-9][0-9]*$/.test(samples)) throw new UsageError('--samples', 'a whole number ≥ 1', quote(samples));
+  if (Number(samples) > LIMITS.samples) throw new UsageError('--samples', `at most ${LIMITS.samples.toLocaleString('en-US')} (the limit)`, quote(samples));
 }
 
 /**
@@ -1011,7 +1020,7 @@ function gridRuns(params: readonly string[], samples: string | undefined): numbe
 /** A design whose run list would pass LIMITS.runs is refused before it is expanded. */
 function checkRunList(runs: number): void {
   const problem = runListProblem(runs);
-  if (problem) throw new UsageError(`--samples/--param: expected ${problem.expected}, found ${problem.found}`);
+  if (problem) throw new UsageError('--samples/--param', problem.expected, problem.found);
 }
 
 /** File-system errors that mean the path is not usable as given (rather than the disk failing). */
@@ -1023,8 +1032,6 @@ function isFileSystemError(error: unknown): error is Error & { code: string; sys
   return error instanceof Error && typeof e?.code === 'string' && typeof e.syscall === 'string' && typeof e.path === 'string';
 }
 
-/** Wrong arguments: printed with a pointer to --help, exit 2. */
-export class UsageError extends Error {}
 
 /** Runs the CLI and returns its exit code. Never throws for a user's mistake. */
 export async function runCli(argv: readonly string[]): Promise<ExitCode> {
@@ -1038,19 +1045,21 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
       for (const issue of error.issues) say(formatIssue(issue));
       const n = error.issues.length;
       say(`${n} problem${n === 1 ? '' : 's'} found.`);
-      return EXIT.badInput;
-    }
-    if (error instanceof UsageError) {
-      say(`hiresim: ${error.message}`);
-      say('Run "hiresim --help" (or "hiresim COMMAND --help") for usage.');
+      if (error instanceof UsageError) say(`Run "hiresim ${argv.find((a) => (COMMANDS as readonly string[]).includes(a)) ?? ''} --help" for the options.`.replace('hiresim  --help', 'hiresim --help'));
       return EXIT.badInput;
     }
     if (isFileSystemError(error)) {
-      // A path the user gave (--out, --html, --results, a shard) that cannot be used: no stack trace.
-      say(`hiresim: ${error.message}`);
+      // A path the user gave (--out, --html, --results, a shard) that cannot be used: no stack trace,
+      // and in the format of every input problem. Anything else (a full disk, an I/O error) is a failure.
       const theirs = PATH_PROBLEMS.has(error.code);
-      if (theirs) say('Check the path: its directory must exist (or be creatable) and be writable.');
-      return theirs ? EXIT.badInput : EXIT.failure;
+      const reason = error.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/s, '');
+      if (!theirs) {
+        say(`hiresim: ${error.message}`);
+        return EXIT.failure;
+      }
+      say(formatIssue({ file: error.path, line: 0, column: 0, path: '', expected: `a path hiresim can ${error.syscall === 'open' || error.syscall === 'mkdir' || error.syscall === 'rename' ? 'write (its directory must exist or be creatable, and be writable)' : 'use'}`, found: `${reason} (${error.code} in ${error.syscall})` }));
+      say('1 problem found.');
+      return EXIT.badInput;
     }
     say(`hiresim: internal error: ${(error as Error)?.stack ?? String(error)}`);
     say('This is a bug in hiresim; please report it with the command line above.');

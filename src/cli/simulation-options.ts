@@ -120,6 +120,6 @@ export function checkYears(scenario: Scenario, years: readonly number[], flag: s
   const outside = years.filter((y) => y < from || y > scenario.horizon);
   if (outside.length > 0) {
     const history = options.projection && from > firstYear(scenario) ? ` (from the base year: ${firstYear(scenario)}–${from - 1} are history)` : '';
-    throw new InputError([{ file: flag, line: 1, column: 1, path: flag.replace(/^--/, ''), expected: `years from ${from} to ${scenario.horizon}${history}`, found: outside.join(', ') }]);
+    throw new InputError([{ file: flag, line: 0, column: 0, path: '', expected: `years from ${from} to ${scenario.horizon}${history}`, found: outside.join(', ') }]);
   }
 }

@@ -76,7 +76,8 @@ export function formatPath(path: readonly PathKey[]): string {
 export function formatIssue(issue: InputIssue): string {
   const where = issue.line > 0 ? `${issue.file}:${issue.line}:${issue.column}` : issue.file;
   const hint = issue.hint ? ` (${issue.hint})` : '';
-  const line = `${where} ${issue.path}: expected ${issue.expected}, found ${cut(issue.found)}${hint}`;
+  // A flag's own value has no path inside a scenario: `--reps: expected …`.
+  const line = `${where}${issue.path === '' ? '' : ` ${issue.path}`}: expected ${issue.expected}, found ${cut(issue.found)}${hint}`;
   return line.replace(/[\r\n\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16)}`));
 }
 

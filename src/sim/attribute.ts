@@ -113,7 +113,7 @@ export function loadAttribution(file: string, options: { readonly levers: readon
   const year = options.year ?? Math.min(scenario.horizon, scenario.baseYear + 5);
   if (year < scenario.baseYear || year > scenario.horizon) {
     const history = firstYear(scenario) < scenario.baseYear ? ` (from the base year: ${firstYear(scenario)}–${scenario.baseYear - 1} are history)` : '';
-    throw new InputError([{ file: '--year', line: 1, column: 1, path: 'year', expected: `a year from ${scenario.baseYear} to ${scenario.horizon}${history}`, found: String(year) }]);
+    throw new InputError([{ file: '--year', line: 0, column: 0, path: '', expected: `a year from ${scenario.baseYear} to ${scenario.horizon}${history}`, found: String(year) }]);
   }
   return { file, levers, subsets, reference, year };
 }

@@ -89,7 +89,7 @@ export function blameFlags(error: InputError, overrides: readonly string[], flag
     // The last override whose path lies strictly below the issue's path invented that path.
     const k = paths.findLastIndex((p) => p.startsWith(`${issue.path}.`));
     if (k < 0 || issue.file.startsWith('--')) return issue;
-    return { ...issue, file: flags[k] ?? `--set #${k + 1}`, line: 1, column: 1 };
+    return { ...issue, file: flags[k] ?? `--set #${k + 1}`, line: 0, column: 0 };
   });
   return new InputError(issues);
 }

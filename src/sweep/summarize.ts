@@ -138,9 +138,9 @@ export interface SummarizeOptions {
 /** Summarises validated sweep results. Throws InputError for a --year not in the file or a --by that cannot be defaulted. */
 export function summarizeSweep(results: SweepResults, options: SummarizeOptions = {}): SweepSummary {
   const year = options.year ?? results.years.find((y) => results.baseYear === null || y >= results.baseYear) ?? results.years[0];
-  if (!results.years.includes(year)) throw new InputError([{ file: '--year', line: 1, column: 1, path: 'year', expected: `one of the years in ${results.file}: ${results.years.join(', ')}`, found: String(year) }]);
+  if (!results.years.includes(year)) throw new InputError([{ file: '--year', line: 0, column: 0, path: '', expected: `one of the years in ${results.file}: ${results.years.join(', ')}`, found: String(year) }]);
   if (options.by === undefined && results.baseYear === null) {
-    throw new InputError([{ file: '--by', line: 1, column: 1, path: 'by', expected: `a year (this results file does not record its base year, so the default, base year + 8, is unknown)`, found: 'nothing' }]);
+    throw new InputError([{ file: '--by', line: 0, column: 0, path: '', expected: `a year (this results file does not record its base year, so the default, base year + 8, is unknown)`, found: 'nothing' }]);
   }
   const by = options.by ?? (results.baseYear as number) + 8;
   const lines = results.lines;

@@ -75,7 +75,7 @@ describe('hiresim attribute', () => {
     expect(bad.stderr).toContain('--levers: expected names from education, upskilling, tools, acquihires, migration, found "wages"');
     const year = hiresim(['attribute', 'scenarios/baseline.yaml', '--levers', 'tools', '--year', '2099', '--reps', '1', '--set', 'scale=50', '--set', 'startYear=2023', '--set', 'horizon=2040']);
     expect(year.status).toBe(2);
-    expect(year.stderr).toContain('--year:1:1 year: expected a year from 2025 to 2040 (from the base year: 2023–2024 are history), found 2099');
+    expect(year.stderr).toContain('--year: expected a year from 2025 to 2040 (from the base year: 2023–2024 are history), found 2099');
     expect(year.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -215,7 +215,7 @@ describe('hiresim backtest (spawned)', () => {
       expectProblem(r, { file: missing, line: 1, column: 1, path: '(root)', expected: 'an existing CSV file of observed series', found: 'no such file' });
       const none = await hiresimAsync(['backtest', FILE, ...SMALL]);
       expect(none.status).toBe(2);
-      expect(none.stderr).toMatch(/Missing required argument: observed/);
+      expect(none.stderr).toMatch(/^--observed: expected --observed \(hiresim backtest needs it\), found no --observed$/m);
       expect(none.stderr).not.toMatch(STACK_TRACE);
     });
   });

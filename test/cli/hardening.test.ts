@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASELINE, STACK_TRACE, expectProblem, hiresimAsync, tempDir } from '../helpers/problems.js';
+import { BASELINE, HELP_HINT, STACK_TRACE, expectProblem, hiresimAsync, tempDir } from '../helpers/problems.js';
 import type { CliResult } from '../helpers/cli.js';
 import { InputError } from '../../src/scenario/issues.js';
 import { arrayScript, mergeScript, type SlurmPlan } from '../../src/slurm/sbatch.js';
@@ -21,21 +21,22 @@ async function quick(args: readonly string[], options: { cwd?: string } = {}): P
   return r;
 }
 
-/** A usage error: exit 2, "hiresim: …" naming the problem, the pointer to --help, nothing else. */
+/** A command-line problem: exit 2, one line in the format of every input problem, the count, the pointer to --help. */
 function expectUsage(r: CliResult, message: RegExp): void {
   expect(r.status).toBe(2);
   const lines = r.stderr.trim().split('\n');
-  expect(lines).toHaveLength(2);
+  expect(lines).toHaveLength(3);
   expect(lines[0]).toMatch(message);
-  expect(lines[1]).toMatch(/--help/);
+  expect(lines[1]).toBe('1 problem found.');
+  expect(lines[2]).toMatch(HELP_HINT);
 }
 
 describe('a flag without its value', () => {
   it('run --out with nothing after it is a usage line, not a YError', async () => {
-    expectUsage(await quick(['run', BASELINE, '--out']), /^hiresim: Not enough arguments following: out$/);
+    expectUsage(await quick(['run', BASELINE, '--out']), /^--out: expected a value after it, found nothing$/);
   });
   it('sweep --param with nothing after it', async () => {
-    expectUsage(await quick(['sweep', BASELINE, '--out', 'x.jsonl', '--param']), /^hiresim: Not enough arguments following: param$/);
+    expectUsage(await quick(['sweep', BASELINE, '--out', 'x.jsonl', '--param']), /^--param: expected a value after it, found nothing$/);
   });
 });
 
@@ -54,27 +55,36 @@ describe('a --param value that is not YAML scalars', () => {
 
 describe('a path below an unknown key is blamed on the flag that wrote it', () => {
   it('--set x.y.z=1', async () => {
-    expectProblem(await quick(['run', BASELINE, '--set', 'x.y.z=1']), { file: '--set #1', line: 1, column: 1, path: 'x', found: 'unknown key "x"' });
+    expectProblem(await quick(['run', BASELINE, '--set', 'x.y.z=1']), { file: '--set #1', line: 0, column: 0, path: 'x', found: 'unknown key "x"' });
   });
   it.each(['validate', 'explain'])('--set x.y.z=1 given to %s', async (command) => {
-    expectProblem(await quick([command, BASELINE, '--set', 'x.y.z=1']), { file: '--set #1', line: 1, column: 1, path: 'x', found: 'unknown key "x"' });
+    expectProblem(await quick([command, BASELINE, '--set', 'x.y.z=1']), { file: '--set #1', line: 0, column: 0, path: 'x', found: 'unknown key "x"' });
   });
   it('--set x.y.z=1 given to backtest', async () => {
-    expectProblem(await quick(['backtest', BASELINE, '--observed', 'data/observed.csv', '--set', 'x.y.z=1']), { file: '--set #1', line: 1, column: 1, path: 'x', found: 'unknown key "x"' });
+    expectProblem(await quick(['backtest', BASELINE, '--observed', 'data/observed.csv', '--set', 'x.y.z=1']), { file: '--set #1', line: 0, column: 0, path: 'x', found: 'unknown key "x"' });
+  });
+  it('--set x.y.z=1 given to compare is blamed on the flag once, not on each file', async () => {
+    expectProblem(await quick(['compare', BASELINE, BASELINE, '--set', 'x.y.z=1']), { file: '--set #1', line: 0, column: 0, path: 'x', found: 'unknown key "x"' });
+  });
+  it('--set x.y.z=1 given to attribute', async () => {
+    expectProblem(await quick(['attribute', BASELINE, '--set', 'x.y.z=1']), { file: '--set #1', line: 0, column: 0, path: 'x', found: 'unknown key "x"' });
+  });
+  it('--set demand.nope=1 given to compare is the --set\'s problem at its column', async () => {
+    expectProblem(await quick(['compare', BASELINE, BASELINE, '--set', 'demand.nope=1']), { file: '--set #1', line: 1, column: 1, path: 'demand.nope', found: 'unknown key "nope"' });
   });
   it('the second --set is named when it is the culprit', async () => {
     expectProblem(await quick(['run', BASELINE, '--set', 'scale=50', '--set', 'demand.nope.deeper=1']), {
-      file: '--set #2', line: 1, column: 1, path: 'demand.nope', found: 'unknown key "nope"',
+      file: '--set #2', line: 0, column: 0, path: 'demand.nope', found: 'unknown key "nope"',
     });
   });
   it('--param nonexistent.path=0:1', async () => {
     expectProblem(await quick(['sweep', BASELINE, '--out', 'x.jsonl', '--param', 'nonexistent.path=0:1']), {
-      file: '--param #1', line: 1, column: 1, path: 'nonexistent', found: 'unknown key "nonexistent"',
+      file: '--param #1', line: 0, column: 0, path: 'nonexistent', found: 'unknown key "nonexistent"',
     });
   });
   it('--fit nope.x=1:2 is labelled --fit, not --param', async () => {
     expectProblem(await quick(['calibrate', BASELINE, '--fit', 'nope.x=1:2', '--target', 'gap@2025=53%']), {
-      file: '--fit #1', line: 1, column: 1, path: 'nope', found: 'unknown key "nope"',
+      file: '--fit #1', line: 0, column: 0, path: 'nope', found: 'unknown key "nope"',
     });
   });
   it('a malformed --fit range is labelled --fit', async () => {
@@ -86,7 +96,7 @@ describe('a path below an unknown key is blamed on the flag that wrote it', () =
 
 describe('requests past a stated limit are refused up front', () => {
   it('--reps above 10,000 is labelled --reps and names the limit', async () => {
-    expectUsage(await quick(['run', BASELINE, '--reps', '100001']), /^hiresim: --reps: expected at most 10,000 replications .*found "100001"$/);
+    expectUsage(await quick(['run', BASELINE, '--reps', '100001']), /^--reps: expected at most 10,000 replications .*found "100001"$/);
   });
   it('--samples above 100,000 (sobol, lhs, morris)', async () => {
     for (const args of [
@@ -94,18 +104,18 @@ describe('requests past a stated limit are refused up front', () => {
       ['sweep', BASELINE, '--design', 'lhs', '--out', 'x.jsonl', '--param', 'demand.growth=0:1', '--samples', '9999999'],
       ['sensitivity', BASELINE, '--method', 'morris', '--param', 'demand.growth=0:1', '--samples', '9999999'],
     ]) {
-      expectUsage(await quick(args), /^hiresim: --samples: expected at most 100,000 \(the limit\), found "9999999"$/);
+      expectUsage(await quick(args), /^--samples: expected at most 100,000 \(the limit\), found "9999999"$/);
     }
   });
   it('a 3-parameter grid past a million runs', async () => {
     const r = await quick(['sweep', BASELINE, '--design', 'grid', '--samples', '99999', '--out', 'x.jsonl', '--param', 'demand.growth=0:1', '--param', 'demand.payElasticity=0:1', '--param', 'tools.breakthroughJump=0.01:0.3']);
-    expectUsage(r, /^hiresim: --samples\/--param: expected at most 1,000,000 runs in a run list .*found 999,970,000,299,999 runs$/);
+    expectUsage(r, /^--samples\/--param: expected at most 1,000,000 runs in a run list .*found 999,970,000,299,999 runs$/);
   });
   it('slurm sweep: the same run-list limit, before any script is written', async () => {
     const { dir, cleanup } = tempDir();
     try {
       const r = await quick(['slurm', 'sweep', BASELINE, '--design', 'grid', '--samples', '9999', '--param', 'demand.growth=0:1', '--param', 'demand.payElasticity=0:1', '--tasks', '2', '--dry-run', '--out', join(dir, 'o')]);
-      expectUsage(r, /^hiresim: --samples\/--param: expected at most 1,000,000 runs .*found 99,980,001 runs$/);
+      expectUsage(r, /^--samples\/--param: expected at most 1,000,000 runs .*found 99,980,001 runs$/);
       expect(readdirSync(dir)).toEqual([]);
     } finally {
       cleanup();
@@ -177,7 +187,7 @@ describe('a control character in a value written into a Slurm script', () => {
     try {
       const out = join(dir, 'out\n#SBATCH --wrap=touch pwned');
       const r = await quick(['slurm', 'sweep', BASELINE, '--param', 'demand.growth=0:1', '--tasks', '2', '--dry-run', '--out', out]);
-      expectUsage(r, /^hiresim: --out: expected a directory without control characters .*found ".*\\n#SBATCH --wrap=touch pwned"$/);
+      expectUsage(r, /^--out: expected a directory without control characters .*found ".*\\n#SBATCH --wrap=touch pwned"$/);
       expect(readdirSync(dir)).toEqual([]);
     } finally {
       cleanup();

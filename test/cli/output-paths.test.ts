@@ -15,17 +15,17 @@ describe('unusable output paths', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hiresim-paths-'));
   const file = join(dir, 'a-file');
   writeFileSync(file, 'not a directory\n');
-  const cases: [string, string[], string][] = [
-    ['run --out under a file', ['run', 'scenarios/baseline.yaml', ...SMALL, '--out', join(file, 'results')], `ENOTDIR: not a directory, mkdir '${join(file, 'results')}'`],
-    ['sweep --out in a missing directory', ['sweep', 'scenarios/baseline.yaml', '--param', 'upskilling.selfStudyRate=0.02:0.3', '--samples', '2', ...SMALL, '--out', join(dir, 'missing', 'sweep.jsonl')], `ENOENT: no such file or directory, open '${join(dir, 'missing', 'sweep.jsonl')}'`],
-    ['sensitivity --results in a missing directory', ['sensitivity', 'scenarios/baseline.yaml', '--method', 'morris', '--samples', '1', '--param', 'upskilling.selfStudyRate=0.02:0.3', ...SMALL, '--results', join(dir, 'missing', 'points.jsonl')], `ENOENT: no such file or directory, open '${join(dir, 'missing', 'points.jsonl')}'`],
-    ['slurm sweep --out under a file', ['slurm', 'sweep', 'scenarios/baseline.yaml', '--param', 'upskilling.selfStudyRate=0.02:0.3', '--tasks', '2', '--out', join(file, 'study'), '--dry-run'], `ENOTDIR: not a directory, mkdir '${join(file, 'study', 'logs')}'`],
+  const cases: [string, string[], [string, string]][] = [
+    ['run --out under a file', ['run', 'scenarios/baseline.yaml', ...SMALL, '--out', join(file, 'results')], [join(file, 'results'), 'not a directory (ENOTDIR in mkdir)']],
+    ['sweep --out in a missing directory', ['sweep', 'scenarios/baseline.yaml', '--param', 'upskilling.selfStudyRate=0.02:0.3', '--samples', '2', ...SMALL, '--out', join(dir, 'missing', 'sweep.jsonl')], [join(dir, 'missing', 'sweep.jsonl'), 'no such file or directory (ENOENT in open)']],
+    ['sensitivity --results in a missing directory', ['sensitivity', 'scenarios/baseline.yaml', '--method', 'morris', '--samples', '1', '--param', 'upskilling.selfStudyRate=0.02:0.3', ...SMALL, '--results', join(dir, 'missing', 'points.jsonl')], [join(dir, 'missing', 'points.jsonl'), 'no such file or directory (ENOENT in open)']],
+    ['slurm sweep --out under a file', ['slurm', 'sweep', 'scenarios/baseline.yaml', '--param', 'upskilling.selfStudyRate=0.02:0.3', '--tasks', '2', '--out', join(file, 'study'), '--dry-run'], [join(file, 'study', 'logs'), 'not a directory (ENOTDIR in mkdir)']],
   ];
-  for (const [name, args, message] of cases) {
-    it(`${name}: exit 2 with the reason`, () => {
+  for (const [name, args, [path, reason]] of cases) {
+    it(`${name}: exit 2 with the reason, in the format of every input problem`, () => {
       const r = hiresim(args);
       expect(r.status).toBe(2);
-      expect(r.stderr).toContain(`hiresim: ${message}`);
+      expect(r.stderr).toContain(`${path}: expected a path hiresim can write (its directory must exist or be creatable, and be writable), found ${reason}\n1 problem found.`);
       expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     });
   }

@@ -154,7 +154,7 @@ describe('hiresim sensitivity', () => {
       for (const flag of [['--shard', '0/2'], ['--resume']]) {
         const r = hiresim([...sobolArgs, ...flag]);
         expect(r.status).toBe(2);
-        expect(r.stderr).toContain(`hiresim: ${flag[0]} needs --results FILE.jsonl`);
+        expect(r.stderr).toContain(`${flag[0]}: expected --results FILE.jsonl beside it (the file the runs go into), found no --results`);
       }
     });
   });

@@ -16,7 +16,7 @@ export interface ExpectedProblem {
   readonly file: string;
   readonly line: number;
   readonly column: number;
-  /** Dotted path, or `(root)`. */
+  /** Dotted path, `(root)`, or '' for a flag's own value. */
   readonly path: string;
   /** Text that must appear between "expected " and ", found" (a substring or a pattern). */
   readonly expected?: string | RegExp;
@@ -28,9 +28,12 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The problem lines of stderr (everything but the "N problems found." summary). */
+/** The line after a command-line problem that points to the command's options. */
+export const HELP_HINT = /^Run "hiresim (\w+ )?--help" for the options\.$/;
+
+/** The problem lines of stderr (everything but the "N problems found." summary and the --help hint). */
 export function problemLines(stderr: string): string[] {
-  return stderr.split('\n').filter((l) => l !== '' && !/^\d+ problems? found\.$/.test(l));
+  return stderr.split('\n').filter((l) => l !== '' && !/^\d+ problems? found\.$/.test(l) && !HELP_HINT.test(l));
 }
 
 /**
@@ -41,7 +44,10 @@ export function problemLines(stderr: string): string[] {
 export function expectProblem(r: CliResult, problem: ExpectedProblem, count = 1): string {
   expect(r.stderr).not.toMatch(STACK_TRACE);
   expect(r.status, r.stderr).toBe(2);
-  const head = `${problem.file}:${problem.line}:${problem.column} ${problem.path}: expected `;
+  // The one format of input problems: a file's place as FILE:LINE:COL, a flag's as the flag (with
+  // :1:COL when the column inside its value is known), then the path when there is one.
+  const where = problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : problem.file;
+  const head = `${where}${problem.path === '' ? '' : ` ${problem.path}`}: expected `;
   const lines = problemLines(r.stderr);
   const line = lines.find((l) => l.startsWith(head));
   expect(line, `no line starting with ${JSON.stringify(head)} in:\n${r.stderr}`).toBeDefined();
@@ -57,7 +63,9 @@ export function expectProblem(r: CliResult, problem: ExpectedProblem, count = 1)
   if (typeof problem.found === 'string') expect(foundPart).toContain(problem.found);
   else if (problem.found) expect(foundPart).toMatch(problem.found);
   expect(lines).toHaveLength(count);
-  expect(r.stderr.trimEnd().split('\n').at(-1)).toBe(`${count} problem${count === 1 ? '' : 's'} found.`);
+  const tail = r.stderr.trimEnd().split('\n');
+  if (HELP_HINT.test(tail.at(-1) ?? '')) tail.pop();
+  expect(tail.at(-1)).toBe(`${count} problem${count === 1 ? '' : 's'} found.`);
   return line!;
 }
 

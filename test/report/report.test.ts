@@ -136,7 +136,7 @@ describe('hiresim report', () => {
   it('requires --html (exit 2)', async () => {
     const r = await hiresimAsync(['report', inputs.run]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/Missing required argument: html/);
+    expect(r.stderr).toMatch(/^--html: expected --html \(hiresim report needs it\), found no --html$/m);
     expect(r.stderr).not.toMatch(STACK_TRACE);
   });
 });

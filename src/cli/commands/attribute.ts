@@ -2,11 +2,10 @@ import { availableParallelism } from 'node:os';
 import { attributeLevers, loadAttribution, type Lever } from '../../sim/attribute.js';
 import { formatAttribution } from '../../output/attribute-terminal.js';
 import { provenance, withProvenance } from '../../output/provenance.js';
-import { loadScenario } from '../../scenario/load.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, useColor, writeOut } from '../cli.js';
 import { planProgress } from '../progress.js';
-import { checkMemory, overridesOf, type SimulationOptions } from '../simulation-options.js';
+import { checkMemory, loadBlamingFlags, overrideFlags, overridesOf, type SimulationOptions } from '../simulation-options.js';
 
 /**
  * attribute's draft defaults. Every subset of five levers is 32 scenario runs; at the shipped scale
@@ -30,7 +29,7 @@ export interface AttributeCommandOptions extends SimulationOptions {
 export async function attributeCommand(options: AttributeCommandOptions): Promise<ExitCode> {
   const given = overridesOf(options);
   // The scenario as the user asked for it: its own scale and replications decide which drafts apply.
-  const ownLoaded = loadScenario(options.file, { overrides: given });
+  const ownLoaded = loadBlamingFlags(options.file, given, overrideFlags(options));
   checkMemory(ownLoaded, options.threads);
   const own = ownLoaded.scenario;
   const setsScale = options.overrides.some((o) => /^\s*scale\s*=/.test(o));

@@ -1,5 +1,5 @@
-import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
-import { InputError } from '../../scenario/issues.js';
+import type { LoadedScenario } from '../../scenario/load.js';
+import { InputError, formatIssue } from '../../scenario/issues.js';
 import { compareScenarios, COMPARED_METRICS, type ComparisonSummary } from '../../sim/compare.js';
 import { formatComparison } from '../../output/compare-terminal.js';
 import type { PairedDifference } from '../../analysis/paired.js';
@@ -8,7 +8,7 @@ import { out, useColor, writeOut } from '../cli.js';
 import { planProgress } from '../progress.js';
 import { provenance, withProvenance } from '../../output/provenance.js';
 import { availableParallelism } from 'node:os';
-import { checkMemory, overridesOf, type SimulationOptions } from '../simulation-options.js';
+import { checkMemory, loadBlamingFlags, overrideFlags, overridesOf, type SimulationOptions } from '../simulation-options.js';
 
 export interface CompareCommandOptions extends SimulationOptions {
   readonly files: readonly string[];
@@ -22,22 +22,22 @@ export interface CompareCommandOptions extends SimulationOptions {
  */
 export async function compareCommand(options: CompareCommandOptions): Promise<ExitCode> {
   const common = overridesOf(options);
-  // Load everything first: a mistake in the last file must not cost the runs of the others.
-  const issues: InputError['issues'][number][] = [];
-  const loadAll = (extra: (reference: LoadedScenario) => string[]) => {
-    const loaded: LoadedScenario[] = [];
-    for (const [k, file] of options.files.entries()) {
-      try {
-        loaded.push(loadScenario(file, { overrides: k === 0 ? common : [...common, ...extra(loaded[0])] }));
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        issues.push(...error.issues);
-      }
+  const flags = overrideFlags(options);
+  // Load everything first: a mistake in the last file must not cost the runs of the others. A bad
+  // --set is blamed on its flag, once, not on every file it was applied to.
+  const issues = new Map<string, InputError['issues'][number]>();
+  const loaded: LoadedScenario[] = [];
+  for (const [k, file] of options.files.entries()) {
+    // The others run on the reference's seed and replications (unless --seed/--reps set them for all).
+    const fromReference = k === 0 || !loaded[0] ? [] : [`seed=${JSON.stringify(loaded[0].scenario.seed)}`, `replications=${loaded[0].scenario.replications}`];
+    try {
+      loaded.push(loadBlamingFlags(file, [...common, ...fromReference], [...flags, ...fromReference.map(() => `${options.files[0]} (the reference)`)]));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      for (const issue of error.issues) issues.set(formatIssue(issue), issue);
     }
-    return loaded;
-  };
-  const loaded = loadAll((reference) => (reference ? [`seed=${JSON.stringify(reference.scenario.seed)}`, `replications=${reference.scenario.replications}`] : []));
-  if (issues.length > 0) throw new InputError(issues);
+  }
+  if (issues.size > 0) throw new InputError([...issues.values()]);
   for (const l of loaded) checkMemory(l, options.threads);
 
   const { replications } = loaded[0].scenario;

@@ -48,3 +48,8 @@ export function wrap(line: string, width: number): string[] {
   lines.push(current);
   return lines;
 }
+
+/** `n` with its noun in the singular or the plural ("1 replication", "40 replications"). */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`;
+}

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { attributeLevers, loadAttribution, type Lever } from '../../sim/attribute.js';
 import { formatAttribution } from '../../output/attribute-terminal.js';
 import { provenance, withProvenance } from '../../output/provenance.js';
+import { count } from '../../output/format.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, useColor, writeOut } from '../cli.js';
 import { planProgress } from '../progress.js';
@@ -51,7 +52,7 @@ export async function attributeCommand(options: AttributeCommandOptions): Promis
   );
   const fullStudy = drafted.length === 0 ? '' : ` (draft defaults; the scenario's own ${drafted.map((d) => d.what).join(' and ')}: ${drafted.map((d) => d.option).join(' ')})`;
   const progress = planProgress(
-    `attribute: ${inputs.subsets.length} lever subsets × ${scenario.replications} replications of "${scenario.name}" at 1 agent = ${scenario.scale} persons on ${threads} thread${threads === 1 ? '' : 's'}${fullStudy}`,
+    `attribute: ${inputs.subsets.length} lever subsets × ${count(scenario.replications, 'replication')} of "${scenario.name}" at 1 agent = ${scenario.scale} persons on ${count(threads, 'thread')}${fullStudy}`,
     { parallel: threads, unit: 'replications' },
   );
   const summary = await attributeLevers(inputs, { threads, onProgress: (done, total) => progress.update(done, total) });

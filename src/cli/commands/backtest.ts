@@ -5,6 +5,7 @@ import { formatBacktest } from '../../output/backtest-terminal.js';
 import { InputError, type InputIssue } from '../../scenario/issues.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { simulate } from '../../sim/simulate.js';
+import { count } from '../../output/format.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, useColor, writeOut } from '../cli.js';
 import { planProgress } from '../progress.js';
@@ -40,7 +41,7 @@ export async function backtestCommand(options: BacktestCommandOptions): Promise<
 
   const { replications, scale } = loaded.scenario;
   const threads = Math.min(options.threads ?? availableParallelism(), replications);
-  const progress = planProgress(`backtest: ${replications} replications of "${loaded.scenario.name}" at 1 agent = ${scale} persons on ${threads} thread${threads === 1 ? '' : 's'}`, { parallel: threads, unit: 'replications' });
+  const progress = planProgress(`backtest: ${count(replications, 'replication')} of "${loaded.scenario.name}" at 1 agent = ${scale} persons on ${count(threads, 'thread')}`, { parallel: threads, unit: 'replications' });
   const simulation = await simulate(loaded, { threads: options.threads, onProgress: (d, t) => progress.update(d, t) });
   progress.finish();
   const result = compareWithObserved(observed, simulation);

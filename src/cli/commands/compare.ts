@@ -3,6 +3,7 @@ import { InputError, formatIssue } from '../../scenario/issues.js';
 import { compareScenarios, COMPARED_METRICS, type ComparisonSummary } from '../../sim/compare.js';
 import { formatComparison } from '../../output/compare-terminal.js';
 import type { PairedDifference } from '../../analysis/paired.js';
+import { count } from '../../output/format.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, useColor, writeOut } from '../cli.js';
 import { planProgress } from '../progress.js';
@@ -44,7 +45,7 @@ export async function compareCommand(options: CompareCommandOptions): Promise<Ex
   const threads = Math.min(options.threads ?? availableParallelism(), replications);
   const scales = [...new Set(loaded.map((l) => l.scenario.scale))];
   const progress = planProgress(
-    `compare: ${loaded.length} scenarios × ${replications} replications at 1 agent = ${scales.join('/')} persons on ${threads} thread${threads === 1 ? '' : 's'}`,
+    `compare: ${loaded.length} scenarios × ${count(replications, 'replication')} at 1 agent = ${scales.join('/')} persons on ${count(threads, 'thread')}`,
     { parallel: threads, unit: 'replications' },
   );
   const comparison = await compareScenarios(loaded, { threads, onProgress: (done, total) => progress.update(done, total) });

@@ -1,6 +1,7 @@
 import { simulate } from '../../sim/simulate.js';
 import { runsCsv, yearsCsv } from '../../output/csv.js';
 import { formatRun } from '../../output/terminal.js';
+import { count } from '../../output/format.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, useColor, writeOut } from '../cli.js';
 import { planProgress } from '../progress.js';
@@ -22,7 +23,7 @@ export async function runCommand(options: RunCommandOptions): Promise<ExitCode> 
   if (options.by) checkYears(loaded.scenario, options.by, '--by', { projection: true });
   const { replications, scale } = loaded.scenario;
   const threads = Math.min(options.threads ?? availableParallelism(), replications);
-  const progress = planProgress(`run: ${replications} replications of "${loaded.scenario.name}" at 1 agent = ${scale} persons on ${threads} thread${threads === 1 ? '' : 's'}`, { parallel: threads, unit: 'replications' });
+  const progress = planProgress(`run: ${count(replications, 'replication')} of "${loaded.scenario.name}" at 1 agent = ${scale} persons on ${count(threads, 'thread')}`, { parallel: threads, unit: 'replications' });
   const simulation = await simulate(loaded, { threads: options.threads, onProgress: (d, t) => progress.update(d, t) });
   progress.finish();
 

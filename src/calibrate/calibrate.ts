@@ -12,7 +12,8 @@ import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { InputError } from '../scenario/issues.js';
 import { valueAt } from '../scenario/schema-issues.js';
 import { availableParallelism } from 'node:os';
-import { createSimulationPool, simulate, type SimulationPool } from '../sim/simulate.js';
+import { simulate } from '../sim/simulate.js';
+import { createEnginePool, type EnginePool } from '../engine/pool.js';
 import { runExpected } from '../expected/recursion.js';
 import { overrideFor, type ParamRange } from '../sweep/param-spec.js';
 import { nelderMead } from './nelder-mead.js';
@@ -104,7 +105,7 @@ export async function calibrate(options: CalibrationOptions): Promise<Calibratio
   // Workers live for the whole fit: starting them for every evaluation cost more than small evaluations.
   const engine = options.engine ?? 'agents';
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), scenario.replications));
-  const pool: SimulationPool | undefined = engine === 'agents' && threads > 1 ? createSimulationPool(threads) : undefined;
+  const pool: EnginePool | undefined = engine === 'agents' && threads > 1 ? createEnginePool(threads) : undefined;
   // Each evaluated point's fits, by its unit coordinates (the array itself): the fitted point is one of them.
   const fitsAt = new Map<number[], TargetFit[]>();
   let count = 0;

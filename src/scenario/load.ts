@@ -36,12 +36,23 @@ const MAX_EXTENDS_DEPTH = 32;
 
 /** Loads, merges, overrides and validates a scenario. Throws InputError with every problem found. */
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
-  const cwd = options.cwd ?? process.cwd();
-  const layers = readChain(file, cwd);
+  return scenarioLoader(file, options)(options.overrides ?? []);
+}
 
+/**
+ * Reads a scenario file and its `extends` chain once, and returns a function that applies
+ * overrides to it and validates the result: a sweep loads thousands of points of one file without
+ * reading it thousands of times. Reading problems are thrown here, override problems by the function.
+ */
+export function scenarioLoader(file: string, options: Omit<LoadOptions, 'overrides'> = {}): (overrides: readonly string[]) => LoadedScenario {
+  const layers = readChain(file, options.cwd ?? process.cwd());
+  return (overrides) => applyOverrides(file, layers, overrides);
+}
+
+function applyOverrides(file: string, layers: readonly Layer[], overrideArguments: readonly string[]): LoadedScenario {
   const overrides: Layer[] = [];
   const overrideIssues: InputIssue[] = [];
-  (options.overrides ?? []).forEach((argument, index) => {
+  overrideArguments.forEach((argument, index) => {
     const result = overrideLayer(argument, index);
     if (result.ok) overrides.push(result.layer);
     else overrideIssues.push(...result.issues);

@@ -4,14 +4,13 @@
  * the same replication seeds, and each lever's Shapley value is computed per
  * replication and then summarised across replications.
  */
-import { availableParallelism } from 'node:os';
 import { describeDifferences, logPer100, ratioOfLogDifferences, type PairedDifference, type PairedRatio } from '../analysis/paired.js';
 import { MAX_EXACT_LEVERS, shapleyValues, shapleyWeight } from '../analysis/shapley.js';
 import { METRIC_INDEX, METRICS } from '../model/metrics.js';
-import { loadScenario, type LoadedScenario } from '../scenario/load.js';
+import { scenarioLoader, type LoadedScenario } from '../scenario/load.js';
 import { firstYear, yearIndexOf } from '../scenario/calendar.js';
 import { InputError } from '../scenario/issues.js';
-import { createSimulationPool, simulate, type RunOptions } from './simulate.js';
+import { simulateAll, type RunOptions } from './simulate.js';
 
 import type { Lever } from '../scenario/levers.js';
 
@@ -107,7 +106,8 @@ export function loadAttribution(file: string, options: { readonly levers: readon
   const n = levers.length;
   if (n === 0 || n > MAX_EXACT_LEVERS) throw new RangeError(`between 1 and ${MAX_EXACT_LEVERS} levers, got ${n}`);
   const overridesFor = (mask: number) => [...(options.overrides ?? []), ...levers.map((lever, i) => `${lever}.enabled=${(mask & (1 << i)) !== 0}`)];
-  const subsets = Array.from({ length: 1 << n }, (_, mask) => loadScenario(file, { overrides: overridesFor(mask) }));
+  const load = scenarioLoader(file);
+  const subsets = Array.from({ length: 1 << n }, (_, mask) => load(overridesFor(mask)));
   const reference = subsets[(1 << n) - 1];
   const { scenario } = reference;
   const year = options.year ?? Math.min(scenario.horizon, scenario.baseYear + 5);
@@ -127,22 +127,11 @@ export async function attributeLevers(inputs: AttributionInputs, options: RunOpt
   const reps = scenario.replications;
   const count = 1 << n;
 
-  const threads = Math.min(options.pool?.threads ?? options.threads ?? availableParallelism(), reps);
-  const pool = options.pool ?? (threads > 1 ? createSimulationPool(threads) : undefined);
-  const closingYears: (number | null)[][] = [];
-  const gaps: Float64Array[] = [];
-  const candidates: Float64Array[] = [];
-  try {
-    for (let mask = 0; mask < count; mask++) {
-      // Progress counts replications over every subset: one bar and one estimate for the whole study.
-      const sim = await simulate(subsets[mask], { threads, pool, onProgress: (done) => options.onProgress?.(mask * reps + done, count * reps) });
-      closingYears.push(sim.summary.runs.map((r) => (r.closure.kind === 'closed' ? r.closure.year : null)));
-      gaps.push(Float64Array.from(sim.values, (v) => v[y * METRICS.length + METRIC_INDEX.gap]));
-      candidates.push(Float64Array.from(sim.values, (v) => v[y * METRICS.length + METRIC_INDEX.candidatesPer100]));
-    }
-  } finally {
-    if (pool !== options.pool) await pool?.close();
-  }
+  // Every subset in one run list on one pool: progress counts replications over all of them.
+  const sims = await simulateAll(subsets, options);
+  const closingYears = sims.map((sim) => sim.summary.runs.map((r) => (r.closure.kind === 'closed' ? r.closure.year : null)));
+  const gaps = sims.map((sim) => Float64Array.from(sim.values, (v) => v[y * METRICS.length + METRIC_INDEX.gap]));
+  const candidates = sims.map((sim) => Float64Array.from(sim.values, (v) => v[y * METRICS.length + METRIC_INDEX.candidatesPer100]));
 
   return {
     scenario: { name: scenario.name, hash: reference.hash, file },

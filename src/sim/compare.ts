@@ -11,8 +11,7 @@ import { METRIC_INDEX, METRICS } from '../model/metrics.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { firstYear, isHistoryYear, yearCount } from '../scenario/calendar.js';
 import { InputError } from '../scenario/issues.js';
-import { createSimulationPool, simulate, type RunOptions, type Simulation } from './simulate.js';
-import { availableParallelism } from 'node:os';
+import { simulateAll, type RunOptions, type Simulation } from './simulate.js';
 
 /** The metrics whose paired differences a comparison reports each year. */
 export const COMPARED_METRICS = ['gap', 'openPositions', 'qualifiedCandidates', 'employed', 'payMedian', 'upskillingSpend', 'acquihireSpend'] as const;
@@ -96,19 +95,8 @@ export async function compareScenarios(loaded: readonly LoadedScenario[], option
       })),
     );
   }
-  // One pool of workers for every scenario: starting workers costs about as much as a replication.
-  const reps = reference.scenario.replications;
-  const threads = Math.min(options.pool?.threads ?? options.threads ?? availableParallelism(), reps);
-  const pool = options.pool ?? (threads > 1 ? createSimulationPool(threads) : undefined);
-  const simulations: Simulation[] = [];
-  try {
-    for (let k = 0; k < loaded.length; k++) {
-      // Progress counts replications over every scenario, so one bar and one estimate cover the comparison.
-      simulations.push(await simulate(loaded[k], { threads, pool, onProgress: (done) => options.onProgress?.(k * reps + done, loaded.length * reps) }));
-    }
-  } finally {
-    if (pool !== options.pool) await pool?.close();
-  }
+  // One run list for every scenario, on one pool: progress counts replications over them all.
+  const simulations: Simulation[] = await simulateAll(loaded, options);
   const m = METRICS.length;
   const years = yearCount(reference.scenario);
   const column = (sim: Simulation, metric: string, y: number) => sim.values.map((v) => v[y * m + METRIC_INDEX[metric]]);

@@ -1,13 +1,12 @@
 /**
- * Runs a sweep's runs on worker threads, one whole point per task, and
- * appends each result in run-list order (results that finish early wait for
- * their predecessors), so the file is the same for any thread count and a
- * killed sweep leaves a prefix that --resume continues.
+ * Runs a sweep's points on the engine — every replication of every point is one engine run — and
+ * hands each point's summary over in run-list order (points that finish early wait for their
+ * predecessors), so the results file is the same for any thread count and a killed sweep leaves a
+ * prefix that --resume continues.
  */
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { InputError } from '../scenario/issues.js';
-import { loadScenario } from '../scenario/load.js';
+import { execute } from '../engine/execute.js';
+import type { ResolvedScenario, Run as EngineRun, RunList } from '../engine/runs.js';
+import { scenarioLoader } from '../scenario/load.js';
 import { summarizePoint, type PointSummary } from './point.js';
 import { overrideFor } from './param-spec.js';
 import type { Run } from './run-list.js';
@@ -18,64 +17,46 @@ export interface ExecuteOptions {
   readonly overrides: readonly string[];
   readonly years: readonly number[];
   readonly threads?: number;
-  /** Receives each finished run, in run-list order. */
+  /** Receives each finished point, in run-list order. */
   readonly onResult: (run: Run, summary: PointSummary) => void;
 }
 
-/** The scenario of one run: the sweep's overrides, then the point, seed and replications. */
-function loadRun(run: Run, options: ExecuteOptions) {
-  const overrides = [...options.overrides, ...Object.entries(run.point).map(([path, value]) => overrideFor(path, value)), `seed=${JSON.stringify(run.seed)}`, `replications=${run.replications}`];
-  return loadScenario(options.file, { overrides });
+/** The scenario of one point: the sweep's overrides, then the point, seed and replications. */
+function loadPoint(load: (overrides: readonly string[]) => ResolvedScenario, run: Run, options: ExecuteOptions): ResolvedScenario {
+  return load([...options.overrides, ...Object.entries(run.point).map(([path, value]) => overrideFor(path, value)), `seed=${JSON.stringify(run.seed)}`, `replications=${run.replications}`]);
 }
 
-// Tests run the TypeScript sources, where no worker.js sits beside this file: use the build.
-const workerUrl = import.meta.url.endsWith('.ts') ? new URL('../../dist/sweep/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url);
-
 export async function executeRuns(runs: readonly Run[], options: ExecuteOptions): Promise<void> {
-  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), runs.length));
+  // The scenario file is read once; each point is its overrides applied to it and validated.
+  const load = scenarioLoader(options.file);
+  // Engine run ids: point k's replications are offsets[k] … offsets[k + 1] − 1.
+  const offsets = new Float64Array(runs.length + 1);
+  runs.forEach((run, k) => (offsets[k + 1] = offsets[k] + run.replications));
+  // Points being run: loaded when their first replication is handed out, dropped once summarised.
+  const open = new Map<number, { scenario: ResolvedScenario; values: Float64Array[]; left: number }>();
+  let point = 0;
+  const list: RunList = {
+    count: offsets[runs.length],
+    run(runId) {
+      // Handed out in order: the next point starts when the previous one's replications are out.
+      while (runId >= offsets[point + 1]) point++;
+      if (!open.has(point)) open.set(point, { scenario: loadPoint(load, runs[point], options), values: new Array(runs[point].replications), left: runs[point].replications });
+      const { scenario } = open.get(point)!;
+      return { runId, scenarioId: point, scenario, replication: runId - offsets[point], seed: runs[point].seed };
+    },
+  };
   const done = new Map<number, PointSummary>();
   let written = 0;
-  const finish = (k: number, summary: PointSummary) => {
-    done.set(k, summary);
+  const finished = (run: EngineRun, values: Float64Array) => {
+    const entry = open.get(run.scenarioId)!;
+    entry.values[run.replication] = values;
+    if (--entry.left > 0) return;
+    open.delete(run.scenarioId);
+    done.set(run.scenarioId, summarizePoint(entry.scenario.scenario, entry.values, options.years));
     while (done.has(written)) {
       options.onResult(runs[written], done.get(written)!);
       done.delete(written++);
     }
   };
-  if (threads === 1) {
-    for (let k = 0; k < runs.length; k++) {
-      finish(k, summarizePoint(loadRun(runs[k], options).scenario, options.years));
-    }
-    return;
-  }
-  await new Promise<void>((resolve, reject) => {
-    let next = 0;
-    let running = threads;
-    const workers: Worker[] = [];
-    const fail = (error: unknown) => {
-      workers.forEach((w) => void w.terminate());
-      reject(error);
-    };
-    for (let t = 0; t < threads; t++) {
-      const worker = new Worker(workerUrl);
-      workers.push(worker);
-      const give = () => {
-        if (next < runs.length) {
-          const k = next++;
-          // The worker validates the merged input again and compiles its formulas once.
-          worker.postMessage({ task: k, input: loadRun(runs[k], options).input, years: options.years });
-        } else {
-          void worker.terminate();
-          if (--running === 0) resolve();
-        }
-      };
-      worker.on('message', (m: { ready: true } | { task: number; summary: PointSummary } | { task: number; error: { message: string; stack?: string; issues?: InputError['issues'] } }) => {
-        if ('ready' in m) return give();
-        if ('error' in m) return fail(m.error.issues ? new InputError(m.error.issues) : Object.assign(new Error(m.error.message), { stack: m.error.stack }));
-        finish(m.task, m.summary);
-        give();
-      });
-      worker.on('error', fail);
-    }
-  });
+  await execute(list, finished, { threads: options.threads });
 }

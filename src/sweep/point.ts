@@ -6,7 +6,6 @@
 import { closingYear, summarizeClosure } from '../analysis/closure.js';
 import { band, type Band } from '../analysis/quantiles.js';
 import { METRIC_INDEX, METRICS } from '../model/metrics.js';
-import { runReplication } from '../model/replication.js';
 import type { Scenario } from '../scenario/schema.js';
 import { baseIndex, yearCount, yearIndexOf } from '../scenario/calendar.js';
 
@@ -17,11 +16,11 @@ export interface PointSummary {
   readonly payMedian: Readonly<Record<string, Band>>;
 }
 
-export function summarizePoint(scenario: Scenario, years: readonly number[]): PointSummary {
+/** A point's summary from the metric values of each of its replications (in replication order). */
+export function summarizePoint(scenario: Scenario, values: readonly Float64Array[], years: readonly number[]): PointSummary {
   const m = METRICS.length;
   const from = baseIndex(scenario);
   const count = yearCount(scenario) - from;
-  const values = Array.from({ length: scenario.replications }, (_, r) => runReplication(scenario, scenario.seed, r).values);
   const series = (metric: string, y: number) => values.map((v) => v[y * m + METRIC_INDEX[metric]]);
   const { threshold, sustainYears } = scenario.closure;
   const outcomes = values.map((v) => closingYear(Float64Array.from({ length: count }, (_, y) => v[(from + y) * m + METRIC_INDEX.gap]), scenario.baseYear, threshold, sustainYears));

@@ -34,6 +34,18 @@ export function closingYear(gaps: ArrayLike<number>, baseYear: number, threshold
 }
 
 /**
+ * A closing year as a number, for the analyses that need one (Shapley values, Sobol' indices, Morris
+ * effects, rank correlations, orderings): a censored outcome (`null`, not closed by the horizon)
+ * counts as the first year after the horizon, so results that involve censoring are bounds — or as
+ * after every year when the horizon is unknown (results files of an older hiresim). This is the one
+ * place the `closed | censored` union becomes a number; everything upstream keeps the union and the
+ * output layer says "after 2045" in words.
+ */
+export function closingYearOrAfter(year: number | null, horizon: number | null): number {
+  return year ?? (horizon === null ? Infinity : horizon + 1);
+}
+
+/**
  * Quantiles of the closing year with censoring: the q-quantile is the first year Y with
  * P(closed by Y) ≥ q, or null ("after the horizon") when no simulated year reaches q.
  */

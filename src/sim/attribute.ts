@@ -4,6 +4,7 @@
  * the same replication seeds, and each lever's Shapley value is computed per
  * replication and then summarised across replications.
  */
+import { closingYearOrAfter } from '../analysis/closure.js';
 import { describeDifferences, logPer100, ratioOfLogDifferences, type PairedDifference, type PairedRatio } from '../analysis/paired.js';
 import { MAX_EXACT_LEVERS, shapleyValues, shapleyWeight } from '../analysis/shapley.js';
 import { METRIC_INDEX, METRICS } from '../model/metrics.js';
@@ -169,7 +170,7 @@ export function attributionOf(levers: readonly Lever[], horizon: number, outcome
   if (outcomes.closingYear.length !== count || outcomes.gap.length !== count) throw new RangeError(`expected ${count} subsets, got ${outcomes.closingYear.length} and ${outcomes.gap.length}`);
   const reps = outcomes.closingYear[0].length;
   // A run that does not close counts as closing the year after the horizon.
-  const closing = outcomes.closingYear.map((runs) => Float64Array.from(runs, (year) => year ?? horizon + 1));
+  const closing = outcomes.closingYear.map((runs) => Float64Array.from(runs, (year) => closingYearOrAfter(year, horizon)));
   const open = outcomes.closingYear.map((runs) => Uint8Array.from(runs, (year) => (year === null ? 1 : 0)));
   const gap = outcomes.gap;
   const perReplication = (values: readonly ArrayLike<number>[]) => {

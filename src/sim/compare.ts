@@ -5,7 +5,7 @@
  * first, the reference, replication by replication.
  */
 import { closingYearDifference, pairedDifference, pairedRatio, type ClosingYearDifference, type PairedDifference, type PairedRatio } from '../analysis/paired.js';
-import type { ClosureSummary } from '../analysis/closure.js';
+import { closingYearOrAfter, type ClosureSummary } from '../analysis/closure.js';
 import type { Band } from '../analysis/quantiles.js';
 import { METRIC_INDEX, METRICS } from '../model/metrics.js';
 import type { LoadedScenario } from '../scenario/load.js';
@@ -119,7 +119,7 @@ export async function compareScenarios(loaded: readonly LoadedScenario[], option
   const midYear = String(rankingYear(reference.scenario));
   const ranking = simulations
     .map((sim) => ({ scenario: sim.summary.scenario.name, medianYear: sim.summary.closure.medianYear, probabilityClosedByMidYear: sim.summary.closure.probabilityClosedBy[midYear] ?? 0 }))
-    .sort((a, b) => (a.medianYear ?? Infinity) - (b.medianYear ?? Infinity) || b.probabilityClosedByMidYear - a.probabilityClosedByMidYear);
+    .sort((a, b) => closingYearOrAfter(a.medianYear, null) - closingYearOrAfter(b.medianYear, null) || b.probabilityClosedByMidYear - a.probabilityClosedByMidYear);
   return {
     simulations,
     summary: {

@@ -6,6 +6,7 @@
  * in a chosen year. Every point runs the same replication seeds (common random
  * numbers), so the indices measure the parameters and not the noise.
  */
+import { closingYearOrAfter } from '../analysis/closure.js';
 import { morrisCandidates, optimisedMorrisTrajectories, saltelliDesign, type MorrisDesign } from '../analysis/design/index.js';
 import { morrisEffects, sobolIndices, sobolWarnings, TARGET_WIDTH, type IndexEstimate, type MorrisEffect, type SobolWarning } from '../analysis/sensitivity/index.js';
 import { commandLine } from '../output/provenance.js';
@@ -135,7 +136,7 @@ export function analyseSensitivity(plan: SensitivityPlan, results: readonly Poin
   const d = ranges.length;
   if (results.length !== runs.length) throw new Error(`analyseSensitivity: ${results.length} results for ${runs.length} runs`);
   const outputs = {
-    closingYear: results.map((s) => s.closure.medianYear ?? scenario.horizon + 1),
+    closingYear: results.map((s) => closingYearOrAfter(s.closure.medianYear, scenario.horizon)),
     gap: results.map((s) => s.gap[String(year)].p50),
   };
   const warnings: SensitivityWarning[] = [];

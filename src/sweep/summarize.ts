@@ -14,6 +14,7 @@
  * correlations; bin means of the closing year are over closed runs only, with
  * the censored share beside them; and it is never a case of interest.
  */
+import { closingYearOrAfter } from '../analysis/closure.js';
 import { InputError, readInputText } from '../scenario/issues.js';
 import { spearman } from '../analysis/correlation.js';
 import { quantileOfSorted } from '../analysis/quantiles.js';
@@ -147,7 +148,7 @@ export function summarizeSweep(results: SweepResults, options: SummarizeOptions 
   const after = results.horizon === null ? 'after the horizon' : `after ${results.horizon}`;
   const censoring = `a run whose median closing year is censored (not closed by the horizon) counts as closing ${after}: it ranks after every closed run in ρ, bin means of the closing year are over closed runs only (the censored share is shown beside them), and it never counts as closing by ${by}`;
 
-  const closing = lines.map((l) => (l.closure.medianYear === null ? Infinity : l.closure.medianYear));
+  const closing = lines.map((l) => closingYearOrAfter(l.closure.medianYear, results.horizon));
   const gaps = lines.map((l) => l.gap[String(year)].p50);
 
   const parameters: ParameterResponse[] = results.params.map((path) => {
@@ -209,7 +210,7 @@ export function summarizeSweep(results: SweepResults, options: SummarizeOptions 
 
 function binOf(lines: readonly SweepLine[], closing: readonly number[], gaps: readonly number[], member: readonly boolean[], where: { low: number | null; high: number | null; value: Value | null }): ResponseBin {
   const idx = lines.map((_, i) => i).filter((i) => member[i]);
-  const closed = idx.filter((i) => Number.isFinite(closing[i]));
+  const closed = idx.filter((i) => lines[i].closure.medianYear !== null);
   const mean = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
   const candidates = Float64Array.from(idx, (i) => 100 * (1 - gaps[i])).sort();
   return {

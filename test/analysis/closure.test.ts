@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { closingYear, closureAftermath, describeClosure, summarizeClosure, type ClosureOutcome } from '../../src/analysis/closure.js';
+import { closingYear, closingYearOrAfter, closureAftermath, describeClosure, summarizeClosure, type ClosureOutcome } from '../../src/analysis/closure.js';
 
 const closed = (year: number): ClosureOutcome => ({ kind: 'closed', year });
 const censored: ClosureOutcome = { kind: 'censored' };
@@ -139,6 +139,23 @@ describe('closureAftermath: how sure, and whether closing lasts', () => {
           expect(after.reopenedShare).toBeGreaterThanOrEqual(0);
           expect(after.reopenedShare).toBeLessThanOrEqual(1);
         } else expect(outcomes.every((o) => o.kind === 'censored')).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('closingYearOrAfter: the one number a censored outcome stands for', () => {
+  it('keeps a closed year, puts a censored one just after the horizon, or after every year without one', () => {
+    expect(closingYearOrAfter(2031, 2045)).toBe(2031);
+    expect(closingYearOrAfter(null, 2045)).toBe(2046);
+    expect(closingYearOrAfter(null, null)).toBe(Infinity);
+  });
+  it('orders every censored outcome after every closed one (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2026, max: 2100 }), fc.integer({ min: 2025, max: 2100 }), (horizon, year) => {
+        fc.pre(year <= horizon);
+        expect(closingYearOrAfter(null, horizon)).toBeGreaterThan(closingYearOrAfter(year, horizon));
+        expect(closingYearOrAfter(null, null)).toBeGreaterThan(closingYearOrAfter(year, null));
       }),
     );
   });

@@ -22,3 +22,24 @@ export { readObserved, parseObserved, OBSERVED_HEADER, type ObservedData, type C
 export { runExpected, expectedStart, stepExpected, type ExpectedRun, type ExpectedState } from './expected/recursion.js';
 export { beveridgeCorrelation, matchingElasticity, payInSurplus } from './analysis/stylized-facts.js';
 export { firstYear, yearCount, yearIndexOf, baseIndex, isHistoryYear } from './scenario/calendar.js';
+
+// The engine: every study's runs execute here (one worker pool, deterministic for any thread count).
+export { execute, type ExecuteOptions } from './engine/execute.js';
+export { createEnginePool, type EnginePool } from './engine/pool.js';
+export { replicationRuns, type Run, type RunList, type ResolvedScenario } from './engine/runs.js';
+export { scenarioLoader } from './scenario/load.js';
+export { simulateAll } from './sim/simulate.js';
+
+// The studies, as the CLI's commands run them.
+export { compareScenarios, COMPARED_METRICS, type Comparison, type ComparisonSummary } from './sim/compare.js';
+export { loadAttribution, attributeLevers, type AttributionInputs, type AttributionSummary } from './sim/attribute.js';
+export { LEVERS, type Lever } from './scenario/levers.js';
+export { parseParamRanges, type ParamRange } from './sweep/param-spec.js';
+export { expandRunList, type Run as SweepRun, type RunListSpec, type DesignName } from './sweep/run-list.js';
+export { executeRuns as runSweepPoints, type ExecuteOptions as SweepPointOptions } from './sweep/execute.js';
+export type { PointSummary } from './sweep/point.js';
+export { readSweepResults, summarizeSweep, type SweepResults, type SweepSummary } from './sweep/summarize.js';
+export { runSensitivity, planSensitivity, analyseSensitivity, type SensitivityOptions, type SensitivitySummary, type Method as SensitivityMethod } from './sweep/sensitivity.js';
+export { calibrate, type CalibrationOptions, type CalibrationResult } from './calibrate/calibrate.js';
+export { parseTargetsText, type WrittenTarget } from './calibrate/targets.js';
+export { closingYearOrAfter } from './analysis/closure.js';

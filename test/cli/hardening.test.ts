@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASELINE, STACK_TRACE, expectProblem, hiresimAsync, tempDir } from '../helpers/problems.js';
+import { BASELINE, STACK_TRACE, expectProblem, hiresimAsync, tempDir, writeChild } from '../helpers/problems.js';
 import type { CliResult } from '../helpers/cli.js';
 import { InputError } from '../../src/scenario/issues.js';
 import { arrayScript, mergeScript, type SlurmPlan } from '../../src/slurm/sbatch.js';
@@ -312,5 +312,30 @@ describe('a result directory whose files are not one set', () => {
     const compared = await hiresimAsync(['compare', BASELINE, BASELINE, ...SMALL, '--threads', '1', '--out', shared]);
     expect(compared.status, compared.stderr).toBe(0);
     expectProblem(await quick(['report', shared, '--html', join(dir, 'shared.html')]), { file: join(shared, 'summary.json'), line: 1, column: 1, path: '(root)', expected: 'a file of the set manifest.json lists (comparison.json, differences.csv)', found: /^a file the last command to write here did not write: the directory is mixed/ });
+  });
+});
+
+describe('a results file resumed by a command that differs far into a long command line', () => {
+  it('the message shows the differing argument on both sides, not a command cut before it', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      // A scenario under a long directory name: the recorded command is past 200 characters before any option.
+      const deep = join(dir, 'a-directory-name-long-enough-to-push-every-option-of-the-command-past-the-message-limit-'.repeat(2));
+      mkdirSync(deep);
+      const scenario = writeChild(deep, 'child.yaml', '');
+      const out = join(dir, 'sweep.jsonl');
+      const study = ['sweep', scenario, '--param', 'demand.growth=0.05:0.2', '--samples', '2', '--reps', '2', '--threads', '1', '--set', 'horizon=2028', '--out', out];
+      const first = await hiresimAsync([...study, '--set', 'scale=50']);
+      expect(first.status, first.stderr).toBe(0);
+      // The same runs (scale set twice to one value) under another command line.
+      const line = expectProblem(await quick([...study, '--set', 'scale=50', '--set', 'scale=50', '--resume']), {
+        file: out, line: 1, column: 1, path: 'provenance.command',
+        expected: /^results of this command \(argument \d+: --set scale=50\)$/,
+        found: /^results of another command \(argument \d+: --set replications=2\): resume with that command, or write to a new file; it is hiresim sweep /,
+      });
+      expect(line.length).toBeLessThan(400);
+    } finally {
+      cleanup();
+    }
   });
 });

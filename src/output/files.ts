@@ -66,11 +66,12 @@ export function processAlive(pid: number): boolean {
 }
 
 /**
- * Removes from `dir` the temporaries this host's dead processes left (a run killed mid-write):
- * never a live process's (it is writing now), never another host's, never a directory, and only
- * names of the form this module creates. Returns the names removed.
+ * Removes from `dir` the temporaries this host's dead processes left (a run killed mid-write), of
+ * every target or of `target` only: never a live process's (it is writing now), never another
+ * host's, never a directory, and only names of the form this module creates. Returns the names
+ * removed.
  */
-export function removeStaleTemporaries(dir: string): string[] {
+export function removeStaleTemporaries(dir: string, target?: string): string[] {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -81,7 +82,8 @@ export function removeStaleTemporaries(dir: string): string[] {
   const removed: string[] = [];
   for (const name of names) {
     const writer = temporaryWriter(name);
-    if (!writer || writer.host !== host || writer.pid === process.pid || writer.pid <= 0 || processAlive(writer.pid)) continue;
+    if (!writer || (target !== undefined && writer.target !== target)) continue;
+    if (writer.host !== host || writer.pid === process.pid || writer.pid <= 0 || processAlive(writer.pid)) continue;
     const path = join(dir, name);
     try {
       // A link is removed itself (never its target); a directory of that name is not ours.
@@ -108,7 +110,13 @@ function syncDirectory(dir: string): void {
   }
 }
 
+/** Writes one file atomically, first removing the temporaries of that file that dead writers left. */
 export function writeFileAtomic(path: string, content: string): void {
+  removeStaleTemporaries(dirname(path), basename(path));
+  replaceAtomically(path, content);
+}
+
+function replaceAtomically(path: string, content: string): void {
   const { temp, fd } = createTemporary(path);
   try {
     try {
@@ -140,9 +148,9 @@ export function writeResultFiles(dir: string, files: Readonly<Record<string, str
   // The removal reaches the disk before any file of the new set does (a power cut in between
   // must not leave the old manifest over new files).
   syncDirectory(dir);
-  for (const [name, content] of Object.entries(files)) writeFileAtomic(join(dir, name), content);
+  for (const [name, content] of Object.entries(files)) replaceAtomically(join(dir, name), content);
   syncDirectory(dir);
-  writeFileAtomic(join(dir, MANIFEST), manifestText(files));
+  replaceAtomically(join(dir, MANIFEST), manifestText(files));
   syncDirectory(dir);
 }
 

@@ -189,6 +189,14 @@ describe('stale temporaries', () => {
     expect(readdirSync(dir).sort()).toEqual([elsewhere, folder, live, mine, MANIFEST, 'summary.json'].sort());
   });
 
+  it('a single file\'s write removes its own dead temporaries, not those of other files', () => {
+    const own = temporary('report.html', hostTag(), deadPid());
+    const other = temporary('summary.json', hostTag(), deadPid());
+    for (const name of [own, other]) writeFileSync(join(dir, name), 'half');
+    writeFileAtomic(join(dir, 'report.html'), '<html>');
+    expect(readdirSync(dir).sort()).toEqual([other, 'report.html'].sort());
+  });
+
   it('a dead PID\'s link is removed itself, never its target', () => {
     const victim = join(dir, 'victim.txt');
     writeFileSync(victim, 'precious');

@@ -7,11 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASELINE, STACK_TRACE, expectProblem, hiresimAsync, tempDir, writeChild } from '../helpers/problems.js';
+import { BASELINE, STACK_TRACE, expectProblem, hiresimAsync, tempDir } from '../helpers/problems.js';
 import type { CliResult } from '../helpers/cli.js';
 import { InputError } from '../../src/scenario/issues.js';
 import { arrayScript, mergeScript, type SlurmPlan } from '../../src/slurm/sbatch.js';
 import { hostTag } from '../../src/output/files.js';
+import { writeChild } from '../helpers/problems.js';
 
 /** Runs the CLI and fails if it takes longer than the 5 s the issue allows. */
 async function quick(args: readonly string[], options: { cwd?: string } = {}): Promise<CliResult> {

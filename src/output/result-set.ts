@@ -41,7 +41,7 @@ export interface Manifest {
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** A file name of a set: plain (no directory part, no hidden or relative name), so a manifest can never make a reader open anything outside its directory. */
-const PLAIN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const PLAIN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 
 /**
  * The provenance record a set carries: that of its first JSON file starting with one (every
@@ -163,6 +163,11 @@ export function readResultSet(dir: string, options: ReadSetOptions = {}): Result
   return { dir, manifest, texts };
 }
 
+/** A few names, then how many more: a manifest is read from disk, and a message stays short whatever it lists. */
+function listed(names: readonly string[], shown = 6): string {
+  return names.length <= shown ? names.join(', ') : `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
+}
+
 /** The problem of a result file that lies in a set's directory but is not one of its files (left by an earlier command). */
 export function notInSet(set: ResultSet, name: string): InputIssue {
   const command = set.manifest.provenance?.command;
@@ -171,7 +176,7 @@ export function notInSet(set: ResultSet, name: string): InputIssue {
     line: 1,
     column: 1,
     path: '(root)',
-    expected: `a file of the set manifest.json lists (${set.manifest.files.map((f) => f.name).join(', ')})`,
+    expected: `a file of the set manifest.json lists (${listed(set.manifest.files.map((f) => f.name))})`,
     found: `a file the last command to write here did not write: the directory is mixed; give each command a directory of its own, or name this file itself${command ? ` (last written by ${command})` : ''}`,
   };
 }

@@ -147,7 +147,7 @@ describe('writeResultFiles', () => {
   it('a manifest naming a file outside its directory is refused without opening it', () => {
     writeResultFiles(dir, { 'summary.json': '{}' });
     const manifest = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as { files: { name: string }[] };
-    for (const name of ['../summary.json', '/etc/passwd', '.hidden', 'a/b', MANIFEST]) {
+    for (const name of ['../summary.json', '/etc/passwd', '.hidden', 'a/b', MANIFEST, 'x'.repeat(256)]) {
       manifest.files[0].name = name;
       writeFileSync(join(dir, MANIFEST), JSON.stringify(manifest));
       expect(readResultSet(dir)).toMatchObject({ file: join(dir, MANIFEST), path: 'files.0.name', expected: 'a plain file name in this directory, listed once' });

@@ -104,7 +104,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
           .option('set', setOption)
           .option('json', { type: 'boolean', description: 'Print the summary as one JSON object' })
           .option('csv', { type: 'boolean', description: 'Print every replication\'s yearly values as tidy CSV (replication,year,history,metric,value)' })
-          .option('out', { type: 'string', requiresArg: true, description: 'Also write summary.json, years.csv and runs.csv to this directory' })
+          .option('out', { type: 'string', requiresArg: true, description: 'Also write summary.json, years.csv and runs.csv to this directory, then manifest.json (which makes them one set)' })
           .option('by', { type: 'string', requiresArg: true, description: 'Years for P(closed by Y) in the answer, comma-separated (default: 2030,2035, inside the projection)' })
           .conflicts('json', 'csv')
           .check((args) => {
@@ -266,6 +266,10 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
               'changed file is named. Results written before records existed are said to have none. Only scenario',
               'YAML files under the current directory are read: run report where the commands were run.',
               'Parameters: one table for all the scenarios, a column each, collapsed; the rows that differ first.',
+              '',
+              'A directory is read as one set: its manifest.json (written last by --out) must list each result',
+              'file with the bytes found. No manifest (a writer was stopped, or an older hiresim wrote it), a',
+              'changed file or one another command left is exit 2 at that file; name a JSON file to read it alone.',
               '',
               'RESULTS may also be a sweep\'s results file (JSON lines from hiresim sweep --out) or sensitivity.json',
               '(or its --out directory): for a sweep, each parameter\'s response (its value against the median',

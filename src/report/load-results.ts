@@ -2,7 +2,8 @@
  * Reading the results a report is built from: `--out` directories of run, compare, attribute,
  * sensitivity and backtest, or their JSON files, and the JSON-lines files of sweep, each recognised by its shape
  * (not its name), with the provenance record each carries (results written before records existed
- * have none). Every problem with every input is collected and thrown together as one InputError
+ * have none). A directory is read only as a complete set: its manifest.json must list every result
+ * file read from it, with the bytes found (src/output/result-set.ts). Every problem with every input is collected and thrown together as one InputError
  * (`FILE:1:1 (root): expected …, found …`; a bad line of a sweep file at `FILE:LINE:1`; a damaged
  * record at the line of its `"provenance"` key).
  */
@@ -17,6 +18,7 @@ import type { RunSummary } from '../sim/simulate.js';
 import type { SensitivitySummary } from '../sweep/sensitivity.js';
 import { isSweepLine } from '../sweep/result-lines.js';
 import { readProvenance } from './provenance-record.js';
+import { notInSet, readResultSet } from '../output/result-set.js';
 import { parseSweepLines, type SweepDesignLine } from './sweep.js';
 
 /** What every loaded result has: where it was read and its provenance record, if it has one. */
@@ -56,16 +58,29 @@ export function loadResults(inputs: readonly string[]): LoadedResult[] {
       problem(input, 'an existing results directory (from --out) or result JSON file', 'nothing');
       continue;
     }
-    let files: string[];
+    // A directory is one set of result files, checked against its manifest (src/output/result-set.ts)
+    // and read as checked; a file named on its own is whole by itself (each is renamed into place).
+    let files: { readonly file: string; readonly text?: string }[];
     if (statSync(input).isDirectory()) {
-      files = RESULT_FILES.map((name) => join(input, name)).filter((path) => existsSync(path));
-      if (files.length === 0) {
+      const present = RESULT_FILES.filter((name) => existsSync(join(input, name)));
+      if (present.length === 0) {
         problem(input, 'a results directory holding summary.json, comparison.json, attribution.json, sensitivity.json or backtest.json', 'a directory with none of them');
         continue;
       }
-    } else files = [input];
-    for (const file of files) {
-      const text = readInputText(file, 'result file');
+      const set = readResultSet(input, { command: () => recordedCommand(join(input, present[0])) });
+      if (!('texts' in set)) {
+        issues.push(set);
+        continue;
+      }
+      const stray = present.find((name) => !set.texts.has(name));
+      if (stray !== undefined) {
+        issues.push(notInSet(set, stray));
+        continue;
+      }
+      files = present.map((name) => ({ file: join(input, name), text: set.texts.get(name) }));
+    } else files = [{ file: input }];
+    for (const { file, text: checked } of files) {
+      const text = checked ?? readInputText(file, 'result file');
       if (typeof text !== 'string') {
         issues.push(text);
         continue;
@@ -108,6 +123,18 @@ export function loadResults(inputs: readonly string[]): LoadedResult[] {
   }
   if (issues.length > 0) throw new InputError(issues);
   return results;
+}
+
+/** The command a result file's provenance records, if it can be read (only to say what to re-run). */
+function recordedCommand(file: string): string | undefined {
+  const text = readInputText(file, 'result file');
+  if (typeof text !== 'string') return undefined;
+  try {
+    const command = (JSON.parse(text) as { provenance?: { command?: unknown } } | null)?.provenance?.command;
+    return typeof command === 'string' ? command : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Which command wrote this object, judged by the fields the report reads. */

@@ -11,6 +11,7 @@
 import { describeValue, type InputIssue } from '../scenario/issues.js';
 import type { Provenance } from '../output/provenance.js';
 import { LIMITS } from './limits.js';
+import { commandDifference } from './command-difference.js';
 
 export type PointValue = number | string | boolean;
 
@@ -132,7 +133,10 @@ export function checkOneSweep(lines: readonly ParsedLine[]): InputIssue[] {
     const issue = (path: string, expected: string, found: string) => issues.push({ file: l.file, line: l.line, column: 1, path, expected, found });
     const place = (other: ParsedLine) => (other.file === l.file ? `line ${other.line}` : `${other.file}:${other.line}`);
     const differs = IDENTITY.find(({ of }) => of(l.value) !== of(first.value));
-    if (differs) issue(differs.key, `the same sweep as ${place(first)} (${differs.label} ${differs.of(first.value)})`, differs.of(l.value));
+    // Two commands: where they differ (the whole command, cut at the message limit, would hide it).
+    const where = differs?.key === 'provenance.command' && first.value.provenance && l.value.provenance ? commandDifference(first.value.provenance.argv, l.value.provenance.argv) : undefined;
+    if (where) issue('provenance.command', `the same sweep as ${place(first)} (its command's ${where.expected})`, `a line of another command (${where.found}; it is ${l.value.provenance!.command})`);
+    else if (differs) issue(differs.key, `the same sweep as ${place(first)} (${differs.label} ${differs.of(first.value)})`, differs.of(l.value));
     const { runId, index } = l.value;
     const twin = byRunId.get(runId);
     const indexTwin = byIndex.get(index);

@@ -10,6 +10,7 @@ import { lockFile } from '../output/files.js';
 import { provenance as provenanceOf, type Provenance } from '../output/provenance.js';
 import { InputError } from '../scenario/issues.js';
 import { loadScenario } from '../scenario/load.js';
+import { commandDifference } from './command-difference.js';
 import { executeRuns } from './execute.js';
 import type { PointSummary } from './point.js';
 import { readForResume, ResultsWriter } from './results-file.js';
@@ -101,7 +102,12 @@ async function runLocked(options: RunIntoFileOptions): Promise<RunIntoFileResult
       throw new InputError([{ file: out, line: k + 1, column: 1, path: 'provenance', expected: `lines that record the command of this study (${record.command})`, found: 'a line without provenance, written by an earlier hiresim: run the study into a new results file' }]);
     }
     if (line.provenance.command !== record.command) {
-      throw new InputError([{ file: out, line: k + 1, column: 1, path: 'provenance.command', expected: `results of this command (${record.command})`, found: `results of another command (${line.provenance.command}): resume with that command, or write to a new file` }]);
+      // Where the two differ, not the other command whole: cut at the message limit, the whole
+      // command would hide a difference near its end. The other command follows, as far as it fits.
+      const where = commandDifference(record.argv, line.provenance.argv);
+      const expected = where ? `results of this command (${where.expected})` : `results of this command (${record.command})`;
+      const found = where ? `results of another command (${where.found}): resume with that command, or write to a new file; it is ${line.provenance.command}` : `results of another command (${line.provenance.command}): resume with that command, or write to a new file`;
+      throw new InputError([{ file: out, line: k + 1, column: 1, path: 'provenance.command', expected, found }]);
     }
     finished.add(line.index);
   });

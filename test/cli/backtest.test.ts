@@ -116,7 +116,7 @@ describe('hiresim backtest (spawned)', () => {
   });
 
   it('--out writes backtest.json (the JSON printed) and backtest.csv (one row per compared observation)', () => {
-    expect(readdirSync(out).sort()).toEqual(['backtest.csv', 'backtest.json']);
+    expect(readdirSync(out).sort()).toEqual(['backtest.csv', 'backtest.json', 'manifest.json']);
     expect(readFileSync(join(out, 'backtest.json'), 'utf8')).toBe(json.stdout);
     expect(json.stderr).toContain(`wrote backtest.json and backtest.csv to ${out}`);
     const b = JSON.parse(json.stdout);

@@ -4,13 +4,15 @@
  * trace, never blamed on a place the user did not write.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASELINE, HELP_HINT, STACK_TRACE, expectProblem, hiresimAsync, tempDir } from '../helpers/problems.js';
 import type { CliResult } from '../helpers/cli.js';
 import { InputError } from '../../src/scenario/issues.js';
 import { arrayScript, mergeScript, type SlurmPlan } from '../../src/slurm/sbatch.js';
+import { hostTag } from '../../src/output/files.js';
+import { writeChild } from '../helpers/problems.js';
 
 /** Runs the CLI and fails if it takes longer than the 5 s the issue allows. */
 async function quick(args: readonly string[], options: { cwd?: string } = {}): Promise<CliResult> {
@@ -257,6 +259,94 @@ describe('two writers of one results file', () => {
       expect(r.status, r.stderr).toBe(0);
       expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(2);
       expect(existsSync(`${out}.lock`)).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+describe('a result directory whose files are not one set', () => {
+  const SMALL = ['--reps', '2', '--set', 'scale=50', '--set', 'horizon=2027'];
+  const { dir, cleanup } = tempDir();
+  const run = (seed: string, out: string, threads = '1') => hiresimAsync(['run', BASELINE, ...SMALL, '--seed', seed, '--threads', threads, '--out', join(dir, out)]);
+  beforeAll(async () => {
+    const made = await Promise.all([run('1', 'one'), run('2', 'two'), run('1', 'two-threads', '2')]);
+    for (const r of made) expect(r.status, r.stderr).toBe(0);
+  });
+  afterAll(cleanup);
+  const copy = (from: string, to: string) => writeFileSync(join(dir, to), readFileSync(join(dir, from)));
+
+  it('manifest.json is byte-identical for any --threads (no time, host or PID in it)', () => {
+    expect(readFileSync(join(dir, 'two-threads', 'manifest.json'), 'utf8')).toBe(readFileSync(join(dir, 'one', 'manifest.json'), 'utf8'));
+    expect(readFileSync(join(dir, 'one', 'manifest.json'), 'utf8')).not.toContain(String(process.pid));
+  });
+
+  it('a run --out killed mid-write (manifest gone, a new summary.json beside the old CSVs, a temporary left) is refused by report; the next run cleans up', async () => {
+    const set = join(dir, 'killed');
+    mkdirSync(set);
+    for (const name of ['summary.json', 'years.csv', 'runs.csv']) copy(join('one', name), join('killed', name));
+    // What `run --seed 2 --out killed` leaves when killed after its first rename: no manifest (the
+    // writer removes it first), seed 2's summary.json beside seed 1's CSVs, and a temporary whose
+    // writer is gone. A live writer's temporary (this test's parent process) sits beside it.
+    copy(join('two', 'summary.json'), join('killed', 'summary.json'));
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid as number;
+    const dead = `.years.csv.${hostTag()}.${gone}.0123456789abcdef.tmp`;
+    const live = `.runs.csv.${hostTag()}.${process.ppid}.0123456789abcdef.tmp`;
+    writeFileSync(join(set, dead), 'year,hi');
+    writeFileSync(join(set, live), 'replication,ye');
+    const refused = await quick(['report', set, '--html', join(dir, 'killed.html')]);
+    expectProblem(refused, { file: join(set, 'manifest.json'), line: 1, column: 1, path: '(root)', found: /^no manifest: the set is incomplete \(its writer was stopped\) or from an older hiresim; re-run the command that wrote it \(hiresim run / });
+    expect(existsSync(join(dir, 'killed.html'))).toBe(false);
+    // The summary named on its own is one whole file: it makes a report. (Drawing a report is not
+    // held to the 5 s of a refusal: it loads the chart library.)
+    const alone = await hiresimAsync(['report', join(set, 'summary.json'), '--html', join(dir, 'alone.html')]);
+    expect(alone.status, alone.stderr).toBe(0);
+
+    const again = await run('2', 'killed');
+    expect(again.status, again.stderr).toBe(0);
+    expect(existsSync(join(set, dead))).toBe(false);
+    expect(existsSync(join(set, live))).toBe(true);
+    const r = await hiresimAsync(['report', set, '--html', join(dir, 'again.html')]);
+    expect(r.status, r.stderr).toBe(0);
+  });
+
+  it('a years.csv of another run put beside a complete set: report names years.csv', async () => {
+    mkdirSync(join(dir, 'mixed'));
+    for (const name of ['summary.json', 'years.csv', 'runs.csv', 'manifest.json']) copy(join('one', name), join('mixed', name));
+    copy(join('two', 'years.csv'), join('mixed', 'years.csv'));
+    const file = join(dir, 'mixed', 'years.csv');
+    expectProblem(await quick(['report', join(dir, 'mixed'), '--html', join(dir, 'mixed.html')]), { file, line: 1, column: 1, path: '(root)', expected: /^years\.csv as manifest\.json lists it \(\d+ bytes, sha-256 [0-9a-f]{12}…\)$/, found: /the set is mixed \(this file was not written with the others\); re-run the command that wrote it \(hiresim run / });
+  });
+
+  it('a summary.json left by run where compare wrote its set since: report names it as not in the set', async () => {
+    const shared = join(dir, 'shared');
+    mkdirSync(shared);
+    copy(join('one', 'summary.json'), join('shared', 'summary.json'));
+    const compared = await hiresimAsync(['compare', BASELINE, BASELINE, ...SMALL, '--threads', '1', '--out', shared]);
+    expect(compared.status, compared.stderr).toBe(0);
+    expectProblem(await quick(['report', shared, '--html', join(dir, 'shared.html')]), { file: join(shared, 'summary.json'), line: 1, column: 1, path: '(root)', expected: 'a file of the set manifest.json lists (comparison.json, differences.csv)', found: /^a file the last command to write here did not write: the directory is mixed/ });
+  });
+});
+
+describe('a results file resumed by a command that differs far into a long command line', () => {
+  it('the message shows the differing argument on both sides, not a command cut before it', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      // A scenario under a long directory name: the recorded command is past 200 characters before any option.
+      const deep = join(dir, 'a-directory-name-long-enough-to-push-every-option-of-the-command-past-the-message-limit-'.repeat(2));
+      mkdirSync(deep);
+      const scenario = writeChild(deep, 'child.yaml', '');
+      const out = join(dir, 'sweep.jsonl');
+      const study = ['sweep', scenario, '--param', 'demand.growth=0.05:0.2', '--samples', '2', '--reps', '2', '--threads', '1', '--set', 'horizon=2028', '--out', out];
+      const first = await hiresimAsync([...study, '--set', 'scale=50']);
+      expect(first.status, first.stderr).toBe(0);
+      // The same runs (scale set twice to one value) under another command line.
+      const line = expectProblem(await quick([...study, '--set', 'scale=50', '--set', 'scale=50', '--resume']), {
+        file: out, line: 1, column: 1, path: 'provenance.command',
+        expected: /^results of this command \(argument \d+: --set scale=50\)$/,
+        found: /^results of another command \(argument \d+: --set replications=2\): resume with that command, or write to a new file; it is hiresim sweep /,
+      });
+      expect(line.length).toBeLessThan(400);
     } finally {
       cleanup();
     }

@@ -100,11 +100,11 @@ describe('hiresim run (spawned)', () => {
     for (const row of summary.years) expect(gaps.get(row.year)!.sort((a, b) => a - b)[1]).toBe(row.gap.p50);
   });
 
-  it.concurrent('--out writes summary.json, years.csv and runs.csv, and nothing else', async () => {
+  it.concurrent('--out writes summary.json, years.csv and runs.csv, then manifest.json, and nothing else', async () => {
     const out = join(dir, 'nested', 'results');
     const [r, csv] = await Promise.all([hiresimAsync(['run', FILE, '--json', '--out', out, ...SMALL]), hiresimAsync(['run', FILE, '--csv', ...SMALL])]);
     expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['runs.csv', 'summary.json', 'years.csv']);
+    expect(readdirSync(out).sort()).toEqual(['manifest.json', 'runs.csv', 'summary.json', 'years.csv']);
     expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe(r.stdout);
     expect(readFileSync(join(out, 'runs.csv'), 'utf8')).toBe(csv.stdout);
     const years = readFileSync(join(out, 'years.csv'), 'utf8').trimEnd().split('\n');

@@ -150,10 +150,11 @@ describe('hiresim sweep', () => {
     const r = hiresim([...SWEEP, '--set', 'scale=50', '--out', other, '--resume']);
     expect(r.status).toBe(2);
     const command = `hiresim ${CANONICAL.join(' ')}`;
-    // The recorded command is quoted in full where it is expected; what was found is cut at 200
-    // characters like every found part of a message (README, "Limits and safety").
-    const found = `results of another command (${command}): resume with that command, or write to a new file`;
-    expect(r.stderr).toContain(`${other}:1:1 provenance.command: expected results of this command (${command.replace('--set replications=2', '--set scale=50 --set replications=2')}), found ${found.slice(0, 200)}… (${found.length} characters)`);
+    // Where the two commands differ comes first on both sides (argument 18: a second --set where the
+    // file's command has --set replications=2); the other command follows in the found part, cut at
+    // 200 characters like every found part of a message (README, "Limits and safety").
+    const found = `results of another command (argument 18: --set replications=2): resume with that command, or write to a new file; it is ${command}`;
+    expect(r.stderr).toContain(`${other}:1:1 provenance.command: expected results of this command (argument 18: --set scale=50), found ${found.slice(0, 200)}… (${found.length} characters)`);
     // The same sweep with its options in another order is the same command: it resumes.
     const reordered = hiresim(['sweep', '--set', 'scale=50', '--years', '2028,2030', '--reps', '2', 'scenarios/baseline.yaml', '--samples', '6', '--set', 'horizon=2030', '--param', 'demand.payElasticity=0.3:0.9', '--param', 'migration.immigrants=1000,6000', '--threads', '1', '--out', other, '--resume']);
     expect(reordered.status, reordered.stderr).toBe(0);

@@ -36,7 +36,9 @@ function workdir(name: string, change: (cwd: string) => void = () => {}): string
   return cwd;
 }
 
-async function report(cwd: string, input = 'result'): Promise<{ html: string; document: LinkedDocument }> {
+// The file itself, not its directory: the tests edit summary.json, and a directory is read only as
+// the set its manifest lists (an edited file would be refused as not the one written with the others).
+async function report(cwd: string, input = join('result', 'summary.json')): Promise<{ html: string; document: LinkedDocument }> {
   const r = await hiresimAsync(['report', input, '--html', 'report.html'], { cwd });
   expect(r.status, r.stderr).toBe(0);
   const html = readFileSync(join(cwd, 'report.html'), 'utf8');
@@ -169,7 +171,7 @@ describe('hiresim report reproduces a result from its provenance record', () => 
 
   it('rejects a damaged record at the line of its "provenance" key, exit 2, and writes nothing', async () => {
     const cwd = workdir('damaged', (at) => writeFileSync(join(at, 'result', 'summary.json'), JSON.stringify({ ...summary, provenance: { ...summary.provenance, argv: 3 } }, null, 2)));
-    const r = await hiresimAsync(['report', 'result', '--html', 'never.html'], { cwd });
+    const r = await hiresimAsync(['report', join('result', 'summary.json'), '--html', 'never.html'], { cwd });
     expect(r.status).toBe(2);
     expect(r.stderr).not.toMatch(STACK_TRACE);
     expect(r.stderr).toContain(`${join('result', 'summary.json')}:2:1 provenance.argv: expected a list of texts, found number 3`);

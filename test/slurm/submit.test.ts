@@ -2,8 +2,9 @@
  * Submission without a cluster: a stand-in `sbatch` on PATH records its arguments and answers as
  * `sbatch --parsable` does ("JOBID" or "JOBID;CLUSTER"). The array goes first, the merge after it with
  * afterok on the array's id and --kill-on-invalid-dep=yes; an sbatch that fails is exit 1 with its
- * reason, and nothing more is submitted.
+ * reason, and nothing more is submitted. Paths printed for pasting into a shell are quoted for it.
  */
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,31 @@ describe('hiresim slurm … submits with sbatch', () => {
     expect(r.stderr).toContain('failed: sbatch: error: invalid partition specified: gpu');
     expect(sbatch.calls()).toHaveLength(1);
     expect(r.stdout).toBe('');
+  });
+
+  it('a directory with a space and a quote: the printed "submit with:" line, pasted into bash, submits each script as one word', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'hiresim-submit-')), "my study's out");
+    const r = hiresim(['slurm', 'sweep', 'scenarios/baseline.yaml', ...PARAMS, '--design', 'lhs', '--samples', '4', '--tasks', '2', '--out', dir, '--dry-run']);
+    expect(r.status, r.stderr).toBe(0);
+    const quoted = (path: string) => `'${path.replace(/'/g, `'\\''`)}'`;
+    const hint = r.stderr.split('\n')[1].trim();
+    expect(hint).toBe(`jid=$(sbatch --parsable ${quoted(`${dir}/sweep.sbatch`)}) && sbatch --parsable --dependency=afterok:\${jid%%;*} --kill-on-invalid-dep=yes ${quoted(`${dir}/merge.sbatch`)}`);
+    // A stand-in sbatch that logs each argument in brackets: a split path would show as two.
+    const bin = mkdtempSync(join(tmpdir(), 'hiresim-sbatch-'));
+    writeFileSync(join(bin, 'sbatch'), `#!/bin/bash\nprintf '[%s]' "$@" >> ${bin}/calls.log; echo >> ${bin}/calls.log; echo '77;cluster1'\n`);
+    chmodSync(join(bin, 'sbatch'), 0o755);
+    const pasted = spawnSync('bash', ['-c', hint], { encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+    expect(pasted.status, pasted.stderr).toBe(0);
+    expect(readFileSync(join(bin, 'calls.log'), 'utf8')).toBe(`[--parsable][${dir}/sweep.sbatch]\n[--parsable][--dependency=afterok:77][--kill-on-invalid-dep=yes][${dir}/merge.sbatch]\n`);
+  });
+
+  it('a directory with a space: the follow-up lines after submitting quote every path', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'hiresim-submit-')), 'my study');
+    const sbatch = fakeSbatch([[0, '4242'], [0, '4243']]);
+    const r = hiresim(['slurm', 'sweep', 'scenarios/baseline.yaml', ...PARAMS, '--design', 'lhs', '--samples', '4', '--tasks', '2', '--out', dir], { env: { PATH: `${sbatch.bin}:${process.env.PATH}` } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`points done: hiresim slurm status '${dir}'   logs: '${dir}/logs'   result: '${dir}/merged.jsonl'`);
+    expect(r.stderr).toContain(`re-submit '${dir}/sweep.sbatch' (finished points are skipped), then '${dir}/merge.sbatch'`);
   });
 
   it('checks the study before writing anything: a bad --param is exit 2 and no script', () => {

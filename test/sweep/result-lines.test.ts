@@ -169,6 +169,9 @@ describe('checkOneSweep', () => {
     const other = { ...l2, provenance: { ...PROVENANCE, command: 'hiresim sweep x.yaml --param a=0:1 --reps 2' } };
     expect(where(read(textOf([l0, l1, other])).issues)).toEqual([`${FILE}:3:1 provenance.command`]);
     expect(read(textOf([l0, l1, other])).issues[0]).toMatchObject({ expected: `the same sweep as line 1 (command ${PROVENANCE.command})`, found: 'hiresim sweep x.yaml --param a=0:1 --reps 2' });
+    // With its arguments recorded differently too, the line says where the two commands differ.
+    const longer = { ...l2, provenance: { ...PROVENANCE, command: 'hiresim sweep x.yaml --param a=0:2', argv: ['sweep', 'x.yaml', '--param', 'a=0:2'] } };
+    expect(read(textOf([l0, l1, longer])).issues[0]).toMatchObject({ path: 'provenance.command', expected: 'the same sweep as line 1 (its command\'s argument 4: --param a=0:1)', found: 'a line of another command (argument 4: --param a=0:2; it is hiresim sweep x.yaml --param a=0:2)' });
     const { provenance: _, ...old } = l2;
     expect(read(textOf([l0, l1, old])).issues[0]).toMatchObject({ line: 3, path: 'provenance.command', found: 'not recorded' });
     // A difference the other keys name is named by them, not by the command.

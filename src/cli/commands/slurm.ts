@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arrayScript, mergeScript, type SlurmPlan, type SlurmStudy } from '../../slurm/sbatch.js';
+import { arrayScript, mergeScript, shellQuote, type SlurmPlan, type SlurmStudy } from '../../slurm/sbatch.js';
 import { PLAN_FILE, studyStatus, type StudyPlan } from '../../slurm/status.js';
 import { defaultSamples, expandRunList, type DesignName } from '../../sweep/run-list.js';
 import { defaultSensitivitySamples, planSensitivity, type Method } from '../../sweep/sensitivity.js';
@@ -83,17 +83,20 @@ async function submitStudy(study: SlurmStudy, studyArgs: readonly string[], runs
   writeFileAtomic(mergeFile, mergeScript(plan));
   const recorded: StudyPlan = { study, tasks: options.tasks, runs, args, hiresim: version };
   writeFileAtomic(join(dir, PLAN_FILE), `${JSON.stringify(recorded, null, 2)}\n`);
-  const result = study === 'sweep' ? `${dir}/merged.jsonl` : `${dir}/sensitivity.json (points in ${dir}/merged.jsonl)`;
+  // Paths printed for the user to paste into a shell are quoted for it: a directory with a space or
+  // a quote would otherwise split into several words (or end the command) when pasted.
+  const q = (path: string) => shellQuote(path);
+  const result = study === 'sweep' ? q(`${dir}/merged.jsonl`) : `${q(`${dir}/sensitivity.json`)} (points in ${q(`${dir}/merged.jsonl`)})`;
   if (options.dryRun) {
     await out(`# ${arrayFile}\n${arrayScript(plan)}\n# ${mergeFile}\n${mergeScript(plan)}`);
-    say(`wrote ${arrayFile} and ${mergeFile}; submit with:\n  jid=$(sbatch --parsable ${arrayFile}) && sbatch --parsable --dependency=afterok:\${jid%%;*} --kill-on-invalid-dep=yes ${mergeFile}`);
+    say(`wrote ${arrayFile} and ${mergeFile}; submit with:\n  jid=$(sbatch --parsable ${q(arrayFile)}) && sbatch --parsable --dependency=afterok:\${jid%%;*} --kill-on-invalid-dep=yes ${q(mergeFile)}`);
     return EXIT.ok;
   }
   // sbatch failing is the system's failure (exit 1), not the user's input.
   const submit = (args: string[]): string | undefined => {
     const r = spawnSync('sbatch', ['--parsable', ...args], { encoding: 'utf8' });
     if (!r.error && r.status === 0) return r.stdout.trim().split(';')[0];
-    say(`hiresim: sbatch ${args.join(' ')} failed: ${r.error?.message ?? r.stderr.trim()} (run on a Slurm login node, or use --dry-run)`);
+    say(`hiresim: sbatch ${args.map(q).join(' ')} failed: ${r.error?.message ?? r.stderr.trim()} (run on a Slurm login node, or use --dry-run)`);
     return undefined;
   };
   const array = submit([arrayFile]);
@@ -102,8 +105,8 @@ async function submitStudy(study: SlurmStudy, studyArgs: readonly string[], runs
   if (merge === undefined) return EXIT.failure;
   await out(`${JSON.stringify({ arrayJob: array, mergeJob: merge, tasks: options.tasks, dir })}\n`);
   say(`submitted array job ${array} (${options.tasks} tasks) and merge job ${merge} (after every task succeeds)`);
-  say(`follow: squeue -j ${array},${merge}   points done: hiresim slurm status ${dir}   logs: ${dir}/logs   result: ${result}`);
-  say(`a failed or pre-empted task: re-submit ${arrayFile} (finished points are skipped), then ${mergeFile}`);
+  say(`follow: squeue -j ${array},${merge}   points done: hiresim slurm status ${q(dir)}   logs: ${q(`${dir}/logs`)}   result: ${result}`);
+  say(`a failed or pre-empted task: re-submit ${q(arrayFile)} (finished points are skipped), then ${q(mergeFile)}`);
   return EXIT.ok;
 }
 

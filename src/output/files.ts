@@ -21,7 +21,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../scenario/issues.js';
 import { MANIFEST, manifestText } from './result-set.js';
 
@@ -133,6 +133,30 @@ function replaceAtomically(path: string, content: string): void {
 }
 
 /**
+ * `mkdir -p`, one level at a time from the nearest existing ancestor. Node's own recursive mkdir
+ * loops for ever where creating a directory keeps failing with ENOENT (under /proc: `--out
+ * /proc/x/y` hung at full CPU); this fails at the first level that cannot be created, with that
+ * path in the error.
+ */
+export function makeDirectory(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !existsSync(d); ) {
+    missing.push(d);
+    const up = dirname(d);
+    if (up === d) break;
+    d = up;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (error) {
+      // Created by someone else in between: fine, it exists now.
+      if ((error as { code?: string }).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+/**
  * Writes a set of result files into `dir` (created if needed) as one unit: stale temporaries of
  * dead writers are removed, the old manifest is removed before any file changes, each file is
  * written atomically, and `manifest.json` (every file's name, bytes and sha-256, and the
@@ -142,7 +166,7 @@ function replaceAtomically(path: string, content: string): void {
 export function writeResultFiles(dir: string, files: Readonly<Record<string, string>>): void {
   // A programming error, not the user's: the manifest is this function's own file.
   if (MANIFEST in files) throw new Error(`writeResultFiles: ${MANIFEST} is written by the set itself`);
-  mkdirSync(dir, { recursive: true });
+  makeDirectory(dir);
   removeStaleTemporaries(dir);
   rmSync(join(dir, MANIFEST), { force: true });
   // The removal reaches the disk before any file of the new set does (a power cut in between

@@ -352,3 +352,25 @@ describe('a results file resumed by a command that differs far into a long comma
     }
   });
 });
+
+describe('an output directory that can never be created', () => {
+  // Node's recursive mkdir looped at full CPU on /proc, where every level fails with ENOENT.
+  it('run --out /proc/hiresim-nope/x: exit 2 at the first level that cannot be made, at once', async () => {
+    const r = await quick(['run', BASELINE, '--set', 'scale=2000', '--reps', '1', '--set', 'horizon=2026', '--out', '/proc/hiresim-nope/x']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('/proc/hiresim-nope: expected a path hiresim can write');
+    expect(r.stderr).toContain('(ENOENT in mkdir)');
+  });
+  it('report --html under /proc: the same', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const made = await hiresimAsync(['run', BASELINE, '--set', 'scale=2000', '--reps', '1', '--set', 'horizon=2026', '--json'], { cwd: dir });
+      writeFileSync(join(dir, 'summary.json'), made.stdout);
+      const r = await quick(['report', join(dir, 'summary.json'), '--html', '/proc/hiresim-nope/r.html']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('/proc/hiresim-nope: expected a path hiresim can write');
+    } finally {
+      cleanup();
+    }
+  });
+});

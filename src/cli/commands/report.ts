@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { buildReport } from '../../report/build.js';
-import { writeFileAtomic } from '../../output/files.js';
+import { makeDirectory, writeFileAtomic } from '../../output/files.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { say } from '../cli.js';
 
@@ -13,7 +12,7 @@ export interface ReportCommandOptions {
 /** `hiresim report RESULTS… --html FILE`: one self-contained HTML report, written atomically. */
 export async function reportCommand(options: ReportCommandOptions): Promise<ExitCode> {
   const html = await buildReport(options.inputs);
-  mkdirSync(dirname(options.html), { recursive: true });
+  makeDirectory(dirname(options.html));
   writeFileAtomic(options.html, html);
   say(`wrote ${options.html}`);
   return EXIT.ok;

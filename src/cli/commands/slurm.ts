@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { arrayScript, mergeScript, shellQuote, type SlurmPlan, type SlurmStudy } from '../../slurm/sbatch.js';
@@ -7,7 +7,7 @@ import { PLAN_FILE, studyStatus, type StudyPlan } from '../../slurm/status.js';
 import { defaultSamples, expandRunList, type DesignName } from '../../sweep/run-list.js';
 import { defaultSensitivitySamples, planSensitivity, type Method } from '../../sweep/sensitivity.js';
 import { formatStudyStatus } from '../../output/slurm-status-terminal.js';
-import { writeFileAtomic } from '../../output/files.js';
+import { makeDirectory, writeFileAtomic } from '../../output/files.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, say } from '../cli.js';
 import { checkYears, loadWithRanges, type SimulationOptions } from '../simulation-options.js';
@@ -76,7 +76,7 @@ async function submitStudy(study: SlurmStudy, studyArgs: readonly string[], runs
   const version = (JSON.parse(readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8')) as { version: string }).version;
   const { tasks, arrayLimit, partition, time, account, qos, mem, cpusPerTask, setup } = options;
   const plan: SlurmPlan = { study, hiresim: [options.node ?? process.execPath, cli], args, tasks, arrayLimit, partition, time, account, qos, mem, cpusPerTask, setup, workdir: process.cwd(), dir, version };
-  mkdirSync(join(dir, 'logs'), { recursive: true });
+  makeDirectory(join(dir, 'logs'));
   const arrayFile = join(dir, `${study}.sbatch`);
   const mergeFile = join(dir, 'merge.sbatch');
   writeFileAtomic(arrayFile, arrayScript(plan));

@@ -4,7 +4,8 @@
 // watchdog kills this process when a case overruns and starts a new one.
 import { loadScenario, InputError } from '../dist/index.js';
 import { runCli } from '../dist/cli/cli.js';
-import { leftoverTemporaries, makeSandbox, removeSandbox } from './sandbox.mjs';
+import { join } from 'node:path';
+import { leftoverTemporaries, makeSandbox, removeSandbox, restoreFiles, writeFiles } from './sandbox.mjs';
 import { PLAN_LINE } from './oracle.mjs';
 
 /** Most stderr kept per case (the oracle only needs to know it was too much). */
@@ -81,16 +82,30 @@ async function scenarioCase(spec, dir, runValid) {
   return result;
 }
 
+/** This child's sandbox for scenario cases, made once: they only read it, and restore what they wrote. */
+let shared;
+
 process.on('message', async (message) => {
   if (message.type !== 'case') return;
-  const { k, spec, dir, template, runValid } = message;
+  const { k, spec, root, template, results, fifo, runValid } = message;
   fresh(k);
   send({ type: 'start', k });
-  makeSandbox(template, dir, spec.files ?? {});
-  process.chdir(dir);
-  const result = spec.family === 'scenario' ? await scenarioCase(spec, dir, runValid) : await cli(spec.argv, dir);
-  process.chdir(template);
-  removeSandbox(dir);
+  let result;
+  if (spec.family === 'scenario') {
+    if (shared === undefined) makeSandbox(template, (shared = join(root, `scenarios-${process.pid}`)), fifo);
+    writeFiles(shared, spec.files);
+    process.chdir(shared);
+    result = await scenarioCase(spec, shared, runValid);
+    restoreFiles(template, shared, spec.files);
+  } else {
+    // A command line may write anywhere in its sandbox: a fresh one, removed afterwards.
+    const dir = join(root, `case-${k}`);
+    makeSandbox(template, dir, fifo, {}, results);
+    process.chdir(dir);
+    result = await cli(spec.argv, dir);
+    process.chdir(root);
+    removeSandbox(dir);
+  }
   send({ type: 'done', k, result });
   current = undefined;
 });

@@ -1,7 +1,8 @@
 // Small real results in the template's results/ folder, so that report, merge, sweep summarize and
 // export, slurm status and --resume have genuine inputs to start from. Made once per campaign by
 // the real CLI (cheap settings; deterministic, so every campaign of a seed sees the same files).
-// Run as `node fuzz/fixtures.mjs TEMPLATE_DIR` in its own process, before the children start.
+// Run as `node fuzz/fixtures.mjs TEMPLATE_DIR RESULTS_DIR` in its own process, before the children
+// start: it works in a copy of the template and keeps only the results/ folder, in RESULTS_DIR.
 import { runCli } from '../dist/cli/cli.js';
 
 const CHEAP = ['--set', 'scale=100000', '--threads', '1'];
@@ -17,7 +18,12 @@ const COMMANDS = [
   ['slurm', 'sweep', 'scenarios/baseline.yaml', '--param', 'demand.growth=0:0.2', '--samples', '2', '--reps', '1', '--tasks', '2', '--out', 'results/slurm', '--dry-run'],
 ];
 
-process.chdir(process.argv[2]);
+import { cpSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const [template, results] = process.argv.slice(2);
+cpSync(template, results, { recursive: true });
+process.chdir(results);
 const write = process.stdout.write;
 process.stdout.write = (chunk, encoding, callback) => ((typeof encoding === 'function' ? encoding : callback)?.(), true);
 process.stderr.write = process.stdout.write;
@@ -28,3 +34,5 @@ for (const argv of COMMANDS) {
     process.exit(1);
   }
 }
+process.chdir(join(results, 'results'));
+for (const name of ['scenarios', 'test', 'data']) rmSync(join(results, name), { recursive: true, force: true });

@@ -4,11 +4,10 @@
 // and prints the counts; exit 1 iff any case failed. `--case K` replays one case and shows it.
 import { fork, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CASE_DEFAULTS, makeCase } from './cases.mjs';
 import { judgeCli, judgeScenario, judgeTimeout, OUTCOMES } from './oracle.mjs';
-import { makeTemplate, ROOT, templateSources } from './sandbox.mjs';
+import { makeFifo, makeTemplate, ROOT, SANDBOX_PARENT, templateSources } from './sandbox.mjs';
 
 const USAGE = `usage: node fuzz/run.mjs [--cases N] [--seed S] [--case K] [--json]
   --cases N      cases to run (default 1000)
@@ -64,7 +63,8 @@ export function shellQuote(s) {
 function prepare(root) {
   const template = join(root, 'template');
   makeTemplate(template);
-  const made = spawnSync(process.execPath, [join(ROOT, 'fuzz/fixtures.mjs'), template], { encoding: 'utf8' });
+  const results = join(root, 'results');
+  const made = spawnSync(process.execPath, [join(ROOT, 'fuzz/fixtures.mjs'), template, results], { encoding: 'utf8' });
   if (made.status !== 0) {
     process.stderr.write(`fuzz: could not make the result fixtures (is dist/ built? npm run build):\n${made.stdout}${made.stderr}`);
     process.exit(1);
@@ -73,7 +73,7 @@ function prepare(root) {
   mkdirSync(bin);
   writeFileSync(join(bin, 'sbatch'), '#!/bin/sh\necho "fuzz: sbatch is disabled" >&2\nexit 1\n');
   chmodSync(join(bin, 'sbatch'), 0o755);
-  return { template, bin };
+  return { template, results, bin, fifo: makeFifo(root) };
 }
 
 /** Runs `ks` on up to `o.children` children; calls `record(k, spec, verdict, result)` per case. */
@@ -84,7 +84,7 @@ function runCases(o, ks, specOf, env, record) {
     const start = () => {
       if (queue.length === 0) return;
       live++;
-      const child = fork(join(ROOT, 'fuzz/child.mjs'), [], { cwd: env.template, env: { ...process.env, PATH: env.bin, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], serialization: 'advanced' });
+      const child = fork(join(ROOT, 'fuzz/child.mjs'), [], { cwd: env.root, env: { ...process.env, PATH: env.bin, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], serialization: 'advanced' });
       let raw = '';
       child.stdout.on('data', (d) => (raw = (raw + d).slice(-4000)));
       child.stderr.on('data', (d) => (raw = (raw + d).slice(-4000)));
@@ -94,7 +94,7 @@ function runCases(o, ks, specOf, env, record) {
         if (k === undefined) return child.kill('SIGKILL');
         const spec = specOf(k);
         running = { k, spec, announced: false };
-        child.send({ type: 'case', k, spec, dir: join(env.root, `case-${k}`), template: env.template, runValid: spec.runValid === true });
+        child.send({ type: 'case', k, spec, root: env.root, fifo: env.fifo, template: env.template, results: spec.family === 'cli' ? env.results : undefined, runValid: spec.runValid === true });
       };
       const arm = (ms) => {
         clearTimeout(running.timer);
@@ -169,7 +169,7 @@ function describeCase(spec) {
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   const started = Date.now();
-  const root = mkdtempSync(join(tmpdir(), 'hiresim-fuzz-'));
+  const root = mkdtempSync(join(SANDBOX_PARENT, 'hiresim-fuzz-'));
   try {
     const env = { root, ...prepare(root) };
     const sources = templateSources(env.template);

@@ -170,6 +170,8 @@ async function main() {
   const o = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const root = mkdtempSync(join(SANDBOX_PARENT, 'hiresim-fuzz-'));
+  // Interrupted (Ctrl-C, a test's timeout): the sandboxes go too; the children die with their IPC channel.
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { rmSync(root, { recursive: true, force: true }); process.exit(130); });
   try {
     const env = { root, ...prepare(root) };
     const sources = templateSources(env.template);

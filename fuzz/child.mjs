@@ -109,4 +109,6 @@ process.on('message', async (message) => {
   send({ type: 'done', k, result });
   current = undefined;
 });
+// The driver gone (finished, interrupted, killed): nothing left to report to.
+process.on('disconnect', () => process.exit(0));
 send({ type: 'ready' });

@@ -18,7 +18,10 @@ import { makeCase } from '../../fuzz/cases.mjs';
 // @ts-expect-error plain .mjs over dist/, without types
 import { templateSources } from '../../fuzz/sandbox.mjs';
 
-/** Cases in CI: every tenth a command line. Measured at about 40 s on two busy cores. */
+/**
+ * Cases in CI: every tenth a command line. Measured at 84–116 s wall (67 s of CPU over two children)
+ * on two cores shared with other jobs (load 10–15); not yet measured on idle cores (estimate ~40 s).
+ */
 const CASES = 1200;
 
 interface Summary {

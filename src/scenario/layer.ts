@@ -87,7 +87,14 @@ export function parseLayer(file: string, text: string, absolutePath?: string): L
 /** The offset of the first node nested deeper than `LIMITS.yamlDepth`, walking the syntax tree with a stack. */
 function deepestOffset(text: string, lineCounter: LineCounter): number | undefined {
   const stack: [CST.Token | undefined, number][] = [];
-  for (const token of new Parser(lineCounter.addNewLine).parse(text)) stack.push([token, 0]);
+  try {
+    for (const token of new Parser(lineCounter.addNewLine).parse(text)) stack.push([token, 0]);
+  } catch (error) {
+    // The syntax-tree parser recurses too, when it closes thousands of levels at once (a line of
+    // 5,000 "- " followed by a dedent, found by npm run fuzz): only input far past the limit does.
+    if (!(error instanceof RangeError)) throw error;
+    return deepestLine(text, lineCounter);
+  }
   while (stack.length > 0) {
     const [token, depth] = stack.pop()!;
     if (!token) continue;
@@ -101,6 +108,25 @@ function deepestOffset(text: string, lineCounter: LineCounter): number | undefin
     }
   }
   return undefined;
+}
+
+/**
+ * Where input that overflowed the parser is deepest: the start of the line with the longest run of
+ * indentation and "- " (the parser stopped part-way, so the line starts are counted again here).
+ */
+function deepestLine(text: string, lineCounter: LineCounter): number {
+  lineCounter.lineStarts.length = 0;
+  let best = 0;
+  let bestRun = -1;
+  for (let start = 0; start <= text.length; ) {
+    lineCounter.addNewLine(start);
+    const end = text.indexOf('\n', start);
+    const run = /^[ \t-]*/.exec(text.slice(start, Math.min(end < 0 ? text.length : end, start + 100_000)))![0].length;
+    if (run > bestRun) [best, bestRun] = [start, run];
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return best;
 }
 
 interface StructureIssue {

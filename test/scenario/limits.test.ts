@@ -75,6 +75,12 @@ describe('deep YAML nesting', () => {
     expectProblem(validate(write('deep.yaml', `x:\n${'- '.repeat(5_000)}1\n`)), { file: 'deep.yaml', line: 2, column: 2 * LIMITS.yamlDepth + 1, path: '(root)', expected: `at most ${LIMITS.yamlDepth} levels deep (the depth limit)` });
   });
 
+  it('5,000 levels of "- " followed by a dedent (a comment, then a key) is exit 2 at the deep line, not a RangeError', () => {
+    // Found by npm run fuzz (seed 2, case 3886): closing the levels overflowed yaml's syntax-tree parser.
+    const r = validate(write('deep-dedent.yaml', `# a comment\nx:\n${'- '.repeat(5_000)}1\n# more\nname: deep\n`));
+    expectProblem(r, { file: 'deep-dedent.yaml', line: 3, column: 1, path: '(root)', expected: `at most ${LIMITS.yamlDepth} levels deep (the depth limit)` });
+  });
+
   it('20,000 unclosed [ is one line naming the depth limit, not hundreds', () => {
     const r = validate(write('brackets.yaml', `${'['.repeat(20_000)}\n`));
     expectProblem(r, { file: 'brackets.yaml', line: 1, column: LIMITS.yamlDepth + 2, path: '(root)', expected: 'the depth limit' });

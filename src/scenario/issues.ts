@@ -74,16 +74,23 @@ export function formatPath(path: readonly PathKey[]): string {
 
 /** One line per issue, as the CLI prints it (line breaks inside keys or values are escaped). */
 export function formatIssue(issue: InputIssue): string {
-  const where = issue.line > 0 ? `${issue.file}:${issue.line}:${issue.column}` : issue.file;
-  const hint = issue.hint ? ` (${issue.hint})` : '';
+  // Every part that can hold the user's text is cut: a 100,000-character unknown option or key
+  // must not become a 100,000-character line.
+  const where = issue.line > 0 ? `${cut(issue.file)}:${issue.line}:${issue.column}` : cut(issue.file);
+  const hint = issue.hint ? ` (${cut(issue.hint)})` : '';
   // A flag's own value has no path inside a scenario: `--reps: expected …`.
-  const line = `${where}${issue.path === '' ? '' : ` ${issue.path}`}: expected ${issue.expected}, found ${cut(issue.found)}${hint}`;
+  const line = `${where}${issue.path === '' ? '' : ` ${cut(issue.path)}`}: expected ${cut(issue.expected, 4)}, found ${cut(issue.found)}${hint}`;
   return line.replace(/[\r\n\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16)}`));
 }
 
-/** `found` cut to `LIMITS.foundLength` characters: a 1 MB bad formula must not become a 1 MB line. */
-function cut(found: string): string {
-  return found.length <= LIMITS.foundLength ? found : `${found.slice(0, LIMITS.foundLength)}… (${found.length} characters)`;
+/**
+ * A part of a message cut to `LIMITS.foundLength` characters (× `times` for the expected part,
+ * which is ours but may list the keys or years the user could have meant): a 1 MB bad formula
+ * must not become a 1 MB line.
+ */
+function cut(text: string, times = 1): string {
+  const max = LIMITS.foundLength * times;
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
 }
 
 /**

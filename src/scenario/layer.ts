@@ -9,6 +9,9 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Pa
 import { describeValue, readInputText, type InputIssue, type PathKey } from './issues.js';
 import { LIMITS, RESERVED_KEYS } from './limits.js';
 
+/** Stray values after values (each a syntax error) beyond which a file is refused before the document is read. */
+const STRAY_VALUES = 200;
+
 export interface Position {
   readonly line: number;
   readonly column: number;
@@ -51,8 +54,11 @@ export function parseLayer(file: string, text: string, absolutePath?: string): L
   };
   const problem = (offset: number, path: string, expected: string, found: string): LayerResult => ({ ok: false, issues: [{ file, ...at(offset), path, expected, found }] });
   // Depth first, on the syntax tree (built without recursion): the document reader recurses per level.
-  const tooDeep = deepestOffset(text, lineCounter);
-  if (tooDeep !== undefined) return problem(tooDeep, '(root)', `YAML nested at most ${LIMITS.yamlDepth} levels deep (the depth limit)`, 'deeper nesting');
+  const tree = syntaxTreeCheck(text, lineCounter);
+  if (tree.tooDeep !== undefined) return problem(tree.tooDeep, '(root)', `YAML nested at most ${LIMITS.yamlDepth} levels deep (the depth limit)`, 'deeper nesting');
+  // Each stray value (`foo: """"…`) costs the document reader an error object: 65,000 quotes took
+  // seconds. Past a few hundred the file is not a scenario, and the first place says enough.
+  if (tree.stray.count > STRAY_VALUES) return problem(tree.stray.first, '(root)', `a scenario file (YAML; at most ${STRAY_VALUES} stray values after a value, the syntax-error limit)`, `${tree.stray.count} stray values, the first here`);
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2' });
   if (doc.errors.length > 0) {
     return {
@@ -84,21 +90,31 @@ export function parseLayer(file: string, text: string, absolutePath?: string): L
   return { ok: true, layer: documentLayer(file, absolutePath, doc, data, at) };
 }
 
-/** The offset of the first node nested deeper than `LIMITS.yamlDepth`, walking the syntax tree with a stack. */
-function deepestOffset(text: string, lineCounter: LineCounter): number | undefined {
+/**
+ * Walks the syntax tree with a stack (no recursion): the offset of the first node nested deeper
+ * than `LIMITS.yamlDepth`, and how many stray values follow values (and where the first is).
+ */
+function syntaxTreeCheck(text: string, lineCounter: LineCounter): { tooDeep?: number; stray: { count: number; first: number } } {
   const stack: [CST.Token | undefined, number][] = [];
+  const stray = { count: 0, first: 0 };
   try {
     for (const token of new Parser(lineCounter.addNewLine).parse(text)) stack.push([token, 0]);
   } catch (error) {
     // The syntax-tree parser recurses too, when it closes thousands of levels at once (a line of
     // 5,000 "- " followed by a dedent, found by npm run fuzz): only input far past the limit does.
     if (!(error instanceof RangeError)) throw error;
-    return deepestLine(text, lineCounter);
+    return { tooDeep: deepestLine(text, lineCounter), stray };
   }
   while (stack.length > 0) {
     const [token, depth] = stack.pop()!;
     if (!token) continue;
-    if (depth > LIMITS.yamlDepth) return token.offset;
+    if (depth > LIMITS.yamlDepth) return { tooDeep: token.offset, stray };
+    // What follows a value on its line should be spaces, a comment or the line end; anything else
+    // is an error that the document reader reports one by one.
+    for (const after of ('end' in token && Array.isArray(token.end) ? token.end : []) as CST.SourceToken[]) {
+      if (after.type === 'space' || after.type === 'newline' || after.type === 'comment') continue;
+      if (stray.count++ === 0) stray.first = after.offset;
+    }
     if (token.type === 'document') stack.push([token.value, depth]);
     else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
       for (const item of token.items) {
@@ -107,7 +123,7 @@ function deepestOffset(text: string, lineCounter: LineCounter): number | undefin
       }
     }
   }
-  return undefined;
+  return { stray };
 }
 
 /**
@@ -266,8 +282,9 @@ export function overrideLayer(argument: string, index: number): LayerResult {
   if (reserved) return bad('a dotted path of field names (demand.growth)', `"${reserved}", a reserved key`, 1);
   const valueText = argument.slice(eq + 1);
   if (valueText.trim() === '') return bad('a value after "="', 'nothing', eq + 2);
-  const tooDeep = deepestOffset(valueText, new LineCounter());
-  if (tooDeep !== undefined) return bad(`a value nested at most ${LIMITS.yamlDepth} levels deep (the depth limit)`, 'deeper nesting', eq + 2 + tooDeep);
+  const tree = syntaxTreeCheck(valueText, new LineCounter());
+  if (tree.tooDeep !== undefined) return bad(`a value nested at most ${LIMITS.yamlDepth} levels deep (the depth limit)`, 'deeper nesting', eq + 2 + tree.tooDeep);
+  if (tree.stray.count > STRAY_VALUES) return bad('a YAML value (number, "formula", or {dist: …})', `${tree.stray.count} stray values after a value`, eq + 2 + tree.stray.first);
   const parsed = parseDocument(valueText, { prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2' });
   if (parsed.errors.length > 0) {
     return bad('a YAML value (number, "formula", or {dist: …})', `a syntax error: ${parsed.errors[0].message.split('\n')[0]}`, eq + 2);

@@ -221,6 +221,36 @@ describe('message length', () => {
     expect(line).toBe(`f:1:1 p: expected x, found ${'y'.repeat(LIMITS.foundLength)}… (5000 characters)`);
   });
 
+  it('every part that can hold input is cut: a long key, file or flag, a long expected list (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 0, maxLength: 3_000 }), fc.string({ minLength: 0, maxLength: 3_000 }), fc.string({ maxLength: 3_000 }), fc.string({ maxLength: 6_000 }), (file, path, found, expected) => {
+        const line = formatIssue({ file, line: 0, column: 0, path, expected, found });
+        // Each cut part adds at most "… (N characters)"; the expected part may take four times the limit.
+        expect(line.length).toBeLessThanOrEqual(7 * LIMITS.foundLength + 4 * 24 + 40);
+      }),
+    );
+  });
+
+  it('a key of 100 control characters gives a bounded line (npm run fuzz, seed 2, case 3143)', () => {
+    const name = write('control-key.yaml', `${'\u0001'.repeat(100)}x: 1\nname: y\n`);
+    const r = validate(name);
+    expect(r.status).toBe(2);
+    for (const line of r.stderr.split('\n')) expect(line.length).toBeLessThan(1_000);
+  });
+
+  it('a value followed by 65,000 stray quotes is refused at the first, fast (npm run fuzz, seed 12, case 975)', () => {
+    const name = write('quotes.yaml', `name: x\nfoo: ${'"'.repeat(65_000)}\n`);
+    const started = Date.now();
+    const r = validate(name);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expectProblem(r, { file: name, line: 2, column: 8, path: '(root)', expected: 'at most 200 stray values after a value', found: '32499 stray values, the first here' });
+  });
+
+  it('a --set value with thousands of stray quotes is the --set\'s problem', () => {
+    const r = hiresim(['validate', 'scenarios/baseline.yaml', '--set', `name=${'"'.repeat(5_000)}`]);
+    expectProblem(r, { file: '--set #1', line: 1, column: 8, path: 'name', expected: 'a YAML value', found: '2499 stray values after a value' });
+  });
+
   it('at most the documented number of problems per file, then how many more', () => {
     const issues = Array.from({ length: 50 }, (_, k) => ({ file: 'f', line: k + 1, column: 1, path: 'p', expected: 'x', found: 'y' }));
     const error = new InputError([...issues, { file: 'g', line: 1, column: 1, path: 'q', expected: 'x', found: 'y' }]);

@@ -8,35 +8,12 @@ import { InputError, formatIssue } from '../scenario/issues.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { LEVERS as LEVER_NAMES, type Lever } from '../scenario/levers.js';
 import type { SimulationOptions } from './simulation-options.js';
-import { writeResultFiles } from '../output/files.js';
+import { say } from './io.js';
 import { setInvocation } from '../output/provenance.js';
 import { LIMITS, runListProblem } from '../sweep/limits.js';
 import { UsageError, quote, yargsError } from './usage-error.js';
 
 export { UsageError } from './usage-error.js';
-
-/** Writes to stdout, resolving once the data is handed to the OS (so piping to `head` loses nothing). */
-export function out(text: string): Promise<void> {
-  return new Promise((resolve) => process.stdout.write(text, () => resolve()));
-}
-
-/** Messages for people go to stderr; data goes to stdout. */
-export function say(text: string): void {
-  process.stderr.write(`${text}\n`);
-}
-
-/** Colour in terminal views: only on a terminal, and never with NO_COLOR set. */
-export function useColor(): boolean {
-  return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-}
-
-/** `--out DIR`: a command's result files, each written atomically, and one line saying so. */
-export function writeOut(dir: string | undefined, files: Readonly<Record<string, string>>): void {
-  if (dir === undefined) return;
-  writeResultFiles(dir, files);
-  const names = Object.keys(files);
-  say(`wrote ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]} to ${dir}`);
-}
 
 const usage = (lines: string[]) => lines.join('\n');
 

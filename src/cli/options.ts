@@ -73,6 +73,7 @@ export function checkCounts(args: { reps?: string; threads?: string }): void {
 /** --samples: a whole number ≥ 1 and at most LIMITS.samples (see src/sweep/limits.ts for why). */
 export function checkSamples(samples: string | undefined): void {
   if (samples === undefined) return;
+  // Any number of digits here, unlike checkWholeNumber: a long number is a count over the limit, and is told so.
   if (!/^[1-9][0-9]*$/.test(samples)) throw new UsageError('--samples', 'a whole number ≥ 1', quote(samples));
   if (Number(samples) > LIMITS.samples) throw new UsageError('--samples', `at most ${LIMITS.samples.toLocaleString('en-US')} (the limit)`, quote(samples));
 }

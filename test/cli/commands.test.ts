@@ -1,9 +1,11 @@
-/** The validate, explain and schema commands, and every command's --help, end to end. */
+/** The validate, explain and schema commands, every command's --help end to end, and the command table's shape. */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 import { loadScenario } from '../../src/scenario/load.js';
+import { COMMANDS, DEFINITIONS } from '../../src/cli/cli.js';
+import type { CommandDefinition } from '../../src/cli/definitions/definition.js';
 import { BASELINE, expectProblem, hiresimAsync as hiresim, STACK_TRACE } from '../helpers/problems.js';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -32,18 +34,29 @@ describe.concurrent('hiresim schema', () => {
   });
 });
 
+/** Every command line of the table that has a --help of its own: each command, and each subcommand of a group. */
+function helpCommands(definitions: readonly CommandDefinition[], prefix: string[] = []): string[][] {
+  return definitions.flatMap((d) => {
+    const name = d.command.split(' ')[0];
+    // A group's default subcommand (`sweep <file>`) has the group's help.
+    if (name === '$0') return [];
+    const words = [...prefix, name];
+    return [words, ...helpCommands(d.subcommands ?? [], words)];
+  });
+}
+
 describe.concurrent('--help', () => {
-  const commands: [string, string[]][] = [
-    ['hiresim', ['--help']],
-    ['hiresim validate', ['validate', '--help']],
-    ['hiresim explain', ['explain', '--help']],
-    ['hiresim schema', ['schema', '--help']],
-    ['hiresim run', ['run', '--help']],
-    ['hiresim backtest', ['backtest', '--help']],
-  ];
-  for (const [name, args] of commands) {
+  const commands = [[], ...helpCommands(DEFINITIONS)];
+
+  it('covers every command and subcommand of the table', () => {
+    expect(commands.map((c) => c.join(' '))).toEqual(expect.arrayContaining(['', 'run', 'sweep', 'sweep summarize', 'sweep export', 'slurm status', 'schema']));
+    expect(commands).toHaveLength(1 + COMMANDS.length + 5);
+  });
+
+  for (const words of commands) {
+    const name = ['hiresim', ...words].join(' ');
     it(`${name} --help exits 0 with examples before the options`, async () => {
-      const r = await hiresim(args);
+      const r = await hiresim([...words, '--help']);
       expect(r.status).toBe(0);
       expect(r.stderr).toBe('');
       const examples = r.stdout.indexOf('Examples:');
@@ -56,6 +69,47 @@ describe.concurrent('--help', () => {
     });
   }
 });
+
+describe('the command table', () => {
+  it('names the same commands in messages as in the help', () => {
+    expect([...COMMANDS].sort()).toEqual(DEFINITIONS.map((d) => d.command.split(' ')[0]).sort());
+  });
+
+  it('keeps cli.ts a table: under 450 lines, imported only by main.ts', () => {
+    expect(readFileSync(join(ROOT, 'src/cli/cli.ts'), 'utf8').split('\n').length).toBeLessThan(450);
+    const importers = sourceFiles().filter((f) => importsOf(f).includes(join(ROOT, 'src/cli/cli.ts')));
+    expect(importers.map((f) => relative(ROOT, f))).toEqual(['src/cli/main.ts']);
+  });
+
+  it('has no import cycle through src/cli (static or dynamic imports)', () => {
+    const cli = join(ROOT, 'src/cli');
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (file: string, path: string[]): void => {
+      state.set(file, 'open');
+      for (const next of importsOf(file)) {
+        if (state.get(next) === 'open') {
+          const cycle = [...path.slice(path.indexOf(next)), file, next];
+          if (cycle.some((f) => f.startsWith(cli))) cycles.push(cycle.map((f) => relative(ROOT, f)).join(' → '));
+        } else if (!state.has(next)) visit(next, [...path, file]);
+      }
+      state.set(file, 'done');
+    };
+    for (const file of sourceFiles()) if (!state.has(file)) visit(file, []);
+    expect(cycles).toEqual([]);
+  });
+});
+
+/** Every TypeScript file under src/. */
+function sourceFiles(dir = join(ROOT, 'src')): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+}
+
+/** The files a source file imports by a relative path: `from '…'`, `import '…'` or `await import('…')`. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/\b(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)\.js'/g)].map((m) => resolve(dirname(file), `${m[1]}.ts`));
+}
 
 describe.concurrent('hiresim explain', () => {
   it('--json gives the hash and every parameter with path, shown value, unit, domain and source', async () => {
@@ -194,7 +248,7 @@ describe.concurrent('hiresim validate', () => {
   it('exits 2 with usage help when no file is named', async () => {
     const r = await hiresim(['validate']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('Run "hiresim --help"');
+    expect(r.stderr).toContain('Run "hiresim validate --help" for the options.');
     expect(r.stderr).not.toMatch(STACK_TRACE);
     expect(r.stdout).toBe('');
   });

@@ -4,7 +4,7 @@ import { formatAttribution } from '../../output/attribute-terminal.js';
 import { provenance, withProvenance } from '../../output/provenance.js';
 import { count } from '../../output/format.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { out, useColor, writeOut } from '../cli.js';
+import { out, useColor, writeOut } from '../io.js';
 import { planProgress } from '../progress.js';
 import { checkMemory, loadBlamingFlags, overrideFlags, overridesOf, type SimulationOptions } from '../simulation-options.js';
 

@@ -7,7 +7,7 @@ import type { LoadedScenario } from '../../scenario/load.js';
 import { simulate } from '../../sim/simulate.js';
 import { count } from '../../output/format.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { out, useColor, writeOut } from '../cli.js';
+import { out, useColor, writeOut } from '../io.js';
 import { planProgress } from '../progress.js';
 import { provenance, withProvenance } from '../../output/provenance.js';
 import { availableParallelism } from 'node:os';

@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../../output/files.js';
 import { table } from '../../output/format.js';
 import { provenance, withProvenance } from '../../output/provenance.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { out, say } from '../cli.js';
+import { out, say } from '../io.js';
 import { planProgress } from '../progress.js';
 import { loadWithRanges, type SimulationOptions } from '../simulation-options.js';
 

@@ -1,11 +1,11 @@
 import type { LoadedScenario } from '../../scenario/load.js';
 import { InputError, formatIssue } from '../../scenario/issues.js';
-import { compareScenarios, COMPARED_METRICS, type ComparisonSummary } from '../../sim/compare.js';
+import { compareScenarios } from '../../sim/compare.js';
 import { formatComparison } from '../../output/compare-terminal.js';
-import type { PairedDifference } from '../../analysis/paired.js';
+import { differencesCsv } from '../../output/compare-csv.js';
 import { count } from '../../output/format.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { out, useColor, writeOut } from '../cli.js';
+import { out, useColor, writeOut } from '../io.js';
 import { planProgress } from '../progress.js';
 import { provenance, withProvenance } from '../../output/provenance.js';
 import { availableParallelism } from 'node:os';
@@ -58,22 +58,4 @@ export async function compareCommand(options: CompareCommandOptions): Promise<Ex
   else if (options.csv) await out(differencesCsv(comparison.summary));
   else await out(formatComparison(comparison.summary, { color: useColor() }));
   return EXIT.ok;
-}
-
-/** Tidy rows: scenario, against, year, history (true before the base year), metric, statistic, value. */
-export function differencesCsv(c: ComparisonSummary): string {
-  const lines = ['scenario,against,year,history,metric,statistic,value'];
-  const stats: (keyof PairedDifference)[] = ['mean', 'meanLow', 'meanHigh', 'p5', 'p50', 'p95'];
-  for (const d of c.differences) {
-    for (const y of d.years) {
-      const r = y.candidatesPer100Ratio;
-      for (const [s, value] of [['geometricMean', r.geometricMean], ['low', r.low], ['high', r.high], ['p5', r.p5], ['p50', r.p50], ['p95', r.p95]] as const) lines.push(`${csv(d.scenario)},${csv(d.against)},${y.year},${y.history},candidatesPer100Ratio,${s},${value}`);
-      for (const metric of COMPARED_METRICS) for (const s of stats) lines.push(`${csv(d.scenario)},${csv(d.against)},${y.year},${y.history},${metric},${s},${y[metric][s]}`);
-    }
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-function csv(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,7 +1,7 @@
 import { explainScenario, selectPaths } from '../../scenario/explain.js';
 import { formatExplanation } from '../../output/explain-terminal.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { out } from '../cli.js';
+import { out } from '../io.js';
 import { loadBlamingFlags } from '../simulation-options.js';
 
 export interface ExplainCommandOptions {

@@ -1,7 +1,7 @@
 import { mergeShards } from '../../sweep/merge.js';
 import { writeFileAtomic } from '../../output/files.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { say } from '../cli.js';
+import { say } from '../io.js';
 
 /** `hiresim merge SHARD… --out FILE.jsonl`: one results file, identical to a single-machine sweep. */
 export async function mergeCommand(options: { files: readonly string[]; out: string; shards?: number }): Promise<ExitCode> {

@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { buildReport } from '../../report/build.js';
 import { makeDirectory, writeFileAtomic } from '../../output/files.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { say } from '../cli.js';
+import { say } from '../io.js';
 
 export interface ReportCommandOptions {
   readonly inputs: readonly string[];

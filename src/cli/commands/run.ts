@@ -3,7 +3,7 @@ import { runsCsv, yearsCsv } from '../../output/csv.js';
 import { formatRun } from '../../output/terminal.js';
 import { count } from '../../output/format.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { out, useColor, writeOut } from '../cli.js';
+import { out, useColor, writeOut } from '../io.js';
 import { planProgress } from '../progress.js';
 import { provenance, withProvenance } from '../../output/provenance.js';
 import { availableParallelism } from 'node:os';

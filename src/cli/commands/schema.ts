@@ -1,6 +1,6 @@
 import { scenarioJsonSchema } from '../../scenario/schema.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { out } from '../cli.js';
+import { out } from '../io.js';
 
 /** `hiresim schema`: the JSON Schema of scenario files on stdout. */
 export async function schemaCommand(): Promise<ExitCode> {

@@ -7,7 +7,7 @@ import { shardOf } from '../../sweep/run-list.js';
 import { formatSensitivity, rerunAdvice } from '../../output/sensitivity-terminal.js';
 import { provenance, withProvenance } from '../../output/provenance.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { out, say, useColor, writeOut } from '../cli.js';
+import { out, say, useColor, writeOut } from '../io.js';
 import { planProgress } from '../progress.js';
 import { checkYears, loadWithRanges, type SimulationOptions } from '../simulation-options.js';
 

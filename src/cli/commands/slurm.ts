@@ -1,15 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { arrayScript, mergeScript, shellQuote, type SlurmPlan, type SlurmStudy } from '../../slurm/sbatch.js';
 import { PLAN_FILE, studyStatus, type StudyPlan } from '../../slurm/status.js';
+import { submitArrayAndMerge } from '../../slurm/submit.js';
 import { defaultSamples, expandRunList, type DesignName } from '../../sweep/run-list.js';
 import { defaultSensitivitySamples, planSensitivity, type Method } from '../../sweep/sensitivity.js';
 import { formatStudyStatus } from '../../output/slurm-status-terminal.js';
 import { makeDirectory, writeFileAtomic } from '../../output/files.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { out, say } from '../cli.js';
+import { out, say } from '../io.js';
 import { checkYears, loadWithRanges, type SimulationOptions } from '../simulation-options.js';
 
 /** What `hiresim slurm sweep` and `hiresim slurm sensitivity` share: the Slurm settings and the study's scenario. */
@@ -93,16 +93,12 @@ async function submitStudy(study: SlurmStudy, studyArgs: readonly string[], runs
     return EXIT.ok;
   }
   // sbatch failing is the system's failure (exit 1), not the user's input.
-  const submit = (args: string[]): string | undefined => {
-    const r = spawnSync('sbatch', ['--parsable', ...args], { encoding: 'utf8' });
-    if (!r.error && r.status === 0) return r.stdout.trim().split(';')[0];
-    say(`hiresim: sbatch ${args.map(q).join(' ')} failed: ${r.error?.message ?? r.stderr.trim()} (run on a Slurm login node, or use --dry-run)`);
-    return undefined;
-  };
-  const array = submit([arrayFile]);
-  if (array === undefined) return EXIT.failure;
-  const merge = submit([`--dependency=afterok:${array}`, '--kill-on-invalid-dep=yes', mergeFile]);
-  if (merge === undefined) return EXIT.failure;
+  const submitted = submitArrayAndMerge(arrayFile, mergeFile);
+  if ('failed' in submitted) {
+    say(`hiresim: ${submitted.failed} (run on a Slurm login node, or use --dry-run)`);
+    return EXIT.failure;
+  }
+  const { arrayJob: array, mergeJob: merge } = submitted;
   await out(`${JSON.stringify({ arrayJob: array, mergeJob: merge, tasks: options.tasks, dir })}\n`);
   say(`submitted array job ${array} (${options.tasks} tasks) and merge job ${merge} (after every task succeeds)`);
   say(`follow: squeue -j ${array},${merge}   points done: hiresim slurm status ${q(dir)}   logs: ${q(`${dir}/logs`)}   result: ${result}`);

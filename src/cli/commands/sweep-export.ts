@@ -3,7 +3,7 @@ import { exportIssues, sweepCsv } from '../../output/sweep-export.js';
 import { InputError, readInputText } from '../../scenario/issues.js';
 import { readResultLines } from '../../sweep/result-lines.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { out, say } from '../cli.js';
+import { out, say } from '../io.js';
 
 export interface SweepExportOptions {
   readonly results: string;

@@ -1,7 +1,7 @@
 import { readSweepResults, summarizeSweep } from '../../sweep/summarize.js';
 import { formatSweepSummary } from '../../output/sweep-summary-terminal.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { out, useColor } from '../cli.js';
+import { out, useColor } from '../io.js';
 
 export interface SweepSummarizeOptions {
   readonly results: string;

@@ -4,7 +4,7 @@ import type { ParamRange } from '../../sweep/param-spec.js';
 import { defaultSamples, expandRunList, shardOf, type DesignName } from '../../sweep/run-list.js';
 import { runIntoFile, type RunIntoFileResult } from '../../sweep/run-into-file.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { say } from '../cli.js';
+import { say } from '../io.js';
 import { planProgress, type Progress } from '../progress.js';
 import { checkYears, loadWithRanges, type SimulationOptions } from '../simulation-options.js';
 

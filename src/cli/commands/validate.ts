@@ -1,6 +1,6 @@
 import { InputError, type InputIssue } from '../../scenario/issues.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { out } from '../cli.js';
+import { out } from '../io.js';
 import { loadBlamingFlags } from '../simulation-options.js';
 
 /**

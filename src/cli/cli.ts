@@ -9,7 +9,7 @@ import { InputError, formatIssue } from '../scenario/issues.js';
 import { setInvocation } from '../output/provenance.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { say } from './io.js';
-import { UsageError, yargsError } from './usage-error.js';
+import { UsageError, quote, yargsError } from './usage-error.js';
 import type { CommandDefinition } from './definitions/definition.js';
 import { attribute } from './definitions/attribute.js';
 import { backtest } from './definitions/backtest.js';
@@ -71,9 +71,26 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
     // English whatever the machine's LANG: yargs's own errors are read by yargsError, and messages
     // should not depend on where a study runs.
     .locale('en')
+    // No `--no-X` forms: none is documented, and on a list option (`--no-set x=1`) yargs handed a
+    // boolean where a list was declared (found by npm run fuzz). `--no-set` is now an unknown option.
+    .parserConfiguration({ 'boolean-negation': false })
     .usage(USAGE);
   for (const definition of DEFINITIONS) parser.command(commandModule(definition, setResult));
   return parser
+    // A one-value option given twice would reach the command as a list (`--levers a --levers b`
+    // crashed attribute; found by npm run fuzz): refused, naming the option.
+    .middleware((args) => {
+      // The parser holds the running command's options by now (its builder has run); getOptions is
+      // yargs's own, missing from its type declarations.
+      const options = (parser as unknown as { getOptions(): Record<'array' | 'string' | 'boolean', string[]> }).getOptions();
+      const lists = new Set(options.array);
+      const declared = new Set([...options.string, ...options.boolean]);
+      for (const [key, value] of Object.entries(args)) {
+        if (Array.isArray(value) && key !== '_' && declared.has(key) && !lists.has(key)) {
+          throw new UsageError(`--${key}`, 'the option once (it takes one value)', `${value.length} values: ${value.map(quote).join(', ')}`);
+        }
+      }
+    }, true)
     .demandCommand(1, `Name a command: ${COMMANDS.join(', ')}.`)
     .strict()
     .help()

@@ -44,7 +44,9 @@ export function yargsError(message: string, argv: readonly string[], commands: r
   const help = `hiresim ${command === undefined ? '' : `${command} `}--help`;
   let m: RegExpExecArray | null;
   if ((m = /^Unknown arguments?: (.*)$/s.exec(message))) {
-    const names = listItems(m[1]);
+    // yargs lists `no-set` and its camel-case twin `noSet`: one option, named as typed.
+    const all = listItems(m[1]);
+    const names = all.filter((n) => !all.some((o) => o !== n && o.includes('-') && o.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()) === n));
     const first = asTyped(names[0] ?? '', argv);
     if (command === undefined && !first.startsWith('-')) {
       return new UsageError(`<command>`, `one of ${commands.join(', ')}`, quote(names[0]));

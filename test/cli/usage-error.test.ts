@@ -52,3 +52,30 @@ describe('the CLI prints flag problems like file problems', () => {
     expect(r.stderr.split('\n')[0]).toBe('--bogus: expected an option of hiresim run, found unknown option --bogus');
   });
 });
+
+describe('option forms yargs would hand a command wrongly (npm run fuzz)', () => {
+  it('--no-set x=1 is an unknown option, not a crash (A)', () => {
+    const r = hiresim(['validate', BASELINE, '--no-set', 'x=1']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe('--no-set: expected an option of hiresim validate, found unknown option --no-set');
+  });
+  it('a one-value option given twice is refused, naming it (B)', () => {
+    const r = hiresim(['attribute', BASELINE, '--levers', 'tools', '--levers', 'tools', '--reps', '1', '--set', 'scale=100000']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe('--levers: expected the option once (it takes one value), found 2 values: "tools", "tools"');
+  });
+  it('list options still take many values', () => {
+    const r = hiresim(['validate', BASELINE, '--set', 'scale=50', '--set', 'replications=3']);
+    expect(r.status).toBe(0);
+  });
+  it('a value of 30,000 emoji (the most one argument may hold) gives a bounded line (E)', () => {
+    const r = hiresim(['run', BASELINE, '--reps', '😀'.repeat(30_000)]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.length).toBeLessThan(2_000);
+  });
+  it('an unknown command of 100,000 characters gives a bounded line (E)', () => {
+    const r = hiresim(['x'.repeat(100_000)]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.length).toBeLessThan(2_000);
+  });
+});

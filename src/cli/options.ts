@@ -7,7 +7,7 @@
  * "1.5"), never as yargs's NaN. Every check throws a UsageError naming its flag (exit 2).
  */
 import type { Argv } from 'yargs';
-import { LIMITS, runListProblem } from '../sweep/limits.js';
+import { LIMITS, runListProblem } from '../limits.js';
 import type { SimulationOptions } from './simulation-options.js';
 import { UsageError, quote } from './usage-error.js';
 
@@ -70,7 +70,7 @@ export function checkCounts(args: { reps?: string; threads?: string }): void {
   }
 }
 
-/** --samples: a whole number ≥ 1 and at most LIMITS.samples (see src/sweep/limits.ts for why). */
+/** --samples: a whole number ≥ 1 and at most LIMITS.samples (see src/limits.ts for why). */
 export function checkSamples(samples: string | undefined): void {
   if (samples === undefined) return;
   // Any number of digits here, unlike checkWholeNumber: a long number is a count over the limit, and is told so.

@@ -1,6 +1,6 @@
 import { availableParallelism, totalmem } from 'node:os';
 import { resolveParameters } from '../model/params.js';
-import { LIMITS, type LimitProblem } from '../sweep/limits.js';
+import { LIMITS, type LimitProblem } from '../limits.js';
 import { firstYear } from '../scenario/calendar.js';
 import { InputError } from '../scenario/issues.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';

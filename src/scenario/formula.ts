@@ -9,7 +9,7 @@
  * and could not run anyway.
  */
 import { createRequire } from 'node:module';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../limits.js';
 
 /** The parts of a mathjs node the walk reads (mathjs's own types are not exported by the browser build). */
 interface MathNode {

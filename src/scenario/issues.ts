@@ -6,7 +6,7 @@
  * of issues and the command reports them all together (valibot's approach).
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../limits.js';
 
 /** One key of a path into the scenario: a map key or an array index. */
 export type PathKey = string | number;

@@ -7,7 +7,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Parser, visit, type CST, type Document, type Node } from 'yaml';
 import { describeValue, readInputText, type InputIssue, type PathKey } from './issues.js';
-import { LIMITS, RESERVED_KEYS } from './limits.js';
+import { LIMITS, RESERVED_KEYS } from '../limits.js';
 
 /** Stray values after values (each a syntax error) beyond which a file is refused before the document is read. */
 const STRAY_VALUES = 200;

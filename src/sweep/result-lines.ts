@@ -10,7 +10,7 @@
  */
 import { describeValue, type InputIssue } from '../scenario/issues.js';
 import type { Provenance } from '../output/provenance.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../limits.js';
 import { commandDifference } from './command-difference.js';
 
 export type PointValue = number | string | boolean;

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileFormula } from '../../src/scenario/formula.js';
 import { formatIssue, InputError } from '../../src/scenario/issues.js';
-import { LIMITS } from '../../src/scenario/limits.js';
+import { LIMITS } from '../../src/limits.js';
 import { hiresim, type CliResult } from '../helpers/cli.js';
 import { expectProblem, STACK_TRACE, tempDir, writeChild } from '../helpers/problems.js';
 

@@ -5,7 +5,7 @@
  * the last layer that wrote that path, so errors point at the line the user
  * must change, even through `extends` chains.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Parser, visit, type CST, type Document, type Node } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, visit, YAMLParseError, type CST, type Document, type Node } from 'yaml';
 import { describeValue, readInputText, type InputIssue, type PathKey } from './issues.js';
 import { LIMITS, RESERVED_KEYS } from '../limits.js';
 
@@ -59,7 +59,7 @@ export function parseLayer(file: string, text: string, absolutePath?: string): L
   // Each stray value (`foo: """"…`) costs the document reader an error object: 65,000 quotes took
   // seconds. Past a few hundred the file is not a scenario, and the first place says enough.
   if (tree.stray.count > STRAY_VALUES) return problem(tree.stray.first, '(root)', `a scenario file (YAML; at most ${STRAY_VALUES} stray values after a value, the syntax-error limit)`, `${tree.stray.count} stray values, the first here`);
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2' });
+  const doc = composeDocument(tree.tokens, text.length);
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -94,21 +94,25 @@ export function parseLayer(file: string, text: string, absolutePath?: string): L
  * Walks the syntax tree with a stack (no recursion): the offset of the first node nested deeper
  * than `LIMITS.yamlDepth`, and how many stray values follow values (and where the first is).
  */
-function syntaxTreeCheck(text: string, lineCounter: LineCounter): { tooDeep?: number; stray: { count: number; first: number } } {
+function syntaxTreeCheck(text: string, lineCounter: LineCounter): { tooDeep?: number; stray: { count: number; first: number }; tokens: CST.Token[] } {
   const stack: [CST.Token | undefined, number][] = [];
   const stray = { count: 0, first: 0 };
+  const tokens: CST.Token[] = [];
   try {
-    for (const token of new Parser(lineCounter.addNewLine).parse(text)) stack.push([token, 0]);
+    for (const token of new Parser(lineCounter.addNewLine).parse(text)) {
+      tokens.push(token);
+      stack.push([token, 0]);
+    }
   } catch (error) {
     // The syntax-tree parser recurses too, when it closes thousands of levels at once (a line of
     // 5,000 "- " followed by a dedent, found by npm run fuzz): only input far past the limit does.
     if (!(error instanceof RangeError)) throw error;
-    return { tooDeep: deepestLine(text, lineCounter), stray };
+    return { tooDeep: deepestLine(text, lineCounter), stray, tokens };
   }
   while (stack.length > 0) {
     const [token, depth] = stack.pop()!;
     if (!token) continue;
-    if (depth > LIMITS.yamlDepth) return { tooDeep: token.offset, stray };
+    if (depth > LIMITS.yamlDepth) return { tooDeep: token.offset, stray, tokens };
     // What follows a value on its line should be spaces, a comment or the line end; anything else
     // is an error that the document reader reports one by one.
     for (const after of ('end' in token && Array.isArray(token.end) ? token.end : []) as CST.SourceToken[]) {
@@ -123,7 +127,26 @@ function syntaxTreeCheck(text: string, lineCounter: LineCounter): { tooDeep?: nu
       }
     }
   }
-  return { stray };
+  return { stray, tokens };
+}
+
+/**
+ * The document of a syntax tree already parsed (by syntaxTreeCheck), as yaml's parseDocument
+ * builds it — YAML 1.2, duplicate keys as errors, a second document an error — without lexing and
+ * parsing the text a second time (that was a third of reading a scenario).
+ */
+function composeDocument(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  const composer = new Composer({ uniqueKeys: true, strict: true, version: '1.2' });
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens, true, length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError(next.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  // compose(…, forceDoc = true) always yields a document, also for empty text.
+  return doc!;
 }
 
 /**
@@ -285,7 +308,7 @@ export function overrideLayer(argument: string, index: number): LayerResult {
   const tree = syntaxTreeCheck(valueText, new LineCounter());
   if (tree.tooDeep !== undefined) return bad(`a value nested at most ${LIMITS.yamlDepth} levels deep (the depth limit)`, 'deeper nesting', eq + 2 + tree.tooDeep);
   if (tree.stray.count > STRAY_VALUES) return bad('a YAML value (number, "formula", or {dist: …})', `${tree.stray.count} stray values after a value`, eq + 2 + tree.stray.first);
-  const parsed = parseDocument(valueText, { prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2' });
+  const parsed = composeDocument(tree.tokens, valueText.length);
   if (parsed.errors.length > 0) {
     return bad('a YAML value (number, "formula", or {dist: …})', `a syntax error: ${parsed.errors[0].message.split('\n')[0]}`, eq + 2);
   }

@@ -1,6 +1,6 @@
 /**
- * One simulated year. The order of the phases is written out here and only
- * here; each phase is a function of the state (and its own random stream)
+ * One simulated year. The order of the phases is written out here (and
+ * declared in phases/registry.ts, which a test holds this to); each phase is a function of the state (and its own random stream)
  * that can be tested alone. Tests that watch a phase inside a running model
  * pass an observer, which wraps every phase call, instead of restating the order.
  */
@@ -17,8 +17,11 @@ import { postVacancies, withdrawVacancies } from './phases/vacancies.js';
 import { wages } from './phases/wages.js';
 import { newCounters, type SimState } from './state.js';
 
-export const PHASES = ['tools', 'demand', 'education', 'upskilling', 'switching', 'migration', 'quits', 'vacancies', 'matching', 'withdrawals', 'acquihires', 'wages', 'attrition'] as const;
-export type Phase = (typeof PHASES)[number];
+import type { Phase } from './phases/registry.js';
+
+// The phases are declared once, with their streams and levers, in phases/registry.ts; this file
+// calls them in that order (test/model/registry.test.ts checks it).
+export { PHASES, type Phase } from './phases/registry.js';
 
 /** The matching round a round phase belongs to. */
 export interface RoundContext {

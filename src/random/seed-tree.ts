@@ -12,29 +12,18 @@
  */
 import seedrandom from 'seedrandom';
 import { zigguratNormal } from './ziggurat.js';
+// The stream names are the phases' (a declaration without imports, so this floor stays the lowest).
+import { STREAMS, type StreamName } from '../model/phases/registry.js';
 
 /** A uniform generator on [0, 1). */
 export type Rng = () => number;
 
 /**
- * The named streams of one replication: set-up, then one per phase that draws. (Parameters are
- * sampled from streams of their own, named `parameter:<path>`: see model/params.ts.)
+ * The named streams of one replication: set-up, then one per phase that draws (declared with the
+ * phases in model/phases/registry.ts). Parameters are sampled from streams of their own, named
+ * `parameter:<path>`: see model/params.ts.
  */
-export const STREAMS = [
-  'initial',
-  'demand',
-  'tools',
-  'education',
-  'upskilling',
-  'switching',
-  'migration',
-  'quits',
-  'vacancies',
-  'matching',
-  'acquihires',
-  'attrition',
-] as const;
-export type StreamName = (typeof STREAMS)[number];
+export { STREAMS, type StreamName };
 
 /** The seed string of one stream; exposed so that outputs can record how to replay a stream. */
 export function streamSeed(masterSeed: number | string, replication: number, stream: StreamName | string): string {

@@ -20,6 +20,7 @@
  *   between the two nearest levels.
  * - A capped programme takes its places from the firms' wishes in proportion.
  */
+import { ENTRANT_SOURCES } from '../model/entrants.js';
 import { normalCdf } from '../analysis/normal.js';
 import { resolveParameters, type Parameters } from '../model/params.js';
 import { METRICS } from '../model/metrics.js';
@@ -696,10 +697,8 @@ function recordExpected(state: ExpectedState, row: Float64Array): void {
     adjacentPay: state.market.adjacentPay,
     payPremium: state.market.premium[state.market.premium.length - 1],
     aiPremium: state.market.aiPremium,
-    entrantsGraduates: c.graduates,
-    entrantsUpskilled: c.upskilled,
-    entrantsSwitchers: c.switchers,
-    entrantsImmigrants: c.immigrants,
+    // The recursion's counters are named after the sources' labels (entrants.ts).
+    ...Object.fromEntries(ENTRANT_SOURCES.map((e) => [e.metric, c[e.label]])),
     hires: c.hires + c.placements,
     quits: c.quits,
     leavers: c.leavers,

@@ -14,6 +14,7 @@
  * finite). 47 candidates per 100 positions is a gap of 0.53; a negative gap is
  * a surplus.
  */
+import { ENTRANT_SOURCES } from './entrants.js';
 import { Origin, Status } from './population.js';
 import { firmCount, type SimState } from './state.js';
 
@@ -57,10 +58,8 @@ const METRIC_LIST: readonly Metric[] = [
   { name: 'adjacentPay', unit: 'USD', description: 'Median pay in adjacent software work (nominal)', compute: (s) => s.market.adjacentPay },
   { name: 'payPremium', unit: 'ratio', description: 'GenAI pay ÷ adjacent software pay (the wage distortion)', compute: (s) => s.market.premium[s.market.premium.length - 1] },
   { name: 'aiPremium', unit: 'ratio', description: 'The AI pay premium: GenAI pay over its level in a balanced market (the part that answers tightness)', compute: (s) => s.market.aiPremium },
-  { name: 'entrantsGraduates', unit: 'persons', description: 'New university graduates seeking GenAI work', compute: (s) => persons(s, s.counters.entrants[Origin.graduate]) },
-  { name: 'entrantsUpskilled', unit: 'persons', description: 'Trainees who completed a programme qualified', compute: (s) => persons(s, s.counters.entrants[Origin.upskilled]) },
-  { name: 'entrantsSwitchers', unit: 'persons', description: 'Qualified adjacent engineers who switched without training', compute: (s) => persons(s, s.counters.entrants[Origin.switcher]) },
-  { name: 'entrantsImmigrants', unit: 'persons', description: 'Engineers who immigrated (skills drawn like the GenAI workforce\'s)', compute: (s) => persons(s, s.counters.entrants[Origin.immigrant]) },
+  // One count per entrant source, declared in entrants.ts.
+  ...ENTRANT_SOURCES.map(({ metric, description, origin }): Metric => ({ name: metric, unit: 'persons', description, compute: (s) => persons(s, s.counters.entrants[Origin[origin]]) })),
   { name: 'hires', unit: 'persons', description: 'Hires into GenAI positions: matched seekers and corporate trainees placed with their sponsor', compute: (s) => persons(s, s.counters.hires + s.counters.placements) },
   { name: 'quits', unit: 'persons', description: 'GenAI workers who quit to search for another GenAI job', compute: (s) => persons(s, s.counters.quits) },
   { name: 'leavers', unit: 'persons', description: 'People leaving the market: exits from the field, retirements, emigration', compute: (s) => persons(s, s.counters.exits + s.counters.retirements + s.counters.emigrants) },

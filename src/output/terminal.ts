@@ -3,6 +3,7 @@
  * a fan chart of that ratio on a log axis, and the answer in words (when the gap closes, how sure,
  * what happens after).
  */
+import { ENTRANT_SOURCES } from '../model/entrants.js';
 import type { Band } from '../analysis/quantiles.js';
 import type { RunSummary, YearSummary } from '../sim/simulate.js';
 import { closureAnswer } from './closure-answer.js';
@@ -24,7 +25,7 @@ export interface RunViewOptions {
 
 export function formatRun(summary: RunSummary, options: RunViewOptions): string {
   const history = historyYears(summary.years);
-  const header = ['year', ...(history ? [''] : []), 'per 100', '10–90%', 'gap', 'open pos.', 'qualified', 'employed', 'pay p50', 'pay p90', 'graduates', 'upskilled', 'switchers', 'immigrants', 'acqui-hires'];
+  const header = ['year', ...(history ? [''] : []), 'per 100', '10–90%', 'gap', 'open pos.', 'qualified', 'employed', 'pay p50', 'pay p90', ...ENTRANT_SOURCES.map((e) => e.label), 'acqui-hires'];
   const rows = summary.years.map((row) => {
     const ratio = bandOf(row, 'candidatesPer100');
     const median = (metric: string) => compact(bandOf(row, metric).p50);
@@ -39,10 +40,7 @@ export function formatRun(summary: RunSummary, options: RunViewOptions): string 
       median('employed'),
       `$${median('payMedian')}`,
       `$${median('payP90')}`,
-      median('entrantsGraduates'),
-      median('entrantsUpskilled'),
-      median('entrantsSwitchers'),
-      median('entrantsImmigrants'),
+      ...ENTRANT_SOURCES.map((e) => median(e.metric)),
       median('acquihires'),
     ];
   });

@@ -146,9 +146,9 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
   if (data.attributions.length === 0 && scenarioResults) omitted.push('Lever attribution: no attribution among the inputs.');
 
   // 5. Entrants by source and 6. pay, for the scenarios whose results carry them.
-  const withEntrants = series.filter((s) => s.years.some((row) => bandOf(row, 'entrantsGraduates')));
+  const withEntrants = series.filter((s) => s.years.some((row) => bandOf(row, ENTRANT_SOURCES[0].metric)));
   if (withEntrants.length > 0) {
-    const rows = withEntrants.flatMap((s) => s.years.flatMap((row) => ENTRANT_SOURCES.map(([metric, source]) => ({ scenario: s.label, year: row.year, source, value: bandOf(row, metric)?.mean ?? 0 }))));
+    const rows = withEntrants.flatMap((s) => s.years.flatMap((row) => ENTRANT_SOURCES.map(({ metric, label }) => ({ scenario: s.label, year: row.year, source: label, value: bandOf(row, metric)?.mean ?? 0 }))));
     const entrantsHistory = historyOf(withEntrants);
     charts.push({
       id: 'entrants',
@@ -156,10 +156,10 @@ export function renderCharts(data: ReportData, Plot: Plot, document: NonNullable
       caption: `People becoming qualified GenAI candidates each year, stacked by where they come from: university graduates, upskilling programmes, self-taught switchers from adjacent software work and immigrants (means over replications, which add up).${entrantsHistory.caption}`,
       html: render({
         ...facets(withEntrants),
-        color: { legend: true, domain: ENTRANT_SOURCES.map(([, source]) => source) },
+        color: { legend: true, domain: ENTRANT_SOURCES.map((e) => e.label) },
         x: yearAxis,
         y: { label: 'entrants per year', tickFormat: '~s', grid: true },
-        marks: [...entrantsHistory.marks, Plot.areaY(rows, { x: 'year', y: 'value', fill: 'source', fy: withEntrants.length > 1 ? 'scenario' : undefined, order: ENTRANT_SOURCES.map(([, source]) => source) }), Plot.ruleY([0]), ...entrantsHistory.labels],
+        marks: [...entrantsHistory.marks, Plot.areaY(rows, { x: 'year', y: 'value', fill: 'source', fy: withEntrants.length > 1 ? 'scenario' : undefined, order: ENTRANT_SOURCES.map((e) => e.label) }), Plot.ruleY([0]), ...entrantsHistory.labels],
       }),
     });
   }

@@ -95,10 +95,5 @@ export function candidatesBand(row: { readonly [metric: string]: Band | number |
   return gap ? { p10: 100 * (1 - gap.p90), p50: 100 * (1 - gap.p50), p90: 100 * (1 - gap.p10), derived: true } : undefined;
 }
 
-/** Entrants by source: metric name and the label the charts use. */
-export const ENTRANT_SOURCES = [
-  ['entrantsGraduates', 'graduates'],
-  ['entrantsUpskilled', 'upskilled'],
-  ['entrantsSwitchers', 'switchers'],
-  ['entrantsImmigrants', 'immigrants'],
-] as const;
+/** Entrants by source (metric and label), as the model declares them. */
+export { ENTRANT_SOURCES } from '../model/entrants.js';

@@ -86,8 +86,12 @@ export function blameFlags(error: InputError, overrides: readonly string[], flag
       const flag = flags[Number(set[1]) - 1];
       return flag === undefined || flag === issue.file ? issue : { ...issue, file: flag };
     }
-    // The last override whose path lies strictly below the issue's path invented that path.
-    const k = paths.findLastIndex((p) => p.startsWith(`${issue.path}.`));
+    // The last override whose path lies strictly below the issue's path invented that path; for a
+    // missing key, the last one that wrote beside it made it required (`--set x.dist=normal` on a
+    // `{value: …}` asks for x.mean and x.sd, which the file never had to write).
+    const parent = issue.path.includes('.') ? issue.path.slice(0, issue.path.lastIndexOf('.')) : undefined;
+    const missing = /^nothing\b/.test(issue.found);
+    const k = paths.findLastIndex((p) => p.startsWith(`${issue.path}.`) || (missing && parent !== undefined && p.startsWith(`${parent}.`)));
     if (k < 0 || issue.file.startsWith('--')) return issue;
     return { ...issue, file: flags[k] ?? `--set #${k + 1}`, line: 0, column: 0 };
   });

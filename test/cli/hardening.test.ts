@@ -74,6 +74,11 @@ describe('a path below an unknown key is blamed on the flag that wrote it', () =
   it('--set demand.nope=1 given to compare is the --set\'s problem at its column', async () => {
     expectProblem(await quick(['compare', BASELINE, BASELINE, '--set', 'demand.nope=1']), { file: '--set #1', line: 1, column: 1, path: 'demand.nope', found: 'unknown key "nope"' });
   });
+  it('--set demand.shockSd.dist=normal makes mean and sd required: blamed on the --set, not the file', async () => {
+    const r = await quick(['validate', BASELINE, '--set', 'demand.shockSd.dist=normal']);
+    expectProblem(r, { file: '--set #1', line: 0, column: 0, path: 'demand.shockSd.mean', found: 'nothing' }, 2);
+    expect(r.stderr).toContain('--set #1 demand.shockSd.sd: expected a number, found nothing');
+  });
   it('the second --set is named when it is the culprit', async () => {
     expectProblem(await quick(['run', BASELINE, '--set', 'scale=50', '--set', 'demand.nope.deeper=1']), {
       file: '--set #2', line: 0, column: 0, path: 'demand.nope', found: 'unknown key "nope"',

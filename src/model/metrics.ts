@@ -100,9 +100,10 @@ export const METRIC_INDEX: Readonly<Record<string, number>> = Object.fromEntries
 export function recordYear(state: SimState, row: Float64Array): void {
   const { counters, population } = state;
   const rounds = Math.max(1, counters.rounds);
+  // Quantiles do not depend on the order of the values: read in memory order, not member-list order.
   const pay = new Float64Array(population.size[Status.genai]);
-  const members = population.members[Status.genai];
-  for (let k = 0; k < pay.length; k++) pay[k] = population.pay[members[k]];
+  const status = population.status;
+  for (let i = 0, k = 0, n = population.highWater; i < n; i++) if (status[i] === Status.genai) pay[k++] = population.pay[i];
   const end: YearEnd = { candidates: counters.candidateRounds / rounds, positions: counters.positionRounds / rounds, pay };
   METRIC_LIST.forEach((metric, k) => {
     row[k] = metric.compute(state, end);

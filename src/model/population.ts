@@ -159,6 +159,18 @@ export class Population {
     return list.slice(0, take);
   }
 
+  /**
+   * Orders the free slots so that the next entrants take them lowest first: phases that add many
+   * agents at once (a cohort, the year's adjacent arrivals) then write each array in memory order
+   * rather than at the scattered slots of the year's leavers. Which slot an agent occupies is a label
+   * only (nothing is ordered by it), so results do not change.
+   */
+  orderFreeSlots(): void {
+    const free = this.free.subarray(0, this.freeCount);
+    free.sort();
+    free.reverse();
+  }
+
   /** A copy of the members of a status (phases iterate over this while moving agents). */
   snapshot(status: Status): Int32Array {
     return this.members[status].slice(0, this.size[status]);

@@ -41,6 +41,7 @@ export function attrition(state: SimState): void {
   counters.retirements += adjacentRetire;
   const arrivals = Math.max(0, stochasticRound(p.population.adjacent[y] / state.scale, rng) - population.size[Status.adjacent]);
   const profile = profileAt(p.population.skills.adjacent, p, y);
+  population.orderFreeSlots();
   for (let k = 0; k < arrivals; k++) addWorker(population, Status.adjacent, Origin.adjacent, profile, p.population.aptitude.sd[y], rng);
 }
 

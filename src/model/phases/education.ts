@@ -47,6 +47,7 @@ export function education(state: SimState): void {
   const signal = premiumSignal(state, p.education.capacityLagYears);
   const elasticity = p.education.capacityElasticity[y];
   const step = 1 + p.education.maxIntakeGrowth[y];
+  population.orderFreeSlots();
   programmes.forEach((prog, k) => {
     const wanted = Math.pow(signal, elasticity);
     const current = market.intakeMultiplier[k];

@@ -36,9 +36,12 @@ export function wages(state: SimState): void {
   const before = segments.map((segment) => segment.pay);
   setSegmentPay(state, y);
 
+  // Each GenAI worker's pay follows its segment's, whatever the order, so workers are visited in
+  // memory order (a scan of the status bytes) rather than in their member list's scattered order.
   const factorOfFirm = Float64Array.from(state.firms, (firm) => segments[firm.segment].pay / before[firm.segment]);
-  const { pay, experience, employer } = population;
-  for (const i of population.members[Status.genai].subarray(0, population.size[Status.genai])) {
+  const { pay, experience, employer, status } = population;
+  for (let i = 0, n = population.highWater; i < n; i++) {
+    if (status[i] !== Status.genai) continue;
     pay[i] *= factorOfFirm[employer[i]];
     experience[i] += 1;
   }

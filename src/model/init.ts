@@ -54,6 +54,7 @@ export function initialState(scenario: Scenario, seed: number | string, replicat
     premium: [],
     tightness: [],
     lastGap: 0,
+    latestCliffYear: 0,
     intakeMultiplier: new Float64Array(universityProgrammes.length).fill(1),
   };
 

@@ -26,7 +26,9 @@ export function acquihires(state: SimState): void {
 
   // Retention cliffs of earlier deals.
   const leaveAtCliff = p.leaveAtCliff[y];
-  for (const i of population.snapshot(Status.genai)) {
+  // Skipped when no package vests this year or later: no worker can reach a cliff, and the loop draws only for those who do.
+  const cliffsDue = !(market.latestCliffYear < year);
+  for (const i of cliffsDue ? population.snapshot(Status.genai) : NO_AGENTS) {
     if (population.cliffYear[i] !== year) continue;
     population.cliffYear[i] = 0;
     if (rng() < leaveAtCliff) {
@@ -98,6 +100,7 @@ export function acquihires(state: SimState): void {
     }
   }
   const cliff = year + p.retentionCliffYears;
+  market.latestCliffYear = Math.max(market.latestCliffYear, cliff);
   for (const { target, buyer, agents } of moves) {
     const list = staff.get(target.id) as number[];
     for (const i of list.splice(0, agents)) {
@@ -106,6 +109,8 @@ export function acquihires(state: SimState): void {
     }
   }
 }
+
+const NO_AGENTS = new Int32Array(0);
 
 /** The item whose cumulative weight (represents) first exceeds u. */
 function pickByWeight(firms: readonly Firm[], u: number): Firm | undefined {

@@ -91,6 +91,24 @@ if (what === 'model') {
   const { scenario } = loadScenario(baseline, { overrides: [...short, `population.adjacent=${Math.max(0, Math.round(target - others))}`] });
   const t = timeReplication(scenario, 0);
   print({ agents: t.state.population.alive, years: yearCount(scenario), stepMs: t.stepMs, peakRss: process.resourceUsage().maxRSS * 1024, arrayBytes: t.state.population.bytes() });
+} else if (what === 'world') {
+  // The world run: every software developer on earth at 1 agent = 1 person, about `agents` of them
+  // (the adjacent workforce, a level held every year, sized to reach it), for 20 years from the base
+  // year without a burn-in. Set-up (drawing 30 M workers) is timed apart from stepping.
+  const target = Number(args[0] ?? 30e6);
+  const world = ['scale=1', 'startYear=2025', 'burnInYears=0', 'horizon=2044'];
+  const base = loadScenario(baseline, { overrides: [...world, 'population.adjacent=0'] }).scenario;
+  const others = initialState(base, base.seed, 0).population.alive;
+  const { scenario } = loadScenario(baseline, { overrides: [...world, `population.adjacent=${Math.max(0, Math.round(target - others))}`] });
+  const t = timeReplication(scenario, 0);
+  const peakRss = process.resourceUsage().maxRSS * 1024;
+  print({ agents: t.agents, agentsAtEnd: t.state.population.alive, years: t.years, setupMs: t.setupMs, stepMs: t.stepMs, agentYearsPerSecond: t.agentYears / (t.stepMs / 1000), peakRss, bytesPerAgent: peakRss / Math.max(t.agents, t.state.population.alive), arrayBytes: t.state.population.bytes() });
+} else if (what === 'study') {
+  // A study as a user runs it: the compiled CLI in its own process, wall time, on the given threads.
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [`${root}dist/cli/main.js`, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(r.stderr);
+  print({ command: `hiresim ${args.join(' ')}`, ms: performance.now() - t0 });
 } else if (what === 'threads') {
   const [threads, reps] = args.map(Number);
   const loaded = loadScenario(baseline, { overrides: [`replications=${reps}`] });

@@ -321,16 +321,32 @@ function binomialTable(s: MatchingScratch, n: number, p: number): BinomialTable 
  * score, best first, ties in pool order. Below RANK_KEY_LIMIT candidates the key is the quantised
  * (2 − score) and then the pool position in one exact double: comparing keys is comparing ranks, so
  * nothing needs sorting. Above it (pools of 65,536 or more, at scales near 1) the key is the rank by
- * the exact score, from a sort.
+ * the exact score.
  */
-function rankKeys(scores: readonly number[], key: Float64Array): void {
+export function rankKeys(scores: readonly number[], key: Float64Array): void {
   const n = scores.length;
   if (n < RANK_KEY_LIMIT) {
     for (let c = 0; c < n; c++) key[c] = Math.round((2 - scores[c]) * SCORE_STEPS) * RANK_KEY_LIMIT + c;
     return;
   }
-  const order = Array.from({ length: n }, (_, c) => c).sort((a, b) => scores[b] - scores[a] || a - b);
-  for (let r = 0; r < n; r++) key[order[r]] = r;
+  // Rank by exact score, best first, ties in pool order, without a comparator sort (which cost a
+  // fifth of a second per round at 360,000 candidates): the negated scores sorted as numbers, then each
+  // candidate, in pool order, takes the first rank of its score not yet taken.
+  const sorted = new Float64Array(n);
+  for (let c = 0; c < n; c++) sorted[c] = -scores[c];
+  sorted.sort();
+  const taken = new Int32Array(n);
+  for (let c = 0; c < n; c++) {
+    const x = -scores[c];
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    key[c] = lo + taken[lo]++;
+  }
 }
 
 /** Scores are compared to 2^−26 (far finer than any difference of skills); keys stay exact in a double below 2^53. */

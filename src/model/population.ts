@@ -76,6 +76,9 @@ export class Population {
   /** Member lists per status (first `size[s]` entries are valid). */
   readonly members: Int32Array[] = [];
   readonly size = new Int32Array(STATUS_COUNT);
+  /** The buffers `sample` and `snapshot` return views of. */
+  private sampled = new Int32Array(0);
+  private listed = new Int32Array(0);
   private free = new Int32Array(0);
   private freeCount = 0;
 
@@ -141,7 +144,8 @@ export class Population {
 
   /**
    * Draws `k` distinct members of a status uniformly at random (partial Fisher–Yates over the member
-   * list). Returns a copy, so the caller may move the chosen agents.
+   * list). Returns a copy, so the caller may move the chosen agents; the copy lives in a buffer the
+   * population reuses (a year step allocates no arrays), so it is valid until the next `sample`.
    */
   sample(status: Status, k: number, rng: () => number): Int32Array {
     const list = this.members[status];
@@ -156,7 +160,9 @@ export class Population {
       this.position[b] = j;
       this.position[a] = r;
     }
-    return list.slice(0, take);
+    if (this.sampled.length < take) this.sampled = new Int32Array(Math.ceil(take * 1.5));
+    this.sampled.set(list.subarray(0, take));
+    return this.sampled.subarray(0, take);
   }
 
   /**
@@ -171,9 +177,15 @@ export class Population {
     free.reverse();
   }
 
-  /** A copy of the members of a status (phases iterate over this while moving agents). */
+  /**
+   * A copy of the members of a status (phases iterate over this while moving agents), in a buffer
+   * the population reuses: valid until the next `snapshot`.
+   */
   snapshot(status: Status): Int32Array {
-    return this.members[status].slice(0, this.size[status]);
+    const n = this.size[status];
+    if (this.listed.length < n) this.listed = new Int32Array(Math.ceil(n * 1.5));
+    this.listed.set(this.members[status].subarray(0, n));
+    return this.listed.subarray(0, n);
   }
 
   resetFlows(): void {
@@ -186,6 +198,7 @@ export class Population {
     total += this.experience.byteLength + this.employer.byteLength + this.pay.byteLength + this.programme.byteLength;
     total += this.timer.byteLength + this.cliffYear.byteLength + this.position.byteLength + this.free.byteLength;
     total += this.skills.byteLength;
+    total += this.sampled.byteLength + this.listed.byteLength;
     for (const m of this.members) total += m.byteLength;
     return total;
   }

@@ -170,7 +170,7 @@ export function newFirm(state: SimState, segment: number, represents: number, pl
 /** Employment-weighted GenAI segment pay over adjacent pay: the pay signal. */
 export function genaiPremium(state: SimState): number {
   const weight = new Float64Array(state.segments.length);
-  for (const firm of state.active) weight[firm.segment] += firm.employees;
+  for (let f = 0; f < state.active.length; f++) weight[state.active[f].segment] += state.active[f].employees;
   let total = 0;
   let pay = 0;
   state.segments.forEach((segment, s) => {

@@ -38,8 +38,16 @@ export interface MatchingYear {
 /** Collects the qualified seekers once a year: only quitters join them between rounds. */
 export function startMatching(state: SimState): MatchingYear {
   const { population, market } = state;
-  const seekers = Array.from(population.snapshot(Status.seeking)).filter((i) => isQualified(population, i, market.thresholds));
-  return { seekers, scores: seekers.map((i) => scoreOf(state, i)) };
+  const seeking = population.snapshot(Status.seeking);
+  const seekers: number[] = [];
+  const scores: number[] = [];
+  for (let k = 0; k < seeking.length; k++) {
+    const i = seeking[k];
+    if (!isQualified(population, i, market.thresholds)) continue;
+    seekers.push(i);
+    scores.push(scoreOf(state, i));
+  }
+  return { seekers, scores };
 }
 
 /** How firms rank an applicant: mean skill, then experience as a tie-breaker. */
@@ -74,13 +82,14 @@ export function quitRound(state: SimState, year: MatchingYear): void {
   const rng = state.streams.quits;
   const rounds = state.scenario.matching.rounds;
   const giveUp = population.sample(Status.seeking, binomial(population.size[Status.seeking], perRound(state.params.attrition.seekerExitRate[state.yearIndex], rounds), rng), rng);
-  for (const i of giveUp) population.leave(i);
+  for (let k = 0; k < giveUp.length; k++) population.leave(giveUp[k]);
   state.counters.exits += giveUp.length;
   // Those hired or gone since the last round leave the pool, so that one who is hired and then quits is listed once.
   dropHired(year, state);
   const hazard = quitHazard(quitRate(state.params, state.yearIndex), rounds);
   const quitters = population.sample(Status.genai, binomial(population.size[Status.genai], hazard, rng), rng);
-  for (const i of quitters) {
+  for (let k = 0; k < quitters.length; k++) {
+    const i = quitters[k];
     firms[population.employer[i]].employees--;
     population.employer[i] = -1;
     population.cliffYear[i] = 0;
@@ -107,7 +116,8 @@ export function matchRound(state: SimState, year: MatchingYear): void {
   let slots = 0;
   let totalWeight = 0;
   let totalOpen = 0;
-  for (const firm of state.active) {
+  for (let f = 0; f < state.active.length; f++) {
+    const firm = state.active[f];
     const v = firm.postings;
     if (v === 0) continue;
     open[slots] = v;

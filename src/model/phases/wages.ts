@@ -38,7 +38,8 @@ export function wages(state: SimState): void {
 
   // Each GenAI worker's pay follows its segment's, whatever the order, so workers are visited in
   // memory order (a scan of the status bytes) rather than in their member list's scattered order.
-  const factorOfFirm = Float64Array.from(state.firms, (firm) => segments[firm.segment].pay / before[firm.segment]);
+  const factorOfFirm = new Float64Array(state.firms.length);
+  for (let f = 0; f < state.firms.length; f++) factorOfFirm[f] = segments[state.firms[f].segment].pay / before[state.firms[f].segment];
   const { pay, experience, employer, status } = population;
   for (let i = 0, n = population.highWater; i < n; i++) {
     if (status[i] !== Status.genai) continue;

@@ -36,9 +36,11 @@ export function initialState(scenario: Scenario, seed: number | string, replicat
   const universityProgrammes = Object.values(p.education.programmes);
   const upskillingProgrammes = Object.values(p.upskilling.programmes);
 
-  // Capacity: everyone now, plus room for a few years of entrants before the arrays grow.
+  // Capacity: everyone now, plus a tenth for students and the first years' entrants before the
+  // arrays grow (by half, so a growing market reallocates rarely). Not more: at 30 M agents every
+  // spare slot costs its 50 bytes, and a slot's index is only a label (results do not depend on it).
   const persons = pop.adjacent[y] + segmentEntries.reduce((n, [, f]) => n + f.count[y] * f.headcount[y], 0);
-  const population = new Population(Math.ceil((persons / scale) * 1.2) + 1024);
+  const population = new Population(Math.ceil((persons / scale) * 1.1) + 1024);
 
   const market: Market = {
     maturity: 0,

@@ -144,7 +144,7 @@ export function matchRound(state: SimState, year: MatchingYear): void {
   // Applications: each posting keeps its best applicant (the lowest key). A second application of
   // one candidate to one posting changes nothing, so it needs no check.
   const { bestKey, bestCandidate } = postingBuffers(scratch, totalOpen);
-  const guide = guideTable(scratch, cumulative, slots, totalWeight);
+  const guide = guideTable(scratch.guide, cumulative, slots, totalWeight);
   const step = totalWeight / slots;
   const perCandidate = p.applications[y];
   const screening = p.screening[y];
@@ -370,8 +370,7 @@ const NO_APPLICANT = Infinity;
  * A guide table for `pick` (Chen & Asau 1974): guide[b] is the first slot whose cumulative weight
  * exceeds b × totalWeight ÷ slots, so a pick starts next to its answer instead of bisecting.
  */
-function guideTable(s: MatchingScratch, cumulative: Float64Array, slots: number, totalWeight: number): Int32Array {
-  const guide = s.guide;
+export function guideTable(guide: Int32Array, cumulative: Float64Array, slots: number, totalWeight: number): Int32Array {
   const step = totalWeight / slots;
   let i = 0;
   for (let b = 0; b < slots; b++) {
@@ -387,7 +386,7 @@ function guideTable(s: MatchingScratch, cumulative: Float64Array, slots: number,
  * of a bisection, found from the guide table's start by walking (back when rounding put the start
  * past the answer, forward to it), in a step or two on average.
  */
-function pick(cumulative: Float64Array, guide: Int32Array, count: number, step: number, u: number): number {
+export function pick(cumulative: Float64Array, guide: Int32Array, count: number, step: number, u: number): number {
   // (A comparison, not Math.min: a zero total weight gives NaN, which must start at the last slot.)
   const b = Math.floor(u / step);
   let i = guide[b < count ? b : count - 1];

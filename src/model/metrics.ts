@@ -103,11 +103,10 @@ let payBuffer = new Float64Array(0);
 export function recordYear(state: SimState, row: Float64Array): void {
   const { counters, population } = state;
   const rounds = Math.max(1, counters.rounds);
-  // Quantiles do not depend on the order of the values: read in memory order, not member-list order.
   if (payBuffer.length < population.size[Status.genai]) payBuffer = new Float64Array(Math.ceil(population.size[Status.genai] * 1.5));
   const pay = payBuffer.subarray(0, population.size[Status.genai]);
-  const status = population.status;
-  for (let i = 0, k = 0, n = population.highWater; i < n; i++) if (status[i] === Status.genai) pay[k++] = population.pay[i];
+  const staff = population.members[Status.genai];
+  for (let k = 0; k < pay.length; k++) pay[k] = population.pay[staff[k]];
   const end: YearEnd = { candidates: counters.candidateRounds / rounds, positions: counters.positionRounds / rounds, pay };
   METRIC_LIST.forEach((metric, k) => {
     row[k] = metric.compute(state, end);

@@ -178,17 +178,6 @@ export class Population {
   }
 
   /**
-   * Puts `agents`, members of `status`, in the order of its member list, in place: the order a loop
-   * over its snapshot would meet them, for a phase that found them by a scan in memory order.
-   */
-  inListOrder(status: Status, agents: Int32Array): void {
-    const list = this.members[status];
-    for (let k = 0; k < agents.length; k++) agents[k] = this.position[agents[k]];
-    agents.sort();
-    for (let k = 0; k < agents.length; k++) agents[k] = list[agents[k]];
-  }
-
-  /**
    * A copy of the members of a status (phases iterate over this while moving agents), in a buffer
    * the population reuses: valid until the next `snapshot`.
    */

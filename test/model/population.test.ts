@@ -150,23 +150,6 @@ describe('Population', () => {
     expect(pop.size[3]).toBe(7);
   });
 
-  it('puts agents found in memory order into their member list\'s order (property over shuffles and subsets)', () => {
-    fc.assert(
-      fc.property(fc.nat({ max: 1000 }), fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }), (seed, keep) => {
-        const pop = new Population(64);
-        for (let k = 0; k < 40; k++) pop.enter(2, Origin.incumbent);
-        // Shuffle the list (samples reorder it) and remove a few, so list order differs from slot order.
-        pop.sample(2, 25, streamRng('list-order', seed, 'test'));
-        for (const i of [3, 17, 29]) pop.leave(i);
-        const listed = Array.from(pop.snapshot(2));
-        const chosen = Int32Array.from(listed.filter((i) => keep[i]).sort((a, b) => a - b));
-        pop.inListOrder(2, chosen);
-        expect(Array.from(chosen)).toEqual(listed.filter((i) => keep[i]));
-      }),
-      { numRuns: 100 },
-    );
-  });
-
   it('resetFlows clears the counts but not the stocks', () => {
     const pop = new Population(16);
     const a = pop.enter(4, Origin.immigrant);

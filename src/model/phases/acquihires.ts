@@ -95,16 +95,8 @@ export function acquihires(state: SimState): void {
   // The moving agents: drawn at random from each target's staff, in the order the deals were made.
   const staff = new Map<number, number[]>();
   for (const { target } of moves) staff.set(target.id, []);
-  // Targets' staff found by a scan in memory order, then listed in member-list order, as always.
-  const isTarget = new Uint8Array(firms.length);
-  for (let k = 0; k < moves.length; k++) isTarget[moves[k].target.id] = 1;
-  const { status, employer } = population;
-  let count = 0;
-  for (let i = 0, n = population.highWater; i < n; i++) if (status[i] === Status.genai && isTarget[employer[i]]) count++;
-  const employed = new Int32Array(count);
-  for (let i = 0, n = population.highWater, k = 0; i < n; i++) if (status[i] === Status.genai && isTarget[employer[i]]) employed[k++] = i;
-  population.inListOrder(Status.genai, employed);
-  for (let k = 0; k < employed.length; k++) (staff.get(employer[employed[k]]) as number[]).push(employed[k]);
+  const employed = population.snapshot(Status.genai);
+  for (let k = 0; k < employed.length; k++) staff.get(population.employer[employed[k]])?.push(employed[k]);
   for (const list of staff.values()) {
     for (let k = list.length - 1; k > 0; k--) {
       const j = Math.floor(rng() * (k + 1));

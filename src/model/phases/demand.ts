@@ -62,19 +62,14 @@ function closeAndOpenFirms(state: SimState): void {
     }
   }
   if (closed > 0) {
-    // The closing firms' staff, found by a scan in memory order (the employer of every GenAI worker
-    // read in list order was a cache miss each), then moved in member-list order, as always.
-    const { status, employer } = population;
-    let count = 0;
-    for (let i = 0, n = population.highWater; i < n; i++) if (status[i] === Status.genai && closing[employer[i]]) count++;
-    const staff = new Int32Array(count);
-    for (let i = 0, n = population.highWater, k = 0; i < n; i++) if (status[i] === Status.genai && closing[employer[i]]) staff[k++] = i;
-    population.inListOrder(Status.genai, staff);
-    for (let k = 0; k < staff.length; k++) {
-      const i = staff[k];
-      population.move(i, Status.seeking);
-      employer[i] = -1;
-      population.cliffYear[i] = 0;
+    const employed = population.snapshot(Status.genai);
+    for (let k = 0; k < employed.length; k++) {
+      const i = employed[k];
+      if (closing[population.employer[i]]) {
+        population.move(i, Status.seeking);
+        population.employer[i] = -1;
+        population.cliffYear[i] = 0;
+      }
     }
     for (let f = 0; f < firms.length; f++) {
       const firm = firms[f];

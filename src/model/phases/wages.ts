@@ -36,13 +36,12 @@ export function wages(state: SimState): void {
   const before = segments.map((segment) => segment.pay);
   setSegmentPay(state, y);
 
-  // Each GenAI worker's pay follows its segment's, whatever the order, so workers are visited in
-  // memory order (a scan of the status bytes) rather than in their member list's scattered order.
   const factorOfFirm = new Float64Array(state.firms.length);
   for (let f = 0; f < state.firms.length; f++) factorOfFirm[f] = segments[state.firms[f].segment].pay / before[state.firms[f].segment];
-  const { pay, experience, employer, status } = population;
-  for (let i = 0, n = population.highWater; i < n; i++) {
-    if (status[i] !== Status.genai) continue;
+  const { pay, experience, employer } = population;
+  const staff = population.members[Status.genai];
+  for (let k = 0, n = population.size[Status.genai]; k < n; k++) {
+    const i = staff[k];
     pay[i] *= factorOfFirm[employer[i]];
     experience[i] += 1;
   }

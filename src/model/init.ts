@@ -103,7 +103,9 @@ export function initialState(scenario: Scenario, seed: number | string, replicat
     }
   });
 
-  addAdjacentWorkforce(state, Math.round(pop.adjacent[y] / scale), rng);
+  const adjacent = Math.round(pop.adjacent[y] / scale);
+  population.reserve(Status.adjacent, adjacent);
+  addAdjacentWorkforce(state, adjacent, rng);
 
   // Students already enrolled: one cohort per remaining year, thinned by drop-out so far.
   universityProgrammes.forEach((programme, index) => {

@@ -150,6 +150,19 @@ describe('Population', () => {
     expect(pop.size[3]).toBe(7);
   });
 
+  it('reserve makes room in a member list without changing its members, their order or their positions', () => {
+    const pop = new Population(64);
+    for (let k = 0; k < 20; k++) pop.enter(k % 2 === 0 ? 3 : 4, Origin.adjacent);
+    pop.sample(3, 6, streamRng('reserve', 0, 'test'));
+    const before = Array.from(pop.snapshot(3));
+    pop.reserve(3, 1000);
+    expect(pop.members[3].length).toBeGreaterThanOrEqual(1000);
+    expect(Array.from(pop.snapshot(3))).toEqual(before);
+    // Positions still point into the list: moving one member out keeps the others listed.
+    pop.move(before[0], 4);
+    expect(Array.from(pop.snapshot(3)).sort((a, b) => a - b)).toEqual(before.slice(1).sort((a, b) => a - b));
+  });
+
   it('resetFlows clears the counts but not the stocks', () => {
     const pop = new Population(16);
     const a = pop.enter(4, Origin.immigrant);

@@ -104,7 +104,8 @@ export function initialState(scenario: Scenario, seed: number | string, replicat
   });
 
   const adjacent = Math.round(pop.adjacent[y] / scale);
-  population.reserve(Status.adjacent, adjacent);
+  // The same tenth of room as the arrays, so that the list does not grow by half on the first arrival.
+  population.reserve(Status.adjacent, Math.ceil(adjacent * 1.1));
   addAdjacentWorkforce(state, adjacent, rng);
 
   // Students already enrolled: one cohort per remaining year, thinned by drop-out so far.

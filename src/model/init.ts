@@ -36,11 +36,11 @@ export function initialState(scenario: Scenario, seed: number | string, replicat
   const universityProgrammes = Object.values(p.education.programmes);
   const upskillingProgrammes = Object.values(p.upskilling.programmes);
 
-  // Capacity: everyone now, plus a tenth for students and the first years' entrants before the
+  // Capacity: everyone now, plus a twentieth for students and the first years' entrants before the
   // arrays grow (by half, so a growing market reallocates rarely). Not more: at 30 M agents every
   // spare slot costs its 50 bytes, and a slot's index is only a label (results do not depend on it).
   const persons = pop.adjacent[y] + segmentEntries.reduce((n, [, f]) => n + f.count[y] * f.headcount[y], 0);
-  const population = new Population(Math.ceil((persons / scale) * 1.1) + 1024);
+  const population = new Population(Math.ceil((persons / scale) * 1.05) + 1024);
 
   const market: Market = {
     maturity: 0,
@@ -104,8 +104,8 @@ export function initialState(scenario: Scenario, seed: number | string, replicat
   });
 
   const adjacent = Math.round(pop.adjacent[y] / scale);
-  // The same tenth of room as the arrays, so that the list does not grow by half on the first arrival.
-  population.reserve(Status.adjacent, Math.ceil(adjacent * 1.1));
+  // The same twentieth of room as the arrays, so that the list does not grow by half on the first arrival.
+  population.reserve(Status.adjacent, Math.ceil(adjacent * 1.05));
   addAdjacentWorkforce(state, adjacent, rng);
 
   // Students already enrolled: one cohort per remaining year, thinned by drop-out so far.

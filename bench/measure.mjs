@@ -22,6 +22,7 @@ function timeReplication(scenario, replication) {
   let t0 = performance.now();
   const state = initialState(scenario, scenario.seed, replication);
   const setupMs = performance.now() - t0;
+  const c0 = cpuMs();
   const agents = state.population.alive;
   const row = new Float64Array(METRICS.length);
   let agentYears = 0;
@@ -38,21 +39,26 @@ function timeReplication(scenario, replication) {
     stepYear(state);
     recordYear(state, row);
   }
-  return { setupMs, stepMs: performance.now() - t0, agents, agentYears, years: burnIn + yearCount(scenario), state };
+  return { setupMs, stepMs: performance.now() - t0, stepCpuMs: cpuMs() - c0, agents, agentYears, years: burnIn + yearCount(scenario), state };
 }
 
 const print = (o) => console.log(JSON.stringify(o));
+/** CPU time of this process (all its threads) in ms: steadier than wall time on a shared machine. */
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
 if (what === 'model') {
   const { scenario } = loadScenario(baseline);
   timeReplication(scenario, 99); // warm-up
   const reps = Number(args[0]);
-  let setupMs = 0, stepMs = 0, agentYears = 0, agents = 0, years = 0;
+  let setupMs = 0, stepMs = 0, stepCpuMs = 0, agentYears = 0, agents = 0, years = 0;
   for (let r = 0; r < reps; r++) {
     const t = timeReplication(scenario, r);
-    setupMs += t.setupMs; stepMs += t.stepMs; agentYears += t.agentYears; agents = t.agents; years = t.years;
+    setupMs += t.setupMs; stepMs += t.stepMs; stepCpuMs += t.stepCpuMs; agentYears += t.agentYears; agents = t.agents; years = t.years;
   }
-  print({ agents, years, setupMs: setupMs / reps, stepMs: stepMs / reps, agentYearsPerSecond: agentYears / (stepMs / 1000) });
+  print({ agents, years, setupMs: setupMs / reps, stepMs: stepMs / reps, agentYearsPerSecond: agentYears / (stepMs / 1000), agentYearsPerCpuSecond: agentYears / (stepCpuMs / 1000) });
 } else if (what === 'kernel') {
   // The ceiling: one in-order pass over the population's typed arrays, one random number per agent.
   const { scenario } = loadScenario(baseline);
@@ -77,10 +83,11 @@ if (what === 'model') {
   pass();
   const passes = 200;
   const t0 = performance.now();
+  const c0 = cpuMs();
   let sink = 0;
   for (let k = 0; k < passes; k++) sink += pass();
   const ms = performance.now() - t0;
-  print({ agents: n, agentStepsPerSecond: (n * passes) / (ms / 1000), sink });
+  print({ agents: n, agentStepsPerSecond: (n * passes) / (ms / 1000), agentStepsPerCpuSecond: (n * passes) / ((cpuMs() - c0) / 1000), sink });
 } else if (what === 'size') {
   // About `agents` agents at full scale: the adjacent workforce (a level held every year) is sized to
   // reach the target; no burn-in, 2023 to 2026 (the horizon must lie past the base year, 2025).
@@ -91,6 +98,24 @@ if (what === 'model') {
   const { scenario } = loadScenario(baseline, { overrides: [...short, `population.adjacent=${Math.max(0, Math.round(target - others))}`] });
   const t = timeReplication(scenario, 0);
   print({ agents: t.state.population.alive, years: yearCount(scenario), stepMs: t.stepMs, peakRss: process.resourceUsage().maxRSS * 1024, arrayBytes: t.state.population.bytes() });
+} else if (what === 'world') {
+  // The world run: every software developer on earth at 1 agent = 1 person, about `agents` of them
+  // (the adjacent workforce, a level held every year, sized to reach it), for 20 years from the base
+  // year without a burn-in. Set-up (drawing 30 M workers) is timed apart from stepping.
+  const target = Number(args[0] ?? 30e6);
+  const world = ['scale=1', 'startYear=2025', 'burnInYears=0', 'horizon=2044'];
+  const base = loadScenario(baseline, { overrides: [...world, 'population.adjacent=0'] }).scenario;
+  const others = initialState(base, base.seed, 0).population.alive;
+  const { scenario } = loadScenario(baseline, { overrides: [...world, `population.adjacent=${Math.max(0, Math.round(target - others))}`] });
+  const t = timeReplication(scenario, 0);
+  const peakRss = process.resourceUsage().maxRSS * 1024;
+  print({ agents: t.agents, agentsAtEnd: t.state.population.alive, years: t.years, setupMs: t.setupMs, stepMs: t.stepMs, agentYearsPerSecond: t.agentYears / (t.stepMs / 1000), peakRss, bytesPerAgent: peakRss / Math.max(t.agents, t.state.population.alive), arrayBytes: t.state.population.bytes() });
+} else if (what === 'study') {
+  // A study as a user runs it: the compiled CLI in its own process, wall time, on the given threads.
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [`${root}dist/cli/main.js`, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(r.stderr);
+  print({ command: `hiresim ${args.join(' ')}`, ms: performance.now() - t0 });
 } else if (what === 'threads') {
   const [threads, reps] = args.map(Number);
   const loaded = loadScenario(baseline, { overrides: [`replications=${reps}`] });

@@ -1,10 +1,14 @@
 // hiresim benchmarks: measures and prints, never fails on time. `npm run bench` (builds first).
 // Each measurement that needs a clean heap or its own peak RSS runs in a child process.
+//   --quick  fewer replications, 1 M agents only, no world run and no studies
+//   --json   one JSON object with every figure below (nothing else on stdout), for tracking
 import { execFileSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const quick = process.argv.includes('--quick');
+const json = process.argv.includes('--json');
 
 /** Runs bench/measure.mjs with the given arguments in a fresh process and parses its JSON line. */
 function measure(...args) {
@@ -13,26 +17,59 @@ function measure(...args) {
 }
 
 const fmt = (x, d = 1) => (x >= 1e6 ? `${(x / 1e6).toFixed(d)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(d)} k` : x.toFixed(d));
-const line = (label, value) => console.log(`${label.padEnd(58)} ${value}`);
+const line = (label, value) => {
+  if (!json) console.log(`${label.padEnd(58)} ${value}`);
+};
+const figures = { node: process.version, cores: availableParallelism(), quick };
 
-console.log(`hiresim bench (node ${process.version}, ${(await import('node:os')).availableParallelism()} cores)${quick ? ' --quick' : ''}\n`);
+if (!json) console.log(`hiresim bench (node ${process.version}, ${figures.cores} cores)${quick ? ' --quick' : ''}\n`);
 
 const model = measure('model', quick ? '2' : '4');
+figures.model = model;
 line('model: baseline, one thread, stepping only', `${fmt(model.agentYearsPerSecond)} agent-years/s (${model.agents.toLocaleString('en-US')} agents at the start, ${model.years} years with the burn-in, ${model.stepMs.toFixed(0)} ms/replication + ${model.setupMs.toFixed(0)} ms set-up)`);
 const kernel = measure('kernel', String(model.agents));
+figures.kernel = kernel;
 line('ceiling kernel: one pass, one random number per agent', `${fmt(kernel.agentStepsPerSecond)} agent-steps/s`);
-line('ratio model ÷ kernel', (model.agentYearsPerSecond / kernel.agentStepsPerSecond).toFixed(3));
+figures.ratio = model.agentYearsPerSecond / kernel.agentStepsPerSecond;
+// The same ratio in CPU time: on a machine shared with other work, wall time counts the waits too.
+figures.cpuRatio = model.agentYearsPerCpuSecond / kernel.agentStepsPerCpuSecond;
+line('ratio model ÷ kernel', `${figures.ratio.toFixed(3)} (in CPU time ${figures.cpuRatio.toFixed(3)})`);
 
 const sizes = quick ? [1e6] : [1e6, 1e7];
 const big = sizes.map((n) => measure('size', String(n)));
+figures.sizes = big.map((b) => ({ ...b, bytesPerAgent: b.peakRss / b.agents, arrayBytesPerAgent: b.arrayBytes / b.agents }));
 for (const b of big) line(`memory at ${fmt(b.agents, 0)} agents (peak RSS ÷ agents)`, `${(b.peakRss / b.agents).toFixed(0)} bytes/agent (typed arrays ${(b.arrayBytes / b.agents).toFixed(0)} bytes/agent; ${b.stepMs.toFixed(0)} ms for ${b.years} years)`);
-if (big.length === 2) line('time ratio 10M ÷ 1M agents (10 = linear)', (big[1].stepMs / big[0].stepMs).toFixed(2));
+if (big.length === 2) {
+  figures.time10MOver1M = big[1].stepMs / big[0].stepMs;
+  line('time ratio 10M ÷ 1M agents (10 = linear)', figures.time10MOver1M.toFixed(2));
+}
 
 // The baseline's own 40 replications, each count in a cold process as the CLI runs it: every worker
 // thread warms its JIT up on its first replications, which short runs do not amortise.
 const one = measure('threads', '1', quick ? '8' : '40');
 const two = measure('threads', '2', quick ? '8' : '40');
+figures.threads = { replications: one.replications, oneThreadMs: one.ms, twoThreadsMs: two.ms, speedup: one.ms / two.ms, sameOutput: one.digest === two.digest };
 line(`replications: ${one.replications} on 1 thread vs 2 threads`, `${(one.ms / 1000).toFixed(1)} s vs ${(two.ms / 1000).toFixed(1)} s: speed-up ${(one.ms / two.ms).toFixed(2)}× (same output: ${one.digest === two.digest})`);
 
 const cli = measure('cli');
+figures.cli = { command: 'hiresim run scenarios/baseline.yaml', ms: cli.ms };
 line('README main command (hiresim run scenarios/baseline.yaml)', `${(cli.ms / 1000).toFixed(1)} s wall`);
+
+if (!quick) {
+  // One replication of every software developer on earth (30 M agents, 1 agent = 1 person), 20 years.
+  const world = measure('world', '30000000');
+  figures.world = world;
+  line(`world run: ${fmt(world.agents, 0)} agents at 1 person each, ${world.years} years`, `${(world.stepMs / 1000).toFixed(0)} s stepping + ${(world.setupMs / 1000).toFixed(0)} s set-up (${fmt(world.agentYearsPerSecond)} agent-years/s), ${world.bytesPerAgent.toFixed(0)} bytes/agent peak RSS`);
+
+  // Studies a user waits for, through the CLI on 2 threads: attribute with its defaults (32 lever
+  // subsets × 8 replications at scale 50), and a Sobol' study of 6 parameters, N = 64 base rows
+  // ((6 + 2) × 64 = 512 points) × 8 replications at scale 50.
+  const attribute = measure('study', 'attribute', 'scenarios/baseline.yaml', '--threads', '2', '--json');
+  const sobolParams = ['demand.payElasticity=0.2:1', 'upskilling.selfStudyRate=0.02:0.2', 'matching.screening=0.05:0.5:log', 'wages.curveElasticity=0.1:0.6', 'demand.postingLifetimeMonths=1:12', 'attrition.seekerExitRate=0.1:0.6'];
+  const sobol = measure('study', 'sensitivity', 'scenarios/baseline.yaml', '--method', 'sobol', '--samples', '64', '--reps', '8', '--set', 'scale=50', '--threads', '2', '--json', ...sobolParams.flatMap((p) => ['--param', p]));
+  figures.studies = { attribute, sobol };
+  line('attribute, baseline, defaults, 2 threads', `${(attribute.ms / 1000).toFixed(0)} s wall`);
+  line('Sobol\', 6 parameters, N = 64, 8 reps, scale 50, 2 threads', `${(sobol.ms / 1000).toFixed(0)} s wall`);
+}
+
+if (json) console.log(JSON.stringify(figures, null, 2));

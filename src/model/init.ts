@@ -36,9 +36,11 @@ export function initialState(scenario: Scenario, seed: number | string, replicat
   const universityProgrammes = Object.values(p.education.programmes);
   const upskillingProgrammes = Object.values(p.upskilling.programmes);
 
-  // Capacity: everyone now, plus room for a few years of entrants before the arrays grow.
+  // Capacity: everyone now, plus a twentieth for students and the first years' entrants before the
+  // arrays grow (by half, so a growing market reallocates rarely). Not more: at 30 M agents every
+  // spare slot costs its 50 bytes, and a slot's index is only a label (results do not depend on it).
   const persons = pop.adjacent[y] + segmentEntries.reduce((n, [, f]) => n + f.count[y] * f.headcount[y], 0);
-  const population = new Population(Math.ceil((persons / scale) * 1.2) + 1024);
+  const population = new Population(Math.ceil((persons / scale) * 1.05) + 1024);
 
   const market: Market = {
     maturity: 0,
@@ -54,6 +56,7 @@ export function initialState(scenario: Scenario, seed: number | string, replicat
     premium: [],
     tightness: [],
     lastGap: 0,
+    latestCliffYear: 0,
     intakeMultiplier: new Float64Array(universityProgrammes.length).fill(1),
   };
 
@@ -100,7 +103,10 @@ export function initialState(scenario: Scenario, seed: number | string, replicat
     }
   });
 
-  addAdjacentWorkforce(state, Math.round(pop.adjacent[y] / scale), rng);
+  const adjacent = Math.round(pop.adjacent[y] / scale);
+  // The same twentieth of room as the arrays, so that the list does not grow by half on the first arrival.
+  population.reserve(Status.adjacent, Math.ceil(adjacent * 1.05));
+  addAdjacentWorkforce(state, adjacent, rng);
 
   // Students already enrolled: one cohort per remaining year, thinned by drop-out so far.
   universityProgrammes.forEach((programme, index) => {
@@ -169,7 +175,7 @@ export function newFirm(state: SimState, segment: number, represents: number, pl
 /** Employment-weighted GenAI segment pay over adjacent pay: the pay signal. */
 export function genaiPremium(state: SimState): number {
   const weight = new Float64Array(state.segments.length);
-  for (const firm of state.active) weight[firm.segment] += firm.employees;
+  for (let f = 0; f < state.active.length; f++) weight[state.active[f].segment] += state.active[f].employees;
   let total = 0;
   let pay = 0;
   state.segments.forEach((segment, s) => {

@@ -95,13 +95,17 @@ function jobFinding(state: SimState): number {
 export const METRICS: readonly MetricDefinition[] = METRIC_LIST.map(({ name, unit, description }) => ({ name, unit, description }));
 export const METRIC_INDEX: Readonly<Record<string, number>> = Object.fromEntries(METRICS.map((m, k) => [m.name, k]));
 
+/** The year's pay values, a buffer reused from year to year (quantiles reorder it in place). */
+let payBuffer = new Float64Array(0);
+
 /** Writes this year's metrics into `row` (length METRICS.length). Call after the year's phases. */
 export function recordYear(state: SimState, row: Float64Array): void {
   const { counters, population } = state;
   const rounds = Math.max(1, counters.rounds);
-  const pay = new Float64Array(population.size[Status.genai]);
-  const members = population.members[Status.genai];
-  for (let k = 0; k < pay.length; k++) pay[k] = population.pay[members[k]];
+  if (payBuffer.length < population.size[Status.genai]) payBuffer = new Float64Array(Math.ceil(population.size[Status.genai] * 1.5));
+  const pay = payBuffer.subarray(0, population.size[Status.genai]);
+  const staff = population.members[Status.genai];
+  for (let k = 0; k < pay.length; k++) pay[k] = population.pay[staff[k]];
   const end: YearEnd = { candidates: counters.candidateRounds / rounds, positions: counters.positionRounds / rounds, pay };
   METRIC_LIST.forEach((metric, k) => {
     row[k] = metric.compute(state, end);

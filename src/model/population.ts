@@ -76,6 +76,9 @@ export class Population {
   /** Member lists per status (first `size[s]` entries are valid). */
   readonly members: Int32Array[] = [];
   readonly size = new Int32Array(STATUS_COUNT);
+  /** The buffers `sample` and `snapshot` return views of. */
+  private sampled = new Int32Array(0);
+  private listed = new Int32Array(0);
   private free = new Int32Array(0);
   private freeCount = 0;
 
@@ -115,6 +118,19 @@ export class Population {
     return i;
   }
 
+  /**
+   * Makes room in a status's member list for `count` members at once. A list grows by half when
+   * full, and while it grows the old and the new list are both held: for the 30 M adjacent workers of
+   * a world run that transient was the run's peak memory (≈ 3 bytes/agent over the arrays).
+   */
+  reserve(status: Status, count: number): void {
+    const list = this.members[status];
+    if (list.length >= count) return;
+    const bigger = new Int32Array(count);
+    bigger.set(list.subarray(0, this.size[status]));
+    this.members[status] = bigger;
+  }
+
   /** Moves an agent between statuses, counting the flow. */
   move(i: number, to: Status): void {
     const from = this.status[i];
@@ -141,7 +157,8 @@ export class Population {
 
   /**
    * Draws `k` distinct members of a status uniformly at random (partial Fisher–Yates over the member
-   * list). Returns a copy, so the caller may move the chosen agents.
+   * list). Returns a copy, so the caller may move the chosen agents; the copy lives in a buffer the
+   * population reuses (a year step allocates no arrays), so it is valid until the next `sample`.
    */
   sample(status: Status, k: number, rng: () => number): Int32Array {
     const list = this.members[status];
@@ -156,12 +173,32 @@ export class Population {
       this.position[b] = j;
       this.position[a] = r;
     }
-    return list.slice(0, take);
+    if (this.sampled.length < take) this.sampled = new Int32Array(Math.ceil(take * 1.5));
+    this.sampled.set(list.subarray(0, take));
+    return this.sampled.subarray(0, take);
   }
 
-  /** A copy of the members of a status (phases iterate over this while moving agents). */
+  /**
+   * Orders the free slots so that the next entrants take them lowest first: phases that add many
+   * agents at once (a cohort, the year's adjacent arrivals) then write each array in memory order
+   * rather than at the scattered slots of the year's leavers. Which slot an agent occupies is a label
+   * only (nothing is ordered by it), so results do not change.
+   */
+  orderFreeSlots(): void {
+    const free = this.free.subarray(0, this.freeCount);
+    free.sort();
+    free.reverse();
+  }
+
+  /**
+   * A copy of the members of a status (phases iterate over this while moving agents), in a buffer
+   * the population reuses: valid until the next `snapshot`.
+   */
   snapshot(status: Status): Int32Array {
-    return this.members[status].slice(0, this.size[status]);
+    const n = this.size[status];
+    if (this.listed.length < n) this.listed = new Int32Array(Math.ceil(n * 1.5));
+    this.listed.set(this.members[status].subarray(0, n));
+    return this.listed.subarray(0, n);
   }
 
   resetFlows(): void {
@@ -174,6 +211,7 @@ export class Population {
     total += this.experience.byteLength + this.employer.byteLength + this.pay.byteLength + this.programme.byteLength;
     total += this.timer.byteLength + this.cliffYear.byteLength + this.position.byteLength + this.free.byteLength;
     total += this.skills.byteLength;
+    total += this.sampled.byteLength + this.listed.byteLength;
     for (const m of this.members) total += m.byteLength;
     return total;
   }

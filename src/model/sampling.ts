@@ -52,3 +52,48 @@ export function lognormalMultiplier(sigma: number, rng: Rng): number {
 export function perRound(yearlyProbability: number, rounds: number): number {
   return 1 - Math.pow(1 - yearlyProbability, 1 / rounds);
 }
+
+/**
+ * Binomial(n, p) for one fixed (n, p) drawn many times (every candidate's screened applications of a
+ * round): the same numbers as `binomial(n, p, rng)` from the same stream, bit for bit, but where
+ * `binomial` inverts by walking the distribution function (a power and a product per step) on every
+ * call, this table holds the function's values, computed once by the same steps in the same order.
+ */
+export class BinomialTable {
+  readonly n: number;
+  readonly p: number;
+  /** The distribution function of the rarer outcome, k = 0..n, when `binomial` inverts; otherwise undefined. */
+  private readonly cdf: Float64Array | undefined;
+  /** True when the table counts the complement (p above one half), as `binomial` does. */
+  private readonly flipped: boolean;
+
+  constructor(n: number, p: number) {
+    this.n = n;
+    this.p = p;
+    this.flipped = p > 0.5 && p < 1 && n > 0;
+    const q0 = this.flipped ? 1 - p : p;
+    if (n > 0 && q0 > 0 && q0 < 1 && n * q0 < 30) {
+      const q = 1 - q0;
+      const cdf = new Float64Array(n + 1);
+      let prob = Math.pow(q, n);
+      let sum = prob;
+      cdf[0] = sum;
+      for (let k = 0; k < n; k++) {
+        prob *= ((n - k) / (k + 1)) * (q0 / q);
+        sum += prob;
+        cdf[k + 1] = sum;
+      }
+      this.cdf = cdf;
+    }
+  }
+
+  draw(rng: Rng): number {
+    const cdf = this.cdf;
+    if (cdf === undefined) return binomial(this.n, this.p, rng);
+    const n = this.n;
+    const u = rng();
+    let k = 0;
+    while (u > cdf[k] && k < n) k++;
+    return this.flipped ? n - k : k;
+  }
+}

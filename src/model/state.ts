@@ -132,6 +132,8 @@ export interface Market {
   readonly tightness: number[];
   /** The gap (1 − candidates ÷ positions) of the last finished year; 0 before any. */
   lastGap: number;
+  /** The latest year in which an acqui-hired worker's retention package vests (0: no deal yet). */
+  latestCliffYear: number;
   /** University intake multiplier per programme (capacity response to pay). */
   readonly intakeMultiplier: Float64Array;
 }

@@ -2,10 +2,11 @@
  * Creating workers with skills drawn from a profile: the initial population,
  * graduates, immigrants and new adjacent engineers all go through here.
  */
-import { standardNormal, type Rng } from '../random/seed-tree.js';
+import { type Rng } from '../random/seed-tree.js';
+import { zigguratNormal } from '../random/ziggurat.js';
 import { SKILLS } from '../scenario/schema.js';
 import type { Parameters } from './params.js';
-import { type Origin, type Population, type Status } from './population.js';
+import { SKILL_COUNT, type Origin, type Population, type Status } from './population.js';
 import { lognormalMultiplier } from './sampling.js';
 
 type Profile = Parameters['population']['skills']['genai'];
@@ -44,10 +45,16 @@ export function addWorker(population: Population, status: Status, origin: Origin
  * clamped to [0, 1]. Without it, meeting all five thresholds at once would be far rarer than it is.
  */
 export function drawSkills(population: Population, i: number, profile: SkillProfile, rng: Rng): void {
-  const common = Math.sqrt(profile.correlation) * standardNormal(rng);
+  // The six normals first (common factor, then each skill's own, the order they were always drawn
+  // in), by the ziggurat directly: a quarter faster than six calls through the stream's `normal`.
+  for (let k = 0; k <= SKILL_COUNT; k++) normals[k] = zigguratNormal(rng);
+  const common = Math.sqrt(profile.correlation) * normals[0];
   const own = Math.sqrt(1 - profile.correlation);
-  const base = i * profile.mean.length;
-  for (let d = 0; d < profile.mean.length; d++) {
-    population.skills[base + d] = Math.min(1, Math.max(0, profile.mean[d] + profile.sd * (common + own * standardNormal(rng))));
-  }
+  const { mean, sd } = profile;
+  const skills = population.skills;
+  const base = i * SKILL_COUNT;
+  for (let d = 0; d < SKILL_COUNT; d++) skills[base + d] = Math.min(1, Math.max(0, mean[d] + sd * (common + own * normals[d + 1])));
 }
+
+/** drawSkills' normals, reused. */
+const normals = new Float64Array(SKILL_COUNT + 1);

@@ -37,9 +37,10 @@ export interface Stream extends Rng {
 
 /** A generator for one stream of one replication. */
 export function streamRng(masterSeed: number | string, replication: number, stream: StreamName | string): Stream {
-  const alea = seedrandom.alea(streamSeed(masterSeed, replication, stream));
-  const rng = (() => alea()) as Stream;
-  rng.normal = () => zigguratNormal(alea);
+  // seedrandom's own function, not a wrapper around it: a wrapper costs a call on every draw (40% of
+  // a draw's time when it is not inlined).
+  const rng = seedrandom.alea(streamSeed(masterSeed, replication, stream)) as unknown as Stream;
+  rng.normal = () => zigguratNormal(rng);
   return rng;
 }
 

@@ -120,6 +120,49 @@ describe('Population', () => {
     for (const h of hits) expect(Math.abs(h - draws * 0.3)).toBeLessThan(5 * Math.sqrt(draws * 0.3 * 0.7));
   });
 
+  it('gives entrants the lowest free slots first once the free slots are ordered (property over which agents left)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 49 }), { minLength: 1, maxLength: 30 }), (leavers) => {
+        const pop = new Population(64);
+        for (let k = 0; k < 50; k++) pop.enter(3, Origin.adjacent);
+        for (const i of leavers) pop.leave(i);
+        pop.orderFreeSlots();
+        const slots = leavers.map(() => pop.enter(4, Origin.immigrant));
+        expect(slots).toEqual([...leavers].sort((a, b) => a - b));
+        // No slot was taken twice, and none past the slots ever used.
+        expect(pop.highWater).toBe(50);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('returns samples and snapshots that stay as drawn while the chosen agents move', () => {
+    const pop = new Population(16);
+    for (let k = 0; k < 12; k++) pop.enter(3, Origin.adjacent);
+    const rng = streamRng('sample-buffer', 0, 'test');
+    const chosen = pop.sample(3, 5, rng);
+    const copy = Array.from(chosen);
+    const listed = pop.snapshot(3);
+    const listedCopy = Array.from(listed);
+    for (const i of copy) pop.move(i, 4);
+    expect(Array.from(chosen)).toEqual(copy);
+    expect(Array.from(listed)).toEqual(listedCopy);
+    expect(pop.size[3]).toBe(7);
+  });
+
+  it('reserve makes room in a member list without changing its members, their order or their positions', () => {
+    const pop = new Population(64);
+    for (let k = 0; k < 20; k++) pop.enter(k % 2 === 0 ? 3 : 4, Origin.adjacent);
+    pop.sample(3, 6, streamRng('reserve', 0, 'test'));
+    const before = Array.from(pop.snapshot(3));
+    pop.reserve(3, 1000);
+    expect(pop.members[3].length).toBeGreaterThanOrEqual(1000);
+    expect(Array.from(pop.snapshot(3))).toEqual(before);
+    // Positions still point into the list: moving one member out keeps the others listed.
+    pop.move(before[0], 4);
+    expect(Array.from(pop.snapshot(3)).sort((a, b) => a - b)).toEqual(before.slice(1).sort((a, b) => a - b));
+  });
+
   it('resetFlows clears the counts but not the stocks', () => {
     const pop = new Population(16);
     const a = pop.enter(4, Origin.immigrant);

@@ -7,7 +7,8 @@
  * 1.7 million, and the streams are seeded, so the result is fixed anyway).
  */
 import { describe, expect, it } from 'vitest';
-import { binomial, perRound, stochasticRound } from '../../src/model/sampling.js';
+import fc from 'fast-check';
+import { binomial, BinomialTable, perRound, stochasticRound } from '../../src/model/sampling.js';
 import { streamRng } from '../../src/random/seed-tree.js';
 
 function moments(xs: Float64Array): { mean: number; variance: number } {
@@ -83,5 +84,23 @@ describe('perRound', () => {
       const h = perRound(p, 12);
       expect(1 - (1 - h) ** 12).toBeCloseTo(p, 12);
     }
+  });
+});
+
+describe('BinomialTable', () => {
+  it('draws the same numbers as binomial from the same stream, bit for bit (property over n, p: inversion, complement, normal branch)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 400 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 1000 }), (n, p, seed) => {
+        const table = new BinomialTable(n, p);
+        const a = streamRng('binomial-table', seed, 'x');
+        const b = streamRng('binomial-table', seed, 'x');
+        const fromTable = Array.from({ length: 50 }, () => table.draw(a));
+        const direct = Array.from({ length: 50 }, () => binomial(n, p, b));
+        expect(fromTable).toEqual(direct);
+        // The streams are in the same place afterwards: the table consumed the same uniforms.
+        expect(a()).toBe(b());
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -26,7 +26,11 @@ export function acquihires(state: SimState): void {
 
   // Retention cliffs of earlier deals.
   const leaveAtCliff = p.leaveAtCliff[y];
-  for (const i of population.snapshot(Status.genai)) {
+  // Skipped when no package vests this year or later: no worker can reach a cliff, and the loop draws only for those who do.
+  const cliffsDue = !(market.latestCliffYear < year);
+  const staffNow = cliffsDue ? population.snapshot(Status.genai) : NO_AGENTS;
+  for (let k = 0; k < staffNow.length; k++) {
+    const i = staffNow[k];
     if (population.cliffYear[i] !== year) continue;
     population.cliffYear[i] = 0;
     if (rng() < leaveAtCliff) {
@@ -47,7 +51,8 @@ export function acquihires(state: SimState): void {
   const team = targetFirms > 0 ? (targets.reduce((n, f) => n + f.employees, 0) * scale) / targetFirms : 0;
   const price = p.pricePerEngineer[y];
   const moves: { target: Firm; buyer: Firm; agents: number }[] = [];
-  for (const buyer of state.active) {
+  for (let b = 0; b < state.active.length; b++) {
+    const buyer = state.active[b];
     // Two draws for every firm in business, whether or not it may buy, so that scenarios with other
     // triggers or probabilities still pair their draws firm by firm (common random numbers).
     const decide = rng();
@@ -90,7 +95,8 @@ export function acquihires(state: SimState): void {
   // The moving agents: drawn at random from each target's staff, in the order the deals were made.
   const staff = new Map<number, number[]>();
   for (const { target } of moves) staff.set(target.id, []);
-  for (const i of population.snapshot(Status.genai)) staff.get(population.employer[i])?.push(i);
+  const employed = population.snapshot(Status.genai);
+  for (let k = 0; k < employed.length; k++) staff.get(population.employer[employed[k]])?.push(employed[k]);
   for (const list of staff.values()) {
     for (let k = list.length - 1; k > 0; k--) {
       const j = Math.floor(rng() * (k + 1));
@@ -98,6 +104,7 @@ export function acquihires(state: SimState): void {
     }
   }
   const cliff = year + p.retentionCliffYears;
+  market.latestCliffYear = Math.max(market.latestCliffYear, cliff);
   for (const { target, buyer, agents } of moves) {
     const list = staff.get(target.id) as number[];
     for (const i of list.splice(0, agents)) {
@@ -106,6 +113,8 @@ export function acquihires(state: SimState): void {
     }
   }
 }
+
+const NO_AGENTS = new Int32Array(0);
 
 /** The item whose cumulative weight (represents) first exceeds u. */
 function pickByWeight(firms: readonly Firm[], u: number): Firm | undefined {

@@ -26,7 +26,8 @@ export function demand(state: SimState): void {
   if (state.burnIn) {
     // A stationary market: every firm plans the start year's team again, so postings given up
     // during the year are posted anew and the market neither grows nor shrinks.
-    for (const firm of state.active) {
+    for (let f = 0; f < state.active.length; f++) {
+      const firm = state.active[f];
       firm.growth = 0;
       firm.planned = (firm.represents * segmentParams[firm.segment].headcount[0]) / state.scale;
     }
@@ -37,7 +38,7 @@ export function demand(state: SimState): void {
   const premium = market.aiPremiumHistory;
   const premiumChange = premium.length >= 2 ? Math.log(premium[premium.length - 1] / premium[premium.length - 2]) : 0;
   const common = d.growth[y] + shock - Math.log(market.productivity / market.lastProductivity) - d.payElasticity[y] * premiumChange;
-  for (const firm of state.active) firm.growth = common + segmentParams[firm.segment].workGrowth[y];
+  for (let f = 0; f < state.active.length; f++) state.active[f].growth = common + segmentParams[state.active[f].segment].workGrowth[y];
 }
 
 /** Startup deaths (staff to seeking) and births (new firms whose whole plan is still to be posted). */
@@ -47,10 +48,11 @@ function closeAndOpenFirms(state: SimState): void {
   // Births are proportional to the (real) firms in business at the start of the year, so that equal
   // birth and exit rates keep the number of firms steady.
   const alive = new Float64Array(segmentParams.length);
-  for (const firm of state.active) alive[firm.segment] += firm.represents;
+  for (let f = 0; f < state.active.length; f++) alive[state.active[f].segment] += state.active[f].represents;
   const closing = new Uint8Array(firms.length);
   let closed = 0;
-  for (const firm of firms) {
+  for (let f = 0; f < firms.length; f++) {
+    const firm = firms[f];
     // One draw per firm ever created, alive or not, so firm streams do not shift when a firm closes.
     const u = rng();
     if (firm.alive && u < segmentParams[firm.segment].exitRate[y]) {
@@ -60,14 +62,17 @@ function closeAndOpenFirms(state: SimState): void {
     }
   }
   if (closed > 0) {
-    for (const i of population.snapshot(Status.genai)) {
+    const employed = population.snapshot(Status.genai);
+    for (let k = 0; k < employed.length; k++) {
+      const i = employed[k];
       if (closing[population.employer[i]]) {
         population.move(i, Status.seeking);
         population.employer[i] = -1;
         population.cliffYear[i] = 0;
       }
     }
-    for (const firm of firms) {
+    for (let f = 0; f < firms.length; f++) {
+      const firm = firms[f];
       if (!closing[firm.id]) continue;
       firm.employees = 0;
       firm.postings = 0;

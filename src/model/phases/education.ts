@@ -23,7 +23,9 @@ export function education(state: SimState): void {
   // Students already enrolled: drop out, or move one year on and graduate when done.
   const hazards = programmes.map((prog) => 1 - Math.pow(1 - prog.dropout[y], 1 / prog.durationYears));
   const profiles = programmes.map((prog) => blendProfiles(profileAt(prog.legacySkills, p, y), profileAt(prog.skills, p, y), adoption));
-  for (const i of population.snapshot(Status.student)) {
+  const students = population.snapshot(Status.student);
+  for (let s = 0; s < students.length; s++) {
+    const i = students[s];
     const k = population.programme[i];
     if (rng() < hazards[k]) {
       population.leave(i);
@@ -47,6 +49,7 @@ export function education(state: SimState): void {
   const signal = premiumSignal(state, p.education.capacityLagYears);
   const elasticity = p.education.capacityElasticity[y];
   const step = 1 + p.education.maxIntakeGrowth[y];
+  population.orderFreeSlots();
   programmes.forEach((prog, k) => {
     const wanted = Math.pow(signal, elasticity);
     const current = market.intakeMultiplier[k];

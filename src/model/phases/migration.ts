@@ -9,6 +9,9 @@ import { binomial, stochasticRound } from '../sampling.js';
 import { leverOn, type SimState } from '../state.js';
 import { addWorker, profileAt } from '../workers.js';
 
+/** Who emigrates, in the order drawn. */
+const EMIGRATING = [Status.genai, Status.seeking] as const;
+
 export function migration(state: SimState): void {
   const { yearIndex: y, population, params: p, firms, scale } = state;
   const rng = state.streams.migration;
@@ -22,8 +25,10 @@ export function migration(state: SimState): void {
   }
 
   const rate = p.migration.emigrationRate[y];
-  for (const status of [Status.genai, Status.seeking] as const) {
-    for (const i of population.sample(status, binomial(population.size[status], rate, rng), rng)) {
+  for (const status of EMIGRATING) {
+    const leaving = population.sample(status, binomial(population.size[status], rate, rng), rng);
+    for (let k = 0; k < leaving.length; k++) {
+      const i = leaving[k];
       if (status === Status.genai) firms[population.employer[i]].employees--;
       population.leave(i);
       state.counters.emigrants++;

@@ -22,7 +22,8 @@ export function switching(state: SimState): void {
   const units = p.selfStudyUnits[y];
   const gain = studyGain(state);
   const studying = population.sample(Status.adjacent, binomial(population.size[Status.adjacent], rate, rng), rng);
-  for (const i of studying) {
+  for (let k = 0; k < studying.length; k++) {
+    const i = studying[k];
     study(population, i, units, gain);
     if (!isQualified(population, i, market.thresholds)) continue;
     population.origin[i] = Origin.switcher;

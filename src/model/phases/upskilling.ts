@@ -51,7 +51,9 @@ function completeTrainees(state: SimState): void {
   const { yearIndex: y, population, upskillingProgrammes: programmes, market, firms } = state;
   const rng = state.streams.upskilling;
   const gain = studyGain(state);
-  for (const i of population.snapshot(Status.trainee)) {
+  const trainees = population.snapshot(Status.trainee);
+  for (let k = 0; k < trainees.length; k++) {
+    const i = trainees[k];
     population.timer[i] -= MONTHS_PER_YEAR;
     if (population.timer[i] > 0) continue;
     const programme = programmes[population.programme[i]];
@@ -126,7 +128,9 @@ function enrolCorporate(state: SimState): void {
   for (const id of order) {
     const wanted = stochasticRound((segmentParams[firms[id].segment].trainingPlaces[y] * firms[id].represents * shortage) / scale, rng);
     if (wanted === 0) continue;
-    for (const i of population.sample(Status.adjacent, wanted, rng)) {
+    const chosen = population.sample(Status.adjacent, wanted, rng);
+    for (let k = 0; k < chosen.length; k++) {
+      const i = chosen[k];
       const programme = takePlace(places);
       if (programme < 0) return;
       enrol(state, i, programme, id);
@@ -139,7 +143,9 @@ function enrolExternal(state: SimState): void {
   const rng = state.streams.upskilling;
   const places = capacities(state, 'external');
   const rate = Math.min(1, state.params.upskilling.selfEnrolmentRate[y] * careerSignal(state));
-  for (const i of population.sample(Status.adjacent, binomial(population.size[Status.adjacent], rate, rng), rng)) {
+  const chosen = population.sample(Status.adjacent, binomial(population.size[Status.adjacent], rate, rng), rng);
+  for (let k = 0; k < chosen.length; k++) {
+    const i = chosen[k];
     const programme = takePlace(places);
     if (programme < 0) return;
     enrol(state, i, programme, -1);

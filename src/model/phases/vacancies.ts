@@ -22,7 +22,8 @@ import { plannedAgents, type SimState } from '../state.js';
 export function postVacancies(state: SimState): void {
   const rounds = state.scenario.matching.rounds;
   const counters = state.counters;
-  for (const firm of state.active) {
+  for (let f = 0; f < state.active.length; f++) {
+    const firm = state.active[f];
     if (firm.growth !== 0) firm.planned *= Math.exp(firm.growth / rounds);
     const wanted = plannedAgents(firm) - firm.employees - firm.postings;
     if (wanted > 0) {
@@ -40,7 +41,8 @@ export function postVacancies(state: SimState): void {
 export function withdrawVacancies(state: SimState): void {
   const hazard = withdrawalHazard(state.params.demand.postingLifetimeMonths[state.yearIndex], state.scenario.matching.rounds);
   const rng = state.streams.vacancies;
-  for (const firm of state.active) {
+  for (let f = 0; f < state.active.length; f++) {
+    const firm = state.active[f];
     if (firm.postings === 0) continue;
     const withdrawn = binomial(firm.postings, hazard, rng);
     firm.postings -= withdrawn;

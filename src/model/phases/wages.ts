@@ -36,9 +36,12 @@ export function wages(state: SimState): void {
   const before = segments.map((segment) => segment.pay);
   setSegmentPay(state, y);
 
-  const factorOfFirm = Float64Array.from(state.firms, (firm) => segments[firm.segment].pay / before[firm.segment]);
+  const factorOfFirm = new Float64Array(state.firms.length);
+  for (let f = 0; f < state.firms.length; f++) factorOfFirm[f] = segments[state.firms[f].segment].pay / before[state.firms[f].segment];
   const { pay, experience, employer } = population;
-  for (const i of population.members[Status.genai].subarray(0, population.size[Status.genai])) {
+  const staff = population.members[Status.genai];
+  for (let k = 0, n = population.size[Status.genai]; k < n; k++) {
+    const i = staff[k];
     pay[i] *= factorOfFirm[employer[i]];
     experience[i] += 1;
   }

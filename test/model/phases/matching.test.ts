@@ -11,7 +11,7 @@ import { initialState } from '../../../src/model/init.js';
 import { Origin, OUTSIDE, SKILL_COUNT, Status, STATUS_COUNT } from '../../../src/model/population.js';
 import { isQualified } from '../../../src/model/qualification.js';
 import type { Firm, SimState } from '../../../src/model/state.js';
-import { matchRound, quitRate, startMatching, type MatchingYear } from '../../../src/model/phases/matching.js';
+import { guideTable, matchRound, pick, quitRate, rankKeys, startMatching, type MatchingYear } from '../../../src/model/phases/matching.js';
 import type { Parameters } from '../../../src/model/params.js';
 import { forEachYear, loadBaseline, SHORT, staffByFirm } from '../helpers.js';
 
@@ -298,5 +298,71 @@ describe('quits', () => {
       // Binomial counts: within 4 sd of their expectation.
       expect(Math.abs(observed - expected), `${kind}: ${observed} observed, ${expected.toFixed(1)} expected`).toBeLessThan(4 * Math.sqrt(expected));
     }
+  });
+});
+
+describe('rankKeys', () => {
+  /** The rule the keys stand for: by score, best first, ties in pool order. */
+  const ranks = (scores: number[]) => {
+    const order = scores.map((_, c) => c).sort((a, b) => scores[b] - scores[a] || a - b);
+    const rank = new Array<number>(scores.length);
+    order.forEach((c, r) => (rank[c] = r));
+    return rank;
+  };
+  const sameOrder = (scores: number[]) => {
+    const key = new Float64Array(scores.length);
+    rankKeys(scores, key);
+    const rank = ranks(scores);
+    // Keys are distinct and every pair of candidates compares as their ranks do.
+    expect(new Set(key).size).toBe(scores.length);
+    const byKey = scores.map((_, c) => c).sort((a, b) => key[a] - key[b]);
+    expect(byKey.map((c) => rank[c])).toEqual(scores.map((_, r) => r));
+  };
+
+  it('orders candidates by skill score, best first, ties in pool order (property, small pools: quantised keys)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 40 }).map((k) => k / 40 + 0.001 * (k % 3)), { maxLength: 300 }), (scores) => sameOrder(scores)),
+      { numRuns: 200 },
+    );
+  });
+
+  it('orders a pool of 70,000 candidates with many tied scores the same way (exact-score ranks)', () => {
+    const scores = Array.from({ length: 70_000 }, (_, c) => ((c * 7919) % 1000) / 1000 + (c % 5 === 0 ? 0 : 0.001 * (c % 3)));
+    sameOrder(scores);
+  });
+});
+
+describe('pick with a guide table', () => {
+  /** The rule: the first slot whose cumulative weight exceeds u, the last if none does (a bisection). */
+  const bisect = (cumulative: Float64Array, count: number, u: number) => {
+    let lo = 0;
+    let hi = count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cumulative[mid] > u) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+
+  it('picks the slot a bisection picks, for any weights (zeros included) and any u up to the total (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constant(0), fc.double({ min: 1e-6, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 40 }),
+        (weights, us) => {
+          const count = weights.length;
+          const cumulative = new Float64Array(count);
+          let total = 0;
+          weights.forEach((w, k) => (cumulative[k] = total += w));
+          const guide = guideTable(new Int32Array(count), cumulative, count, total);
+          const step = total / count;
+          // Every u drawn, each slot's own bounds, and the total itself (a draw may round up to it).
+          const points = [...us.map((x) => x * total), ...Array.from(cumulative), total];
+          for (const u of points) expect(pick(cumulative, guide, count, step, u), `u = ${u}`).toBe(bisect(cumulative, count, u));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

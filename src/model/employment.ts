@@ -9,7 +9,15 @@
  * firm pays for the programme and keeps a role for a graduate of it): `sponsor` sets it.
  */
 import { Status } from './population.js';
-import { joinFirm, type Firm, type SimState } from './state.js';
+import type { Firm, SimState } from './state.js';
+
+/** Adds `count` to a firm's staff from outside matching (an acquired team): they fill open postings first, and the plan grows by the rest. */
+function joinFirm(firm: Firm, count: number): void {
+  const filled = Math.min(firm.postings, count);
+  firm.postings -= filled;
+  firm.planned += count - filled;
+  firm.employees += count;
+}
 
 /** The firm an employed GenAI worker works for. */
 export function employerOf(state: SimState, i: number): Firm {
@@ -17,20 +25,19 @@ export function employerOf(state: SimState, i: number): Firm {
 }
 
 /**
- * `i` (a seeker, or a trainee placed by its sponsor) starts working for `firm` at `pay`. `fromPlan`:
- * the job was a posting the firm had open (matching); otherwise it is made for the worker outside
- * matching and fills open postings first, then grows the plan (`joinFirm`).
+ * `i` starts working for `firm` at `pay`, in a job that was one of its open postings (`posting`:
+ * matching) or a role made for them beyond the plan the firm posts for (`new role`: a trainee placed
+ * by the firm that sponsored the programme).
  */
-export function hire(state: SimState, i: number, firm: Firm, pay: number, fromPosting: boolean): void {
+export function hire(state: SimState, i: number, firm: Firm, pay: number, via: 'posting' | 'new role'): void {
   const { population } = state;
   population.move(i, Status.genai);
   population.employer[i] = firm.id;
   population.cliffYear[i] = 0;
   population.pay[i] = pay;
-  if (fromPosting) {
-    firm.employees++;
-    firm.postings--;
-  } else joinFirm(firm, 1);
+  firm.employees++;
+  if (via === 'posting') firm.postings--;
+  else firm.planned++;
 }
 
 /** An employed GenAI worker leaves their firm for `status` (seeking after a quit, a closure or a retention cliff). */

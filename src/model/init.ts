@@ -6,6 +6,7 @@
  * are left to the burn-in (replication.ts), which runs the market under
  * start-year conditions until its stocks and flows settle.
  */
+import { staffAtStart } from './employment.js';
 import { replicationStreams, type Rng } from '../random/seed-tree.js';
 import type { Scenario } from '../scenario/schema.js';
 import { baseIndex } from '../scenario/calendar.js';
@@ -95,11 +96,10 @@ export function initialState(scenario: Scenario, seed: number | string, replicat
       const staff = Math.floor(firm.planned + dither);
       for (let j = 0; j < staff; j++) {
         const i = addQualified(state, genai, aptitudeSd, rng);
-        population.employer[i] = firm.id;
+        staffAtStart(state, i, firm);
         population.pay[i] = segments[s].pay * lognormalMultiplier(dispersion, rng);
         population.experience[i] = Math.floor(rng() * 10);
       }
-      firm.employees = staff;
     }
   });
 

@@ -226,10 +226,3 @@ export function plannedAgents(firm: Firm): number {
   return Math.floor(firm.planned + firm.dither);
 }
 
-/** Adds `count` agents to a firm's staff from outside matching (a placed trainee, an acquired team): they fill open postings first, and the plan grows by the rest. */
-export function joinFirm(firm: Firm, count: number): void {
-  const filled = Math.min(firm.postings, count);
-  firm.postings -= filled;
-  firm.planned += count - filled;
-  firm.employees += count;
-}

@@ -15,11 +15,12 @@
  * staff, rounded without bias. So deals, engineers and spend do not depend on
  * how many persons an agent stands for.
  */
+import { joinBuyer, sellTeam, separate } from '../employment.js';
 import { Status } from '../population.js';
-import { currentYear, joinFirm, leverOn, refreshActiveFirms, type Firm, type SimState } from '../state.js';
+import { currentYear, leverOn, refreshActiveFirms, type Firm, type SimState } from '../state.js';
 
 export function acquihires(state: SimState): void {
-  const { yearIndex: y, firms, population, segmentParams, segments, scale, market } = state;
+  const { yearIndex: y, population, segmentParams, segments, scale, market } = state;
   const rng = state.streams.acquihires;
   const p = state.params.acquihires;
   const year = currentYear(state);
@@ -34,9 +35,7 @@ export function acquihires(state: SimState): void {
     if (population.cliffYear[i] !== year) continue;
     population.cliffYear[i] = 0;
     if (rng() < leaveAtCliff) {
-      firms[population.employer[i]].employees--;
-      population.employer[i] = -1;
-      population.move(i, Status.seeking);
+      separate(state, i, Status.seeking);
       state.counters.cliffLeavers++;
     }
   }
@@ -71,7 +70,8 @@ export function acquihires(state: SimState): void {
       const share = Math.min(1, 1 / target.represents);
       const agents = share === 1 ? target.employees : Math.min(target.employees, Math.floor(target.employees * share + rng()));
       const postings = share === 1 ? target.postings : Math.min(target.postings, Math.floor(target.postings * share + rng()));
-      target.employees -= agents;
+      // The headcount moves at the deal (later deals this year read it); the people once all are made.
+      sellTeam(target, buyer, agents);
       target.postings -= postings;
       target.planned -= target.planned * share;
       target.represents -= share * target.represents;
@@ -83,7 +83,6 @@ export function acquihires(state: SimState): void {
         targetFirms -= buyer.represents;
         targets.splice(buyerAsTarget, 1);
       }
-      joinFirm(buyer, agents);
       moves.push({ target, buyer, agents });
       state.counters.acquisitions++;
       state.counters.acquiredEngineers += agents;
@@ -107,10 +106,7 @@ export function acquihires(state: SimState): void {
   market.latestCliffYear = Math.max(market.latestCliffYear, cliff);
   for (const { target, buyer, agents } of moves) {
     const list = staff.get(target.id) as number[];
-    for (const i of list.splice(0, agents)) {
-      population.employer[i] = buyer.id;
-      population.cliffYear[i] = cliff;
-    }
+    for (const i of list.splice(0, agents)) joinBuyer(state, i, buyer, cliff);
   }
 }
 

@@ -8,13 +8,14 @@
  * driver). Each count is one binomial draw, then that many agents are picked:
  * only the leavers are touched.
  */
+import { leaveMarket } from '../employment.js';
 import { Origin, Status, type Population } from '../population.js';
 import { binomial, stochasticRound } from '../sampling.js';
 import type { SimState } from '../state.js';
 import { addWorker, profileAt } from '../workers.js';
 
 export function attrition(state: SimState): void {
-  const { yearIndex: y, population, params: p, firms, counters } = state;
+  const { yearIndex: y, population, params: p, counters } = state;
   const rng = state.streams.attrition;
   const a = p.attrition;
   const retire = 1 / p.population.careerYears[y];
@@ -26,8 +27,7 @@ export function attrition(state: SimState): void {
   const leaving = population.sample(Status.genai, exits + retirements, rng);
   for (let k = 0; k < leaving.length; k++) {
     const i = leaving[k];
-    firms[population.employer[i]].employees--;
-    population.leave(i);
+    leaveMarket(state, i);
     if (k < exits) counters.exits++;
     else counters.retirements++;
   }

@@ -14,6 +14,7 @@
  * staff become seekers and its postings disappear. Neither happens in the
  * burn-in, where every year firms plan the start year's teams again.
  */
+import { closeFirm, separate } from '../employment.js';
 import { standardNormal } from '../../random/seed-tree.js';
 import { newFirm } from '../init.js';
 import { Status } from '../population.js';
@@ -65,18 +66,12 @@ function closeAndOpenFirms(state: SimState): void {
     const employed = population.snapshot(Status.genai);
     for (let k = 0; k < employed.length; k++) {
       const i = employed[k];
-      if (closing[population.employer[i]]) {
-        population.move(i, Status.seeking);
-        population.employer[i] = -1;
-        population.cliffYear[i] = 0;
-      }
+      if (closing[population.employer[i]]) separate(state, i, Status.seeking);
     }
     for (let f = 0; f < firms.length; f++) {
       const firm = firms[f];
       if (!closing[firm.id]) continue;
-      firm.employees = 0;
-      firm.postings = 0;
-      firm.planned = 0;
+      closeFirm(firm);
     }
   }
   state.counters.firmsClosed += closed;

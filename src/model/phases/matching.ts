@@ -20,6 +20,7 @@
  * are quitters who search (quitRound) before their next job. The counts at
  * the start of each round feed the gap (see metrics.ts).
  */
+import { hire, separate } from '../employment.js';
 import { Status } from '../population.js';
 import { isQualified, skillScore } from '../qualification.js';
 import { binomial, BinomialTable, lognormalMultiplier, perRound, stochasticRound } from '../sampling.js';
@@ -78,7 +79,7 @@ export function quitRate(p: Parameters, y: number): number {
  * per-round hazard) GenAI workers quit to seek another GenAI job, searching alongside everyone else.
  */
 export function quitRound(state: SimState, year: MatchingYear): void {
-  const { population, firms } = state;
+  const { population } = state;
   const rng = state.streams.quits;
   const rounds = state.scenario.matching.rounds;
   const giveUp = population.sample(Status.seeking, binomial(population.size[Status.seeking], perRound(state.params.attrition.seekerExitRate[state.yearIndex], rounds), rng), rng);
@@ -90,10 +91,7 @@ export function quitRound(state: SimState, year: MatchingYear): void {
   const quitters = population.sample(Status.genai, binomial(population.size[Status.genai], hazard, rng), rng);
   for (let k = 0; k < quitters.length; k++) {
     const i = quitters[k];
-    firms[population.employer[i]].employees--;
-    population.employer[i] = -1;
-    population.cliffYear[i] = 0;
-    population.move(i, Status.seeking);
+    separate(state, i, Status.seeking);
     if (isQualified(population, i, state.market.thresholds)) {
       year.seekers.push(i);
       year.scores.push(scoreOf(state, i));
@@ -103,7 +101,7 @@ export function quitRound(state: SimState, year: MatchingYear): void {
 }
 
 export function matchRound(state: SimState, year: MatchingYear): void {
-  const { yearIndex: y, population, firms, segments, market } = state;
+  const { yearIndex: y, firms, segments, market } = state;
   const rng = state.streams.matching;
   const p = state.params.matching;
   const counters = state.counters;
@@ -215,12 +213,7 @@ export function matchRound(state: SimState, year: MatchingYear): void {
     const c = offered[k];
     const i = seekers[c];
     const firm = firms[openIds[bestSlot[c]]];
-    population.move(i, Status.genai);
-    population.employer[i] = firm.id;
-    population.cliffYear[i] = 0;
-    population.pay[i] = bestPay[c] * lognormalMultiplier(dispersion, rng);
-    firm.employees++;
-    firm.postings--;
+    hire(state, i, firm, bestPay[c] * lognormalMultiplier(dispersion, rng), 'posting');
     counters.hires++;
     counters.postingsFilled++;
   }

@@ -4,6 +4,7 @@
  * start seeking; GenAI workers (part of their turnover) and seekers emigrate
  * at a yearly rate, whether or not the immigration lever is on.
  */
+import { leaveMarket } from '../employment.js';
 import { Origin, Status } from '../population.js';
 import { binomial, stochasticRound } from '../sampling.js';
 import { leverOn, type SimState } from '../state.js';
@@ -13,7 +14,7 @@ import { addWorker, profileAt } from '../workers.js';
 const EMIGRATING = [Status.genai, Status.seeking] as const;
 
 export function migration(state: SimState): void {
-  const { yearIndex: y, population, params: p, firms, scale } = state;
+  const { yearIndex: y, population, params: p, scale } = state;
   const rng = state.streams.migration;
 
   // Drawn every year, lever on or off, so the stream stays aligned across scenarios.
@@ -29,8 +30,7 @@ export function migration(state: SimState): void {
     const leaving = population.sample(status, binomial(population.size[status], rate, rng), rng);
     for (let k = 0; k < leaving.length; k++) {
       const i = leaving[k];
-      if (status === Status.genai) firms[population.employer[i]].employees--;
-      population.leave(i);
+      leaveMarket(state, i);
       state.counters.emigrants++;
     }
   }

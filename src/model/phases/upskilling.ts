@@ -18,6 +18,7 @@
  * `selfEnrolmentRate × careerSignal` (pay and prospects), up to the external
  * programmes' capacity. Spend is counted at enrolment.
  */
+import { hire, sponsor as setSponsor } from '../employment.js';
 import { SKILLS } from '../../scenario/schema.js';
 import { Origin, SKILL_COUNT, Status } from '../population.js';
 import { isQualified } from '../qualification.js';
@@ -59,7 +60,7 @@ function completeTrainees(state: SimState): void {
     const programme = programmes[population.programme[i]];
     const sponsor = population.employer[i];
     population.programme[i] = -1;
-    population.employer[i] = -1;
+    setSponsor(state, i, -1);
     const completed = rng() < programme.completion[y];
     if (completed) {
       state.counters.traineesCompleted++;
@@ -73,12 +74,8 @@ function completeTrainees(state: SimState): void {
     state.counters.entrants[Origin.upskilled]++;
     const firm = sponsor >= 0 ? firms[sponsor] : undefined;
     if (firm && firm.alive) {
-      population.move(i, Status.genai);
-      population.employer[i] = sponsor;
-      population.pay[i] = state.segments[firm.segment].pay * lognormalMultiplier(state.params.wages.dispersion[y], rng);
       // A GenAI role made for the trainee: the team grows beyond the plan the firm posts for.
-      firm.employees++;
-      firm.planned++;
+      hire(state, i, firm, state.segments[firm.segment].pay * lognormalMultiplier(state.params.wages.dispersion[y], rng), 'new role');
       state.counters.placements++;
     } else {
       population.move(i, Status.seeking);
@@ -96,7 +93,7 @@ function enrol(state: SimState, i: number, programme: number, sponsor: number): 
   const { population, upskillingProgrammes: programmes, yearIndex: y } = state;
   population.move(i, Status.trainee);
   population.programme[i] = programme;
-  population.employer[i] = sponsor;
+  setSponsor(state, i, sponsor);
   population.timer[i] = programmes[programme].durationMonths[y];
   state.counters.traineesEnrolled++;
   state.counters.upskillingSpend += programmes[programme].costPerTrainee[y] * state.scale;

@@ -9,6 +9,7 @@ import { InputError, formatIssue } from '../scenario/issues.js';
 import { setInvocation } from '../output/provenance.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { say } from './io.js';
+import { endOpenPlans } from './progress.js';
 import { UsageError, quote, yargsError } from './usage-error.js';
 import type { CommandDefinition } from './definitions/definition.js';
 import { attribute } from './definitions/attribute.js';
@@ -123,11 +124,21 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
     await buildParser(argv, (c) => (code = c)).parseAsync();
     return code;
   } catch (error) {
+    endOpenPlans();
     if (error instanceof InputError) {
       for (const issue of error.issues) say(formatIssue(issue));
-      const n = error.issues.length;
-      say(`${n} problem${n === 1 ? '' : 's'} found.`);
+      // Problems a cap left unlisted count too ("(more)" lines say how many).
+      const more = error.issues.filter((i) => i.path === '(more)');
+      const n = error.issues.length - more.length + more.reduce((sum, i) => sum + (Number(/^(\d+) /.exec(i.found)?.[1]) || 0), 0);
+      say(`${n} problem${n === 1 ? '' : 's'} found${more.length > 0 ? ` (${error.issues.length - more.length} listed)` : ''}.`);
       if (error instanceof UsageError) say(`Run "hiresim ${argv.find((a) => (COMMANDS as readonly string[]).includes(a)) ?? ''} --help" for the options.`.replace('hiresim  --help', 'hiresim --help'));
+      return EXIT.badInput;
+    }
+    if ((error as { code?: unknown })?.code === 'ERR_INVALID_ARG_VALUE' && /null bytes/.test((error as Error).message)) {
+      // A path with a NUL character (possible from a scenario's text or a library caller, not a shell).
+      const received = /Received (.*)$/s.exec((error as Error).message)?.[1] ?? 'a path with a NUL character';
+      say(formatIssue({ file: '<path>', line: 0, column: 0, path: '', expected: 'a path without NUL characters', found: received }));
+      say('1 problem found.');
       return EXIT.badInput;
     }
     if (isFileSystemError(error)) {

@@ -35,6 +35,14 @@ export interface PlanOptions {
  * more batch): estimate = t(now) + rate × (total − done).
  * A study that ends before that reports its time instead; one that stops early just ends the line.
  */
+/** Plan lines still open (no estimate or end yet), ended by `endOpenPlans` when a command fails. */
+const open = new Set<Progress>();
+
+/** Ends every plan line left open, so that a failure's message starts on a line of its own. */
+export function endOpenPlans(): void {
+  for (const progress of [...open]) progress.finish();
+}
+
 export function planProgress(plan: string, options: PlanOptions = {}): Progress {
   const stream = options.stream ?? process.stderr;
   const now = options.now ?? Date.now;
@@ -47,9 +55,10 @@ export function planProgress(plan: string, options: PlanOptions = {}): Progress 
   stream.write(`hiresim: ${plan} …`);
   const end = (text: string) => {
     estimated = true;
+    open.delete(progress);
     stream.write(`${text}\n`);
   };
-  return {
+  const progress: Progress = {
     update(done, total) {
       if (!estimated) {
         const elapsed = (now() - started) / 1000;
@@ -70,6 +79,8 @@ export function planProgress(plan: string, options: PlanOptions = {}): Progress 
       bar?.finish();
     },
   };
+  open.add(progress);
+  return progress;
 }
 
 /** A progress bar on stderr, only when stderr is a terminal (quiet in pipes, CI and Slurm logs). */

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { runReplication } from '../model/replication.js';
 import { createEnginePool, type EnginePool } from './pool.js';
 import type { Run, RunList } from './runs.js';
+import { placedAt } from './run-problem.js';
 
 export interface ExecuteOptions {
   /** Worker threads (default: the machine's cores, at most one per run). 1 runs on this thread. */
@@ -21,7 +22,13 @@ export async function execute(list: RunList, finished: (run: Run, values: Float6
   if (threads === 1 && !options.pool) {
     for (let k = 0; k < list.count; k++) {
       const run = list.run(k);
-      finished(run, runReplication(run.scenario.scenario, run.seed, run.replication).values);
+      let values: Float64Array;
+      try {
+        values = runReplication(run.scenario.scenario, run.seed, run.replication).values;
+      } catch (error) {
+        throw placedAt(error, run);
+      }
+      finished(run, values);
     }
     return;
   }
@@ -32,3 +39,4 @@ export async function execute(list: RunList, finished: (run: Run, values: Float6
     if (pool !== options.pool) await pool.close();
   }
 }
+

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from '../scenario/issues.js';
 import type { ResolvedScenario, Run, RunList } from './runs.js';
 import type { RunReply, RunRequest } from './worker.js';
+import { placedAt } from './run-problem.js';
 
 // Tests run the TypeScript sources, where no worker.js sits beside this file: use the build.
 const workerUrl = import.meta.url.endsWith('.ts') ? new URL('../../dist/engine/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url);
@@ -102,7 +103,7 @@ export function createEnginePool(threads: number): EnginePool {
           for (const worker of workers) {
             const onMessage = (reply: RunReply) => {
               if ('ready' in reply) return;
-              if ('error' in reply) return fail(replyError(reply.error));
+              if ('error' in reply) return fail(placedAt(replyError(reply.error), inFlight.get(reply.runId)!));
               const run = inFlight.get(reply.runId)!;
               inFlight.delete(reply.runId);
               try {

@@ -12,6 +12,8 @@ export interface ResolvedScenario {
   /** The merged input after overrides (plain data): what a worker thread validates once and caches. */
   readonly input: Record<string, unknown>;
   readonly scenario: Scenario;
+  /** The file it was loaded from, where a problem the run finds is placed (a market that outgrows memory). */
+  readonly file?: string;
 }
 
 /** One replication of one scenario. */

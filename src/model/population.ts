@@ -9,6 +9,7 @@
  * identity (entrants − leavers = change in stock, for every status) is
  * checked against these counts.
  */
+import { checkCapacity } from './capacity.js';
 import { SKILLS } from '../scenario/schema.js';
 
 /** Where a worker is. The market's statuses; people outside it are not stored. */
@@ -240,6 +241,8 @@ export class Population {
   }
 
   private grow(capacity: number): void {
+    // Every per-agent array together: about 60 bytes an agent.
+    checkCapacity(capacity, 'agents', 64);
     const copy = <T extends Uint8Array | Int16Array | Int32Array | Float32Array>(old: T | undefined, make: (n: number) => T, fill?: number): T => {
       const next = make(capacity);
       if (fill !== undefined) next.fill(fill);

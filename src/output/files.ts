@@ -112,6 +112,9 @@ function syncDirectory(dir: string): void {
 
 /** Writes one file atomically, first removing the temporaries of that file that dead writers left. */
 export function writeFileAtomic(path: string, content: string): void {
+  // A directory named as the file (`--html .`) would fail at the rename with EBUSY or EISDIR, after
+  // the work: refused up front as the path problem it is.
+  if (existsSync(path) && lstatSync(path).isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, open '${path}'`), { code: 'EISDIR', syscall: 'open', path });
   removeStaleTemporaries(dirname(path), basename(path));
   replaceAtomically(path, content);
 }

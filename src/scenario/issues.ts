@@ -34,32 +34,37 @@ export class InputError extends Error {
   readonly issues: readonly InputIssue[];
 
   constructor(issues: readonly InputIssue[]) {
-    // In reading order within each file; files keep the order they were first named in.
+    // In reading order within each file; files keep the order they were first named in. Issues
+    // re-thrown (placed on a flag, on a run's file) keep the count of those a cap left out before.
     const fileOrder = [...new Set(issues.map((i) => i.file))];
-    const sorted = capPerFile([...issues].sort((a, b) => fileOrder.indexOf(a.file) - fileOrder.indexOf(b.file) || a.line - b.line || a.column - b.column));
+    const hidden = new Map<string, number>();
+    for (const issue of issues) if (issue.path === MORE) hidden.set(issue.file, (hidden.get(issue.file) ?? 0) + (Number(/^(\d+) /.exec(issue.found)?.[1]) || 0));
+    const listed = issues.filter((i) => i.path !== MORE);
+    const sorted = capPerFile([...listed].sort((a, b) => fileOrder.indexOf(a.file) - fileOrder.indexOf(b.file) || a.line - b.line || a.column - b.column), hidden);
     super(sorted.map(formatIssue).join('\n'));
     this.name = 'InputError';
     this.issues = sorted;
   }
 }
 
+/** The path of the line that says how many problems of a file are not listed. */
+const MORE = '(more)';
+
 /**
  * The first `LIMITS.issuesPerFile` issues of each file, then one line saying how many more there
- * are: a broken file (20,000 unclosed `[`) would otherwise print hundreds of lines.
+ * are (with `hidden`, those an earlier cap left out): a broken file (20,000 unclosed `[`) would
+ * otherwise print hundreds of lines.
  */
-function capPerFile(sorted: readonly InputIssue[]): InputIssue[] {
+function capPerFile(sorted: readonly InputIssue[], hidden: ReadonlyMap<string, number>): InputIssue[] {
   const out: InputIssue[] = [];
   const counts = new Map<string, number>();
   for (const issue of sorted) counts.set(issue.file, (counts.get(issue.file) ?? 0) + 1);
-  const shown = new Map<string, number>();
-  for (const issue of sorted) {
-    const n = shown.get(issue.file) ?? 0;
-    shown.set(issue.file, n + 1);
-    if (n < LIMITS.issuesPerFile) out.push(issue);
-    else if (n === LIMITS.issuesPerFile) {
-      const more = counts.get(issue.file)! - LIMITS.issuesPerFile;
-      out.push({ file: issue.file, line: 0, column: 0, path: '(more)', expected: `at most ${LIMITS.issuesPerFile} problems listed per file`, found: `${more} more not listed` });
-    }
+  const files = [...new Set([...sorted.map((i) => i.file), ...hidden.keys()])];
+  for (const file of files) {
+    const own = sorted.filter((i) => i.file === file);
+    out.push(...own.slice(0, LIMITS.issuesPerFile));
+    const more = Math.max(0, own.length - LIMITS.issuesPerFile) + (hidden.get(file) ?? 0);
+    if (more > 0) out.push({ file, line: 0, column: 0, path: MORE, expected: `at most ${LIMITS.issuesPerFile} problems listed per file`, found: `${more} more not listed` });
   }
   return out;
 }
@@ -79,8 +84,12 @@ export function formatIssue(issue: InputIssue): string {
   const where = issue.line > 0 ? `${cut(issue.file)}:${issue.line}:${issue.column}` : cut(issue.file);
   const hint = issue.hint ? ` (${cut(issue.hint)})` : '';
   // A flag's own value has no path inside a scenario: `--reps: expected …`.
-  const line = `${where}${issue.path === '' ? '' : ` ${cut(issue.path)}`}: expected ${cut(issue.expected, 4)}, found ${cut(issue.found)}${hint}`;
-  return line.replace(/[\r\n\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16)}`));
+  return `${where}${issue.path === '' ? '' : ` ${cut(issue.path)}`}: expected ${cut(issue.expected, 4)}, found ${cut(issue.found)}${hint}`;
+}
+
+/** Line breaks escaped (`\n`, `\u2028`), so that one problem stays one line. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16)}`));
 }
 
 /**
@@ -88,7 +97,9 @@ export function formatIssue(issue: InputIssue): string {
  * which is ours but may list the keys or years the user could have meant): a 1 MB bad formula
  * must not become a 1 MB line.
  */
-function cut(text: string, times = 1): string {
+function cut(raw: string, times = 1): string {
+  // Escaped first: a key of 200 line separators would otherwise print as 1,200 characters.
+  const text = oneLine(raw);
   const max = LIMITS.foundLength * times;
   return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
 }

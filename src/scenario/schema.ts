@@ -83,7 +83,8 @@ const upskillingProgramme = z
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional().describe('JSON Schema of this file, for editors'),
-    name: z.string().min(1).describe('Short name of the scenario'),
+    // Printed in every plan line, table title and report heading: a name, not a text.
+    name: z.string().min(1).max(200).describe('Short name of the scenario (at most 200 characters)'),
     description: z.string().describe('What question the scenario asks and why its numbers'),
     extends: z.string().min(1).optional().describe('A scenario file (relative to this one) to inherit and override'),
     sources: z.record(identifier, z.string().min(1)).describe('Bibliography: a key per source, cited by the parameters\' source fields'),

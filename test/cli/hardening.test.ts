@@ -379,3 +379,36 @@ describe('an output directory that can never be created', () => {
     }
   });
 });
+
+describe('found by npm run fuzz, seed 3 (10,000 cases)', () => {
+  it('report --html . (a directory named as the file): exit 2 at the path, not EBUSY at the rename (case 1869)', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const made = await hiresimAsync(['run', BASELINE, '--set', 'scale=2000', '--reps', '1', '--set', 'horizon=2026', '--json'], { cwd: dir });
+      writeFileSync(join(dir, 'summary.json'), made.stdout);
+      const r = await hiresimAsync(['report', 'summary.json', '--html', '.'], { cwd: dir });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('.: expected a path hiresim can write');
+      expect(r.stderr).toContain('(EISDIR in open)');
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('a valid scenario whose market explodes (long-run growth 15 a year) stops with a problem on its file (cases 4780, 8458, 9548)', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const file = writeChild(dir, 'explodes.yaml', 'name: explodes\nconstants:\n  growthLongRun: { value: 15, source: "assumption: fuzz case" }\n');
+      for (const threads of ['1', '2']) {
+        const r = await hiresimAsync(['run', file, '--set', 'scale=100000', '--reps', '2', '--threads', threads]);
+        expect(r.status, r.stderr).toBe(2);
+        expect(r.stderr).not.toMatch(STACK_TRACE);
+        expect(r.stderr).toMatch(/^\S*explodes\.yaml \(run\) in replication \d: expected a market that fits in memory while it runs \(at most [\d.,e+]+ open postings at a time\), found [\d.e+]+ open postings/m);
+        // The plan line is ended before the problem, which starts a line of its own.
+        expect(r.stderr.split('\n')[0]).toMatch(/^hiresim: run: .*…$/);
+      }
+    } finally {
+      cleanup();
+    }
+  });
+});

@@ -33,7 +33,7 @@ export const HELP_HINT = /^Run "hiresim (\w+ )?--help" for the options\.$/;
 
 /** The problem lines of stderr (everything but the "N problems found." summary and the --help hint). */
 export function problemLines(stderr: string): string[] {
-  return stderr.split('\n').filter((l) => l !== '' && !/^\d+ problems? found\.$/.test(l) && !HELP_HINT.test(l));
+  return stderr.split('\n').filter((l) => l !== '' && !/^\d+ problems? found( \(\d+ listed\))?\.$/.test(l) && !HELP_HINT.test(l));
 }
 
 /**

@@ -251,6 +251,15 @@ describe('message length', () => {
     expectProblem(r, { file: '--set #1', line: 1, column: 8, path: 'name', expected: 'a YAML value', found: '2499 stray values after a value' });
   });
 
+  it('issues thrown again (placed on a flag or on the file of a run) keep one "more" line, with every unlisted problem counted', () => {
+    const issues = Array.from({ length: 25 }, (_, k) => ({ file: 'f', line: k + 1, column: 1, path: 'p', expected: 'x', found: 'y' }));
+    const again = new InputError([...new InputError(issues).issues, { file: 'f', line: 99, column: 1, path: 'q', expected: 'x', found: 'y' }]);
+    const more = again.issues.filter((i) => i.path === '(more)');
+    expect(more).toHaveLength(1);
+    expect(more[0].found).toBe('6 more not listed');
+    expect(again.issues.at(-1)).toBe(more[0]);
+  });
+
   it('at most the documented number of problems per file, then how many more', () => {
     const issues = Array.from({ length: 50 }, (_, k) => ({ file: 'f', line: k + 1, column: 1, path: 'p', expected: 'x', found: 'y' }));
     const error = new InputError([...issues, { file: 'g', line: 1, column: 1, path: 'q', expected: 'x', found: 'y' }]);
@@ -302,5 +311,22 @@ describe('special files', () => {
   it('a file over the size limit is exit 2 naming the limit', () => {
     write('big.yaml', `# ${'x'.repeat(LIMITS.fileBytes)}\nname: big\n`);
     expectProblem(validate('big.yaml'), { file: 'big.yaml', line: 1, column: 1, path: '(root)', expected: `at most ${LIMITS.fileBytes} bytes` });
+  });
+});
+
+describe('found by npm run fuzz, seed 3', () => {
+  it('a key of 300 line separators gives a bounded line: escaped, then cut (cases 2727, 4488, 5997, 8056)', () => {
+    const name = write('separators.yaml', `name: x\n"migration${'\\u2028'.repeat(300)}": 1\n`);
+    const r = validate(name);
+    expect(r.status).toBe(2);
+    for (const line of r.stderr.split('\n')) expect(line.length).toBeLessThan(1_000);
+  });
+  it('a scenario name of 300,000 characters is refused (it is printed in every plan line and title; case 6231)', () => {
+    const name = 'long-name.yaml';
+    writeChild(dir, name, `name: ${'a'.repeat(300_000)}\n`);
+    const r = validate(name);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('name: expected text of at most 200 characters');
+    expect(r.stderr.length).toBeLessThan(5_000);
   });
 });

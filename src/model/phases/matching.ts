@@ -20,6 +20,7 @@
  * are quitters who search (quitRound) before their next job. The counts at
  * the start of each round feed the gap (see metrics.ts).
  */
+import { checkCapacity } from '../capacity.js';
 import { hire, separate } from '../employment.js';
 import { Status } from '../population.js';
 import { isQualified, skillScore } from '../qualification.js';
@@ -305,6 +306,7 @@ function candidateBuffers(s: MatchingScratch, n: number): Float64Array {
 /** The per-posting buffers for `postings` open postings, reset to "no applicant". */
 function postingBuffers(s: MatchingScratch, postings: number): { bestKey: Float64Array; bestCandidate: Int32Array } {
   if (s.bestKey.length < postings) {
+    checkCapacity(postings, 'open postings', 12);
     const c = Math.max(1024, Math.ceil(postings * 1.5));
     s.bestKey = new Float64Array(c);
     s.bestCandidate = new Int32Array(c);

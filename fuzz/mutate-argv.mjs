@@ -51,11 +51,13 @@ const isValue = (tokens, i) => i > 0 && isFlag(tokens[i - 1]) && !isFlag(tokens[
 /** Mutations: each `(tokens, r) => description`, editing `tokens` in place. */
 const MUTATIONS = {
   drop(t, r) {
+    if (t.length === 0) return 'nothing to drop';
     const i = r.int(0, t.length - 1);
     const [x] = t.splice(i, 1);
     return `drop ${show(x)}`;
   },
   duplicate(t, r) {
+    if (t.length === 0) return 'nothing to repeat';
     const i = r.int(0, t.length - 1);
     const n = isFlag(t[i]) && i + 1 < t.length && !isFlag(t[i + 1]) ? 2 : 1;
     t.splice(i + n, 0, ...t.slice(i, i + n));
@@ -124,6 +126,7 @@ const WEIGHTS = [[3, 'drop'], [2, 'duplicate'], [2, 'swap'], [3, 'typo'], [3, 'm
 const TEMPLATE_WEIGHTS = [[2, 'validate'], [2, 'explain'], [0.3, 'schema'], [0.5, 'help'], [4, 'run'], [2, 'compare'], [1, 'attribute'], [2, 'report'], [3, 'sweep'], [0.5, 'sweepResume'], [1.5, 'summarize'], [1.5, 'export'], [1.5, 'merge'], [2, 'sensitivity'], [2, 'calibrate'], [2, 'backtest'], [1.5, 'slurmSweep'], [1, 'slurmSensitivity'], [1, 'slurmStatus']];
 
 function show(x) {
+  if (x === undefined) return 'nothing';
   const s = typeof x === 'object' ? ('input' in x ? x.input : x.output) : x;
   return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 }

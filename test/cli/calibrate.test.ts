@@ -168,7 +168,7 @@ describe.concurrent('hiresim calibrate: index and percent targets, files, thread
   it('needs a target, and states the default tolerance and the percent rule in --help', async () => {
     const none = await hiresimAsync(['calibrate', 'scenarios/baseline.yaml', '--fit', 'migration.immigrants=1000:12000']);
     expect(none.status).toBe(2);
-    expect(none.stderr).toContain('calibrate needs a target: --target metric@YEAR=value or --targets FILE');
+    expect(none.stderr).toContain('--target: expected a target: --target metric@YEAR=value or --targets FILE, found none');
     const help = await hiresimAsync(['calibrate', '--help']);
     expect(help.status).toBe(0);
     const text = help.stdout.replace(/\s+/g, ' ');

@@ -87,7 +87,7 @@ describe('hiresim compare', () => {
   it('exits 2 for fewer than two files, and for a bad second file before running anything', () => {
     const lone = hiresim(['compare', 'scenarios/baseline.yaml']);
     expect(lone.status).toBe(2);
-    expect(lone.stderr).toContain('at least two');
+    expect(lone.stderr).toContain('<scenario..>: expected at least one scenario file after the reference, found none');
     const bad = hiresim(['compare', 'scenarios/baseline.yaml', 'scenarios/no-such.yaml', ...SMALL]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/scenarios\/no-such\.yaml:1:1 \(root\): expected an existing scenario file/);

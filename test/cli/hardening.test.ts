@@ -243,11 +243,19 @@ describe('two writers of one results file', () => {
     const { dir, cleanup } = tempDir();
     try {
       const out = join(dir, 'sweep.jsonl');
-      const args = ['sweep', BASELINE, ...SMALL.map((a) => (a === '2' ? '4' : a)), '--out', out];
-      const [a, b] = await Promise.all([hiresimAsync(args), hiresimAsync(args)]);
-      expect([a.status, b.status].sort()).toEqual([0, 2]);
-      expect([a, b].find((r) => r.status === 2)!.stderr).toMatch(/in use by PID \d+/);
-      expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(4);
+      // Long enough (8 points × 4 replications) for the second to start while the first runs.
+      const args = ['sweep', BASELINE, '--param', 'demand.growth=0.05:0.2', '--samples', '8', '--reps', '4', '--threads', '1', '--set', 'scale=50', '--set', 'horizon=2028', '--out', out];
+      // The second starts once the first holds the lock (started together, a fast first sweep could
+      // finish before the second looks, which then meets a finished file instead).
+      const first = hiresimAsync(args);
+      const deadline = Date.now() + 20_000;
+      while (!existsSync(`${out}.lock`) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(existsSync(`${out}.lock`), 'the first sweep took the lock').toBe(true);
+      const [a, b] = await Promise.all([first, hiresimAsync(args)]);
+      expect(a.status, a.stderr).toBe(0);
+      expect(b.status, b.stderr).toBe(2);
+      expect(b.stderr).toMatch(/in use by PID \d+/);
+      expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(8);
       expect(existsSync(`${out}.lock`)).toBe(false);
     } finally {
       cleanup();

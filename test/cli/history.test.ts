@@ -122,12 +122,12 @@ describe('hiresim compare with history years (spawned)', () => {
 describe('years of interest are projection years; recorded years may be history (spawned)', () => {
   it.concurrent('attribute --year 2024 is exit 2: the year must be from the base year', async () => {
     const r = await hiresimAsync(['attribute', FILE, '--levers', 'tools', '--year', '2024', ...SMALL]);
-    expectProblem(r, { file: '--year', line: 1, column: 1, path: 'year', expected: 'a year from 2025 to 2028', found: '2024' });
+    expectProblem(r, { file: '--year', line: 0, column: 0, path: '', expected: 'a year from 2025 to 2028', found: '2024' });
   });
 
   it.concurrent('sensitivity --year 2024 is exit 2, naming the history years', async () => {
     const r = await hiresimAsync(['sensitivity', FILE, '--method', 'morris', '--param', 'migration.immigrants=1000:6000', '--year', '2024', ...SMALL]);
-    expectProblem(r, { file: '--year', line: 1, column: 1, path: 'year', expected: 'years from 2025 to 2028 (from the base year: 2023–2024 are history)', found: '2024' });
+    expectProblem(r, { file: '--year', line: 0, column: 0, path: '', expected: 'years from 2025 to 2028 (from the base year: 2023–2024 are history)', found: '2024' });
   });
 
   it.concurrent('sweep --years may name a history year; sweep summarize defaults to the first projection year', async () => {

@@ -19,7 +19,7 @@ describe('unusable output paths', () => {
     ['run --out under a file', ['run', 'scenarios/baseline.yaml', ...SMALL, '--out', join(file, 'results')], [join(file, 'results'), 'not a directory (ENOTDIR in mkdir)']],
     ['sweep --out in a missing directory', ['sweep', 'scenarios/baseline.yaml', '--param', 'upskilling.selfStudyRate=0.02:0.3', '--samples', '2', ...SMALL, '--out', join(dir, 'missing', 'sweep.jsonl')], [join(dir, 'missing', 'sweep.jsonl'), 'no such file or directory (ENOENT in open)']],
     ['sensitivity --results in a missing directory', ['sensitivity', 'scenarios/baseline.yaml', '--method', 'morris', '--samples', '1', '--param', 'upskilling.selfStudyRate=0.02:0.3', ...SMALL, '--results', join(dir, 'missing', 'points.jsonl')], [join(dir, 'missing', 'points.jsonl'), 'no such file or directory (ENOENT in open)']],
-    ['slurm sweep --out under a file', ['slurm', 'sweep', 'scenarios/baseline.yaml', '--param', 'upskilling.selfStudyRate=0.02:0.3', '--tasks', '2', '--out', join(file, 'study'), '--dry-run'], [join(file, 'study', 'logs'), 'not a directory (ENOTDIR in mkdir)']],
+    ['slurm sweep --out under a file', ['slurm', 'sweep', 'scenarios/baseline.yaml', '--param', 'upskilling.selfStudyRate=0.02:0.3', '--tasks', '2', '--out', join(file, 'study'), '--dry-run'], [join(file, 'study'), 'not a directory (ENOTDIR in mkdir)']],
   ];
   for (const [name, args, [path, reason]] of cases) {
     it(`${name}: exit 2 with the reason, in the format of every input problem`, () => {

@@ -5,9 +5,9 @@ import { defineCommand, usage } from './definition.js';
 
 const USAGE = usage([
   'Examples:',
-  '  hiresim calibrate scenarios/baseline.yaml --fit population.seekers=8000:18000 --target gap@2025=53%±0.5pp',
+  '  hiresim calibrate scenarios/baseline.yaml --fit upskilling.selfStudyRate=0.02:0.3 --target gap@2025=53%±0.5pp',
   '  hiresim calibrate scenarios/baseline.yaml --fit constants.g2025=0:0.8 --target candidatesPer100@2025=47±2 --strict',
-  '  hiresim calibrate scenarios/baseline.yaml --fit matching.screening=0.01:0.05:log --fit population.seekers=8000:18000 \\',
+  '  hiresim calibrate scenarios/baseline.yaml --fit matching.screening=0.01:0.05:log --fit upskilling.selfStudyRate=0.02:0.3 \\',
   '      --target gap@2025=0.53±0.005 --target payMedian@2025=406000±20000 --write calibrated.yaml',
   '  hiresim calibrate history.yaml --fit constants.growthDecay=3:12 --targets calibration/targets.txt \\',
   '      --target openPositions@2022/2019=1.11±0.05 --threads 2 --json > fit.json',

@@ -131,7 +131,10 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
       const more = error.issues.filter((i) => i.path === '(more)');
       const n = error.issues.length - more.length + more.reduce((sum, i) => sum + (Number(/^(\d+) /.exec(i.found)?.[1]) || 0), 0);
       say(`${n} problem${n === 1 ? '' : 's'} found${more.length > 0 ? ` (${error.issues.length - more.length} listed)` : ''}.`);
-      if (error instanceof UsageError) say(`Run "hiresim ${argv.find((a) => (COMMANDS as readonly string[]).includes(a)) ?? ''} --help" for the options.`.replace('hiresim  --help', 'hiresim --help'));
+      if (error instanceof UsageError) {
+        const command = argv.find((a) => (COMMANDS as readonly string[]).includes(a));
+        say(`Run "hiresim ${command === undefined ? '' : `${command} `}--help" for the options.`);
+      }
       return EXIT.badInput;
     }
     if ((error as { code?: unknown })?.code === 'ERR_INVALID_ARG_VALUE' && /null bytes/.test((error as Error).message)) {

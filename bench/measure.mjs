@@ -113,7 +113,7 @@ if (what === 'model') {
 } else if (what === 'study') {
   // A study as a user runs it: the compiled CLI in its own process, wall time, on the given threads.
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [`${root}dist/cli/main.js`, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [`${root}dist/bin/hiresim.js`, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(r.stderr);
   print({ command: `hiresim ${args.join(' ')}`, ms: performance.now() - t0 });
 } else if (what === 'threads') {
@@ -125,7 +125,7 @@ if (what === 'model') {
   print({ threads, replications: reps, ms, digest: createHash('sha256').update(JSON.stringify(sim.summary)).digest('hex').slice(0, 16) });
 } else if (what === 'cli') {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [`${root}dist/cli/main.js`, 'run', baseline], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [`${root}dist/bin/hiresim.js`, 'run', baseline], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
   print({ ms: performance.now() - t0 });
 } else {

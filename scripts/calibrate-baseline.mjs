@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 const scenario = 'scenarios/baseline.yaml';
 const hiresim = (args) => {
   console.error(`\n$ hiresim ${args.join(' ')}`);
-  const result = spawnSync(process.execPath, ['dist/cli/main.js', ...args], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['dist/bin/hiresim.js', ...args], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 

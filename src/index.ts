@@ -15,7 +15,8 @@ export { runScenario, simulate, summarize, type RunOptions, type RunSummary, typ
 export { METRICS, type MetricDefinition } from './model/metrics.js';
 export { closingYear, summarizeClosure, describeClosure, closureAftermath, type ClosureOutcome, type ClosureSummary, type ClosureAftermath } from './analysis/closure.js';
 export { closureAnswer, probabilityText, type AnswerInput } from './output/closure-answer.js';
-export { provenance, withProvenance, hiresimVersion, type Provenance, type ScenarioRecord, type FileRecord } from './output/provenance.js';
+export { hiresimVersion } from './package-files.js';
+export { provenance, withProvenance, type Provenance, type ScenarioRecord, type FileRecord } from './output/provenance.js';
 export type { Band } from './analysis/quantiles.js';
 export { backtest, compareWithObserved, type BacktestSummary, type SeriesResult, type LevelSeriesResult, type IndexSeriesResult, type ComparedRow, type OutsideRow, type ModelBand, type SimulatedValues } from './backtest/backtest.js';
 export { readObserved, parseObserved, OBSERVED_HEADER, type ObservedData, type ComparedSeries, type LevelSeries, type IndexSeries, type ContextSeries, type ObservedPoint } from './backtest/observed.js';

@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { LoadedScenario } from '../scenario/load.js';
+import { hiresimVersion } from '../package-files.js';
 
 /** One scenario file of an `extends` chain, as the user's working directory names it. */
 export interface FileRecord {
@@ -43,17 +44,6 @@ export interface Provenance {
   readonly replications: number;
   /** Data files the result was made with besides scenarios (observed series, target files), with their hashes. */
   readonly data?: readonly FileRecord[];
-}
-
-let version: string | undefined;
-
-/** The installed hiresim version (package.json beside dist/ or src/). */
-export function hiresimVersion(): string {
-  if (version === undefined) {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-    version = pkg.version;
-  }
-  return version;
 }
 
 /** Options whose value changes neither the study nor its numbers, only how or where it runs. */

@@ -13,7 +13,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { hiresimVersion, type FileRecord, type Provenance, type ScenarioRecord } from '../output/provenance.js';
+import { hiresimVersion } from '../package-files.js';
+import type { FileRecord, Provenance, ScenarioRecord } from '../output/provenance.js';
 import { InputError } from '../scenario/issues.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 

@@ -12,7 +12,7 @@ import type { Provenance } from '../output/provenance.js';
 import { explainScenario, type Explanation } from '../scenario/explain.js';
 import type { BacktestSummary } from '../backtest/backtest.js';
 import type { SensitivitySummary } from '../sweep/sensitivity.js';
-import { hiresimVersion } from '../output/provenance.js';
+import { hiresimVersion } from '../package-files.js';
 import type { LoadedResult } from './load-results.js';
 import { checkRecord, type RecordCheck } from './provenance-check.js';
 import { sweepInfo, type SweepInfo } from './sweep.js';

@@ -8,45 +8,13 @@
  * access, `import`, `evaluate`, function definitions) are rejected by the walk
  * and could not run anyway.
  */
-import { createRequire } from 'node:module';
 import { LIMITS } from '../limits.js';
-
-/** The parts of a mathjs node the walk reads (mathjs's own types are not exported by the browser build). */
-interface MathNode {
-  type: string;
-  value?: unknown;
-  name?: string;
-  fn?: string | MathNode;
-  op?: string;
-  args?: MathNode[];
-  content?: MathNode;
-  condition?: MathNode;
-  trueExpr?: MathNode;
-  falseExpr?: MathNode;
-  implicit?: boolean;
-}
-
-interface MathParser {
-  parse(text: string): MathNode;
-}
-
-interface MathBundle {
-  create(factories: Record<string, unknown>, config: Record<string, unknown>): MathParser;
-  parseDependencies: Record<string, unknown>;
-}
+import { createMathParser, type MathNode, type MathParser } from './mathjs-parser.js';
 
 let mathjs: MathParser | undefined;
-/**
- * The single-file build loads in ~60 ms; the ESM entry (1,262 files) in ~1 s on Node 20. An instance
- * holding only `parse` and its dependencies, with plain numbers, makes the first parse ~30 ms
- * cheaper than the full default instance (mathjs builds its functions on first use).
- */
+/** Built on the first formula: a scenario without formulas never loads mathjs. */
 function parser(): MathParser {
-  if (!mathjs) {
-    const bundle = createRequire(import.meta.url)('mathjs/lib/browser/math.js') as MathBundle;
-    mathjs = bundle.create({ parseDependencies: bundle.parseDependencies }, { number: 'number' });
-  }
-  return mathjs;
+  return (mathjs ??= createMathParser());
 }
 
 /** A compiled formula: reads variables by name from `scope`. */

@@ -21,7 +21,7 @@ describe.concurrent('hiresim schema', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const committed = readFileSync(join(ROOT, 'schema', 'scenario.schema.json'), 'utf8');
-    // On failure: regenerate with `node dist/cli/main.js schema > schema/scenario.schema.json`.
+    // On failure: regenerate with `node dist/bin/hiresim.js schema > schema/scenario.schema.json`.
     expect(r.stdout === committed, 'hiresim schema differs from schema/scenario.schema.json').toBe(true);
   });
 

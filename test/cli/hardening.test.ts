@@ -187,7 +187,7 @@ describe('a report of results no run could have written', () => {
 });
 
 describe('a control character in a value written into a Slurm script', () => {
-  const plan: SlurmPlan = { study: 'sweep', hiresim: ['/usr/bin/node', '/opt/hiresim/dist/cli/main.js'], args: ['scenarios/baseline.yaml', '--param', 'demand.growth=0:1'], tasks: 4, cpusPerTask: 1, setup: [], workdir: '/home/me/study', dir: '/scratch/me/out', version: '0.0.0' };
+  const plan: SlurmPlan = { study: 'sweep', hiresim: ['/usr/bin/node', '/opt/hiresim/dist/bin/hiresim.js'], args: ['scenarios/baseline.yaml', '--param', 'demand.growth=0:1'], tasks: 4, cpusPerTask: 1, setup: [], workdir: '/home/me/study', dir: '/scratch/me/out', version: '0.0.0' };
 
   it('slurm --out with a newline is refused before anything is written', async () => {
     const { dir, cleanup } = tempDir();

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cliPath, hiresimVersion } from '../../package-files.js';
 import { arrayScript, mergeScript, shellQuote, type SlurmPlan, type SlurmStudy } from '../../slurm/sbatch.js';
 import { PLAN_FILE, studyStatus, type StudyPlan } from '../../slurm/status.js';
 import { submitArrayAndMerge } from '../../slurm/submit.js';
@@ -72,8 +71,8 @@ async function submitStudy(study: SlurmStudy, studyArgs: readonly string[], runs
     ...(options.seed !== undefined ? ['--seed', options.seed] : []),
     ...options.overrides.flatMap((s) => ['--set', s]),
   ];
-  const cli = fileURLToPath(new URL('../main.js', import.meta.url));
-  const version = (JSON.parse(readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8')) as { version: string }).version;
+  const cli = cliPath();
+  const version = hiresimVersion();
   const { tasks, arrayLimit, partition, time, account, qos, mem, cpusPerTask, setup } = options;
   const plan: SlurmPlan = { study, hiresim: [options.node ?? process.execPath, cli], args, tasks, arrayLimit, partition, time, account, qos, mem, cpusPerTask, setup, workdir: process.cwd(), dir, version };
   makeDirectory(join(dir, 'logs'));

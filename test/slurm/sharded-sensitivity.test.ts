@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hiresim, ROOT } from '../helpers/cli.js';
+import { CLI, hiresim, ROOT } from '../helpers/cli.js';
 
 // A discrete parameter too: with two values, Saltelli's columns repeat points, each its own run.
 const STUDY = ['--method', 'sobol', '--samples', '4', '--param', 'upskilling.selfStudyRate=0.02:0.3', '--param', 'matching.rounds=6,12', '--year', '2029', '--reps', '2', '--set', 'scale=50', '--set', 'horizon=2031'];
@@ -34,7 +34,7 @@ describe('a sensitivity study as a Slurm job array', () => {
     // The scenario path as given, run from the submission directory: the results record it as a local run would.
     expect(array).toContain(`cd -- ${ROOT.replace(/\/$/, '')}\n`);
     // --node node: the node on the compute nodes' PATH (after the setup lines), not this machine's path.
-    expect(array).toMatch(/\nexec node \S+main\.js sensitivity scenarios\/baseline\.yaml --param/);
+    expect(array).toContain(`\nexec node ${CLI} sensitivity scenarios/baseline.yaml --param`);
     expect(array).toContain('--shard "${SLURM_ARRAY_TASK_ID}/3" --resume');
     expect(array).toContain(`--results ${dir}/shard-"\${SLURM_ARRAY_TASK_ID}".jsonl`);
     const merge = readFileSync(join(dir, 'merge.sbatch'), 'utf8');

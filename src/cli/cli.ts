@@ -83,9 +83,11 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
     .middleware((args) => {
       // The parser holds the running command's options by now (its builder has run); getOptions is
       // yargs's own, missing from its type declarations.
-      const options = (parser as unknown as { getOptions(): Record<'array' | 'string' | 'boolean', string[]> }).getOptions();
+      // Every declared key counts, typed or not: `--design grid --design grid` (an option with only
+      // `choices`) crashed sweep (found by npm run fuzz).
+      const options = (parser as unknown as { getOptions(): { array: string[]; key: Record<string, boolean> } }).getOptions();
       const lists = new Set(options.array);
-      const declared = new Set([...options.string, ...options.boolean]);
+      const declared = new Set(Object.keys(options.key));
       for (const [key, value] of Object.entries(args)) {
         if (Array.isArray(value) && key !== '_' && declared.has(key) && !lists.has(key)) {
           throw new UsageError(`--${key}`, 'the option once (it takes one value)', `${value.length} values: ${value.map(quote).join(', ')}`);

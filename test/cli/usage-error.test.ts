@@ -64,6 +64,11 @@ describe('option forms yargs would hand a command wrongly (npm run fuzz)', () =>
     expect(r.status).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe('--levers: expected the option once (it takes one value), found 2 values: "tools", "tools"');
   });
+  it('an option with only choices given twice is refused too (fuzz seed 20261201, case 42629)', () => {
+    const r = hiresim(['sweep', BASELINE, '--param', 'demand.growth=0:0.2', '--samples', '2', '--reps', '1', '--set', 'scale=100000', '--out', '/nonexistent/x.jsonl', '--design', 'grid', '--design', 'grid']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe('--design: expected the option once (it takes one value), found 2 values: "grid", "grid"');
+  });
   it('list options still take many values', () => {
     const r = hiresim(['validate', BASELINE, '--set', 'scale=50', '--set', 'replications=3']);
     expect(r.status).toBe(0);

@@ -81,6 +81,7 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
     // A one-value option given twice would reach the command as a list (`--levers a --levers b`
     // crashed attribute; found by npm run fuzz): refused, naming the option.
     .middleware((args) => {
+      skipHelpCache(parser);
       // The parser holds the running command's options by now (its builder has run); getOptions is
       // yargs's own, missing from its type declarations.
       // Every declared key counts, typed or not: `--design grid --design grid` (an option with only
@@ -107,6 +108,17 @@ export function buildParser(argv: readonly string[], setResult: (code: ExitCode)
       if (error && error.name !== 'YError') throw error;
       throw yargsError(message ?? error?.message ?? 'bad arguments', argv, COMMANDS);
     });
+}
+
+/**
+ * yargs renders the running command's whole help text right after starting its handler, in case the
+ * handler later asks for it: 30–60 ms of every command's start-up, more than parsing the command line.
+ * No handler here shows help (failures go through `.fail`, help through `--help`, which renders it
+ * afresh), so the cache is not filled. `getInternalMethods` is yargs's own, missing from its types.
+ */
+function skipHelpCache(parser: Argv): void {
+  const usage = (parser as unknown as { getInternalMethods(): { getUsageInstance(): { cacheHelpMessage(): void } } }).getInternalMethods().getUsageInstance();
+  usage.cacheHelpMessage = () => {};
 }
 
 /** File-system errors that mean the path is not usable as given (rather than the disk failing). */

@@ -123,6 +123,24 @@ if (what === 'model') {
   const sim = await simulate(loaded, { threads });
   const ms = performance.now() - t0;
   print({ threads, replications: reps, ms, digest: createHash('sha256').update(JSON.stringify(sim.summary)).digest('hex').slice(0, 16) });
+} else if (what === 'startup') {
+  // Start-up as a user meets it: `hiresim validate` on the baseline, each in a fresh process, beside
+  // a bare `node -e 0` (the floor no command can go under). Medians of `runs` alternating runs.
+  const runs = Number(args[0] ?? 9);
+  const time = (argv) => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, argv, { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    return performance.now() - t0;
+  };
+  const validate = [];
+  const bare = [];
+  for (let i = 0; i < runs; i++) {
+    validate.push(time([`${root}dist/bin/hiresim.js`, 'validate', baseline]));
+    bare.push(time(['-e', '0']));
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  print({ runs, validateMs: median(validate), validateMinMs: Math.min(...validate), nodeMs: median(bare) });
 } else if (what === 'cli') {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [`${root}dist/bin/hiresim.js`, 'run', baseline], { encoding: 'utf8' });

@@ -51,6 +51,10 @@ const two = measure('threads', '2', quick ? '8' : '40');
 figures.threads = { replications: one.replications, oneThreadMs: one.ms, twoThreadsMs: two.ms, speedup: one.ms / two.ms, sameOutput: one.digest === two.digest };
 line(`replications: ${one.replications} on 1 thread vs 2 threads`, `${(one.ms / 1000).toFixed(1)} s vs ${(two.ms / 1000).toFixed(1)} s: speed-up ${(one.ms / two.ms).toFixed(2)}× (same output: ${one.digest === two.digest})`);
 
+const startup = measure('startup', quick ? '5' : '9');
+figures.startup = startup;
+line('start-up: hiresim validate scenarios/baseline.yaml', `${startup.validateMs.toFixed(0)} ms median of ${startup.runs} (fastest ${startup.validateMinMs.toFixed(0)} ms; a bare node -e 0 takes ${startup.nodeMs.toFixed(0)} ms)`);
+
 const cli = measure('cli');
 figures.cli = { command: 'hiresim run scenarios/baseline.yaml', ms: cli.ms };
 line('README main command (hiresim run scenarios/baseline.yaml)', `${(cli.ms / 1000).toFixed(1)} s wall`);

@@ -12,8 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { Document, isScalar, parse } from 'yaml';
-import { commandLine } from '../output/provenance.js';
-import { hiresimVersion } from '../output/provenance.js';
+import { commandLine, hiresimVersion } from '../output/provenance.js';
 import { InputError } from '../scenario/issues.js';
 import { deepMerge, scenarioHash } from '../scenario/load.js';
 import type { ControlOverride, Draft } from './controls.js';
@@ -39,12 +38,6 @@ export function savedFileName(name: string): string {
     throw new InputError([{ file: '<name>', line: 0, column: 0, path: '', expected: 'a file name of letters, digits, ".", "_" and "-" (at most 100 characters, no folders)', found: JSON.stringify(name.slice(0, 120)) }]);
   }
   return withExtension;
-}
-
-export interface SavedScenario {
-  /** The file's path (in the explored scenario's directory). */
-  readonly file: string;
-  readonly text: string;
 }
 
 export interface SaveInput {
@@ -87,7 +80,8 @@ export function savedScenarioText(input: SaveInput, fileName: string): string {
   for (const change of input.changes) {
     const { path, value } = splitOverride(change.override);
     doc.setIn(path, doc.createNode(value));
-    mark(path, `set in hiresim explore (${change.label}; the scenario: ${change.baseText})`);
+    const was = change.baseText.length > 60 ? `${change.baseText.slice(0, 59)}…` : change.baseText;
+    mark(path, `set in hiresim explore (the scenario: ${was})`);
   }
   doc.commentBefore = [
     ` Saved by hiresim ${hiresimVersion()} explore from ${input.baseFile}: the what-if the page showed.`,

@@ -164,6 +164,8 @@ export class ExploreSession {
   /** Seconds one replication takes on one thread, times its scale (cost ∝ agents ∝ 1 / scale); undefined until timed. */
   private unitCost: number | undefined;
   private readonly watchers: { entry: Entry; progress: Progress; total: number }[] = [];
+  /** Replications run so far (cached ones are not run again). */
+  replicationsRun = 0;
 
   /** Reads the scenario and its extends chain (the only files a session reads) and checks the command's overrides. */
   constructor(options: SessionOptions) {
@@ -271,15 +273,18 @@ export class ExploreSession {
       job.send('problem', { messages: error.issues.map(formatIssue) });
       return job.finish();
     }
-    const missing = (entry: Entry) => Array.from({ length: job.replications }, (_, r) => r).filter((r) => entry.values[r] === undefined);
-    const runs = new Set([...missing(job.base).map((r) => `b${r}`), ...(job.whatIf === job.base ? [] : missing(job.whatIf).map((r) => `w${r}`))]).size;
+    const missing = (entry: Entry) => Array.from({ length: job.replications }, (_, r) => r).filter((r) => entry.values[r] === undefined).length;
+    const ofBase = missing(job.base);
+    const ofWhatIf = job.whatIf === job.base ? 0 : missing(job.whatIf);
+    const runs = ofBase + ofWhatIf;
     const seconds = this.estimate(state.draft, runs);
+    const what = job.whatIf === job.base ? `${count(ofBase, 'replication')} of the scenario (nothing changed)` : `${count(ofWhatIf, 'replication')} of the what-if and ${ofBase} of the scenario on the same seeds`;
     job.send('accepted', {
       changes: changes.map(({ path, label, override }) => ({ path, label, override })),
       command: copyCommand(this.file, this.cliOverrides, changes, state.draft),
       yaml: this.savedText(changes, state.draft, 'what-if.yaml'),
       hash: whatIf.hash,
-      plan: `${count(runs, 'replication')} to run (${state.draft.replications} of the what-if and of the scenario, on the same seeds; cached ones not counted) at 1 agent = ${state.draft.scale} persons on ${count(this.threads, 'thread')}${seconds === undefined ? '' : `, about ${duration(seconds)}`}`,
+      plan: `${runs === 0 ? `all ${job.replications} replications cached` : `${what} to run (of ${job.replications} each; the rest are cached)`} at 1 agent = ${state.draft.scale} persons on ${count(this.threads, 'thread')}${seconds === undefined || runs === 0 ? '' : `, about ${duration(seconds)}`}`,
       seconds: seconds ?? null,
     });
     await breathe();
@@ -340,6 +345,7 @@ export class ExploreSession {
       await this.pool.execute(list, (run, values) => {
         const { entry, replication } = batch[run.runId];
         entry.values[replication] = values;
+        this.replicationsRun++;
         entry.outcomes[replication] = outcomeOf(entry.loaded.scenario, values);
         this.watch();
         if (job.live && job === this.active) this.sendDraft(job);

@@ -48,8 +48,9 @@ export const PAGE_SCRIPT = String.raw`'use strict';
     if (control.unit && control.unit.percent) return plain(x * 100) + '%';
     return plain(x);
   }
+  // A constant is "as the formulas read it": no unit worth showing.
   function unitLabel(control) {
-    return control.unit && control.unit.label && !control.unit.percent ? ' ' + control.unit.label : '';
+    return control.unit && control.unit.label && !control.unit.percent && control.path.indexOf('constants.') !== 0 ? ' ' + control.unit.label : '';
   }
   function yearRange(p10, p90, horizon) {
     if (p10 === null) return 'after ' + horizon;
@@ -343,7 +344,8 @@ export const PAGE_SCRIPT = String.raw`'use strict';
   function historyMarks(setup, y1, y2) {
     if (setup.startYear >= setup.baseYear) return [];
     return [
-      Plot.rect([{ x1: setup.startYear - 0.5, x2: setup.baseYear - 0.5, y1: y1, y2: y2 }], { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: '#f3f4f6' }),
+      // From the first year shown (not half a year before it: the shade would cover the axis labels).
+      Plot.rect([{ x1: setup.startYear, x2: setup.baseYear - 0.5, y1: y1, y2: y2 }], { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: '#f3f4f6' }),
       Plot.text([{ x: setup.baseYear - 0.5, y: y2 }], { x: 'x', y: 'y', text: function () { return '← history   projection from ' + setup.baseYear + ' →'; }, dy: 10, fill: '#59636e' }),
     ];
   }

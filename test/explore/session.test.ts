@@ -2,14 +2,16 @@
  * The explore session without a browser: events as a list. A newer request cancels the older (its
  * stream ends with `cancelled`, without a result, and none of its replications runs); the draft is
  * exactly `simulate` on the same overrides; a view asked again comes from the cache; a bad value
- * gets the message `hiresim validate … --set` prints for the same overrides.
+ * gets the message `hiresim run … --set` gives the same overrides.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { ExploreSession, type EventSink } from '../../src/explore/session.js';
 import { draftView } from '../../src/explore/view.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { simulate } from '../../src/sim/simulate.js';
-import { BASELINE, hiresimAsync } from '../helpers/problems.js';
+import { loadBlamingFlags, overrideFlags, overridesOf } from '../../src/cli/simulation-options.js';
+import { InputError, formatIssue } from '../../src/scenario/issues.js';
+import { BASELINE } from '../helpers/problems.js';
 
 /** A tiny session: no history, to 2028, coarse, two replications. */
 const TINY = ['startYear=2025', 'horizon=2028', 'scale=400', 'replications=2'];
@@ -100,9 +102,15 @@ describe('an explore session', () => {
     await got.ended;
     expect(got.events.map((e) => e.event)).toEqual(['problem']);
     const messages = (got.events[0].data as { messages: string[] }).messages;
-    const cli = await hiresimAsync(['validate', BASELINE, ...[...TINY, 'upskilling.selfStudyRate="year < 2025 ? 0.151317 : 1.5"'].flatMap((o) => ['--set', o])]);
-    expect(cli.status).toBe(2);
-    expect(messages).toEqual(cli.stderr.split('\n').filter((l) => l.startsWith('--set')));
+    // What `hiresim run BASELINE --set … --reps 2 --seed 7` does with the same overrides (simulation-options.ts).
+    const options = { overrides: [...TINY, 'upskilling.selfStudyRate="year < 2025 ? 0.151317 : 1.5"', 'scale=400'], reps: 2, seed: '7' };
+    let cli: string[] = [];
+    try {
+      loadBlamingFlags(BASELINE, overridesOf(options), overrideFlags(options));
+    } catch (error) {
+      cli = (error as InputError).issues.map(formatIssue);
+    }
+    expect(messages).toEqual(cli);
     expect(messages[0]).toMatch(/^--set #5:1:\d+ upskilling\.selfStudyRate: expected a formula giving a probability in \[0, 1\] in every year, found 1\.5 in 2025$/);
   });
 

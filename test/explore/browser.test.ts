@@ -174,7 +174,7 @@ describe.skipIf(!hasChromium)('hiresim explore in headless Chromium', () => {
   });
 
   it.runIf(process.env.UPDATE_SCREENSHOT === '1')('writes docs/explore.png from the shipped baseline', async () => {
-    const full = await startExplore({ file: join(ROOT, 'scenarios', 'baseline.yaml'), threads: 2 });
+    const full = await startExplore({ file: 'scenarios/baseline.yaml', cwd: ROOT, threads: 2 });
     try {
       full.warmUp();
       const page = await open(browser, full.url, 1400, 1500);

@@ -4,10 +4,10 @@
  * (`hiresim sensitivity --method morris`) of the baseline's projection inputs, so that the what-if
  * page offers the inputs that move the closing year most.
  *
- * Every input is varied the way an explore control changes it (src/explore/controls.ts): from the
- * base year on, with history left as fitted. The sensitivity command varies whole parameters, so
- * each input is routed through a constant of its own: `--set P="year < 2025 ? BASE : xP"` keeps
- * the scenario's value (number or formula) before the base year and reads the constant after it,
+ * Every input is varied the way an explore control changes it (src/explore/controls.ts): after the
+ * base year, with history and the base year left as fitted. The sensitivity command varies whole parameters, so
+ * each input is routed through a constant of its own: `--set P="year <= 2025 ? BASE : xP"` keeps
+ * the scenario's value (number or formula) up to the base year and reads the constant after it,
  * and `--param constants.xP=LO:HI` varies the constant. Constants (read only by the projection's
  * formulas) and distributions (drawn once per replication) are varied directly, as explore does.
  *
@@ -74,7 +74,7 @@ for (const [path, low, high, log] of INPUTS) {
   const name = `x${path.split('.').map((k) => k[0].toUpperCase() + k.slice(1)).join('')}`;
   const before = param.spec.kind === 'number' ? String(param.spec.value) : `(${param.spec.text})`;
   const start = param.spec.kind === 'number' ? param.spec.value : low;
-  sets.push(`constants.${name}=${start}`, `${path}="year < ${scenario.baseYear} ? ${before} : ${name}"`);
+  sets.push(`constants.${name}=${start}`, `${path}="year <= ${scenario.baseYear} ? ${before} : ${name}"`);
   params.push(`constants.${name}=${range}`);
   routed[`constants.${name}`] = path;
 }

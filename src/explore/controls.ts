@@ -4,11 +4,13 @@
  * `--set` overrides, the same strings `hiresim run … --set` takes, so a value the page sends is
  * checked by the same loader and a bad one gets the same positioned message.
  *
- * A slider changes its parameter from the base year on and leaves history as the scenario has it
- * (levers act from the base year too, and the shipped variants write their changes this way):
- * `P="year < 2025 ? BASE : v"`, where BASE is the scenario's number or formula. A constant (read
- * only by formulas, which decide the years) and a distribution (drawn once per replication, so it
- * cannot change at a year) are replaced whole.
+ * A slider changes its parameter after the base year and leaves the years up to it as the scenario
+ * has them, as the shipped variants write their changes: `P="year <= 2025 ? BASE : v"`, where BASE
+ * is the scenario's number or formula. The base year stays too: it is the seed's year (the fitted
+ * 53% gap), and the year some effects are measured from (tools act through their maturity's
+ * distance from the base year's), so changing it would move history as well. A constant (read only
+ * by formulas, which decide the years) and a distribution (drawn once per replication, so it cannot
+ * change at a year) are replaced whole.
  */
 import * as z from 'zod';
 import { LIMITS } from '../limits.js';
@@ -51,7 +53,7 @@ export interface SliderControl {
   /** The parameter's source as written (a key of `sources`, or words) and the key's citation. */
   readonly source?: string;
   readonly citation?: string;
-  /** How a changed value is written: from the base year on (history kept), or replacing the parameter whole. */
+  /** How a changed value is written: after the base year (history and base year kept), or replacing the parameter whole. */
   readonly from: 'baseYear' | 'whole';
   /** The scenario's value as a formula can hold it (a number, or a formula in brackets); undefined when replaced whole. */
   readonly before?: string;
@@ -184,7 +186,7 @@ export function viewOverrides(controls: Controls, state: ViewState): ControlOver
     if (typeof value === 'number' && value === slider.base) continue;
     const text = typeof value === 'number' ? numberText(value) : value;
     // A formula is written in double quotes, which YAML reads as JSON's: any text stays one value.
-    const yaml = slider.from === 'whole' ? text : JSON.stringify(`year < ${controls.baseYear} ? ${slider.before} : ${text}`);
+    const yaml = slider.from === 'whole' ? text : JSON.stringify(`year <= ${controls.baseYear} ? ${slider.before} : ${text}`);
     changed.push({ path: slider.path, label: slider.label, override: `${slider.path}=${yaml}`, yaml, baseText: slider.baseText });
   }
   return changed;

@@ -32,6 +32,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { summarize } from '../sim/simulate.js';
 import { blameFlags } from '../sweep/param-spec.js';
 import { duration, type Progress } from '../cli/progress.js';
+import { checkMemory } from '../cli/simulation-options.js';
 import { defaultDraft, draftOverrides, exploreControls, parseViewState, viewOverrides, type Controls, type ControlOverride, type Draft, type ViewState } from './controls.js';
 import { closingDifference } from './difference.js';
 import { checkRoundTrip, copyCommand, savedFileName, savedScenarioText, writeSavedScenario } from './save.js';
@@ -49,6 +50,9 @@ export interface EventSink {
  * against 41.0), far less than the draft's band.
  */
 export const EXPECTED_NODES = 64;
+
+/** Least time between two `draft` events of a request, in milliseconds. */
+const DRAFT_EVENT_MS = 200;
 
 /** Scenarios whose replications are kept (each holds at most its draft's values, ~12 KB a replication). */
 const CACHED_SCENARIOS = 32;
@@ -78,6 +82,8 @@ class Job {
   whatIf?: Entry;
   base?: Entry;
   replications = 0;
+  /** When the last `draft` event went out (performance.now()). */
+  lastDraft = -Infinity;
 
   constructor(
     readonly id: number,
@@ -265,6 +271,8 @@ export class ExploreSession {
       model = this.load(changes.map((c) => c.override));
       whatIf = this.load([...changes.map((c) => c.override), ...draft], true);
       base = this.load(draft, true);
+      // A draft whose agents would not fit in memory is refused as `run` refuses it, with the estimate.
+      checkMemory(whatIf, this.threads);
       job.whatIf = this.entry(whatIf, [...this.cliOverrides, ...changes.map((c) => c.override), ...draft]);
       job.base = this.entry(base, [...this.cliOverrides, ...draft]);
       job.replications = state.draft.replications;
@@ -351,6 +359,8 @@ export class ExploreSession {
         if (job.live && job === this.active) this.sendDraft(job);
       });
     } catch (error) {
+      // Closing the session stops the workers mid-run: nothing failed, and no pool is wanted.
+      if (this.closed) return;
       // A failed list closes the pool (a worker may be mid-run): start another for the next request.
       this.pool = createEnginePool(this.threads);
       const messages = error instanceof InputError ? error.issues.map(formatIssue) : [`hiresim: ${(error as Error).message}`];
@@ -386,8 +396,14 @@ export class ExploreSession {
     const { base, whatIf } = job as Required<Job>;
     const R = job.replications;
     const done = (e: Entry) => e.values.slice(0, R).filter((v) => v !== undefined).length;
+    const finished = done(whatIf) + (whatIf === base ? 0 : done(base));
+    // Bands of every metric are summarised per event: at most a few events a second (the last
+    // replication is followed by `result` anyway). Wall-clock time decides when, never what.
+    const now = performance.now();
+    if (finished > 0 && now - job.lastDraft < DRAFT_EVENT_MS) return;
+    job.lastDraft = now;
     job.send('draft', {
-      done: done(whatIf) + (whatIf === base ? 0 : done(base)),
+      done: finished,
       total: whatIf === base ? R : 2 * R,
       whatIf: this.partial(whatIf, R),
       base: whatIf === base ? undefined : this.partial(base, R),

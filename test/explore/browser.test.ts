@@ -107,7 +107,7 @@ describe.skipIf(!hasChromium)('hiresim explore in headless Chromium', () => {
     expect(after).toContain('<svg');
     expect(after).not.toBe(before);
     const state = await evaluate<{ accepted: { changes: { path: string; override: string }[] }; expected: { whatIf: { closingYear: number | null } }; result: { same: boolean; whatIf: { replications: number }; difference: { pairs: number; words: string } } }>(browser, sessionId, 'hiresimExplore');
-    expect(state.accepted.changes.map((c) => c.override)).toEqual(['upskilling.selfStudyRate="year < 2025 ? 0.151317 : 0.3"']);
+    expect(state.accepted.changes.map((c) => c.override)).toEqual(['upskilling.selfStudyRate="year <= 2025 ? 0.151317 : 0.3"']);
     expect(state.expected.whatIf.closingYear === null || state.expected.whatIf.closingYear >= 2025).toBe(true);
     expect(state.result.same).toBe(false);
     expect(state.result.whatIf.replications).toBe(3);
@@ -150,10 +150,10 @@ describe.skipIf(!hasChromium)('hiresim explore in headless Chromium', () => {
     const text = readFileSync(join(dir, saved.file), 'utf8');
     expect(text).toBe(saved.text);
     expect(text).toMatch(/^extends: baseline\.yaml$/m);
-    expect(text).toContain('selfStudyRate: "year < 2025 ? 0.151317 : 0.3" # set in hiresim explore');
+    expect(text).toContain('selfStudyRate: "year <= 2025 ? 0.151317 : 0.3" # set in hiresim explore');
     expect(saved.command).toBe('hiresim run faster-self-study.yaml --set scale=200 --seed 20250101 --reps 3');
     // It validates (and loads to what the page ran); `hiresim run` below reads it as any scenario.
-    expect(loadScenario(join(dir, saved.file)).hash).toBe(loadScenario(join(dir, 'baseline.yaml'), { overrides: [...SMALL, 'upskilling.selfStudyRate="year < 2025 ? 0.151317 : 0.3"'] }).hash);
+    expect(loadScenario(join(dir, saved.file)).hash).toBe(loadScenario(join(dir, 'baseline.yaml'), { overrides: [...SMALL, 'upskilling.selfStudyRate="year <= 2025 ? 0.151317 : 0.3"'] }).hash);
     const run = await hiresimAsync(['run', saved.file, '--set', 'scale=200', '--seed', '20250101', '--reps', '3', '--threads', '1', '--json'], { cwd: dir });
     expect(run.status, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout) as { closure: { medianYear: number | null; p10Year: number | null; p90Year: number | null }; years: { year: number; candidatesPer100: { p10: number; p50: number; p90: number } }[] };

@@ -1,6 +1,6 @@
 /**
  * The controls and what the page hands over: the baseline's sliders (each with its source), how a
- * view becomes overrides (from the base year on, or whole), values typed as "53%" or "0.53", the
+ * view becomes overrides (after the base year, or whole), values typed as "53%" or "0.53", the
  * copy command, and the saved scenario's round trip: loaded with loadScenario, it is the explored
  * file plus the view's overrides (a property over random views), its values marked as set in
  * explore. And the `explore:` section's own checks, positioned in the file.
@@ -38,11 +38,11 @@ describe('the baseline\'s controls', () => {
     expect(controls.sliders.find((s) => s.path === 'tools.productivityGain')).toMatchObject({ from: 'whole', base: 0.2, citation: expect.stringContaining('Cui, Demirer') });
   });
 
-  it('turns a view into overrides: switches, then sliders from the base year (history kept), constants and distributions whole', () => {
+  it('turns a view into overrides: switches, then sliders after the base year (history kept), constants and distributions whole', () => {
     const changes = viewOverrides(controls, view({ 'upskilling.selfStudyRate': 0.2, 'constants.growthDecay': 6, 'tools.productivityGain': '30%', 'demand.shockSd': 0.05 }, { tools: false, education: true }));
     expect(changes.map((c) => c.override)).toEqual([
       'tools.enabled=false',
-      'upskilling.selfStudyRate="year < 2025 ? 0.151317 : 0.2"',
+      'upskilling.selfStudyRate="year <= 2025 ? 0.151317 : 0.2"',
       'tools.productivityGain=0.3',
       'constants.growthDecay=6',
     ]);
@@ -79,7 +79,7 @@ describe('the baseline\'s controls', () => {
   it('writes the copy command with the draft last, quoted for a shell', () => {
     const changes = viewOverrides(controls, view({ 'upskilling.selfStudyRate': 0.2 }, { migration: false }));
     expect(copyCommand('scenarios/baseline.yaml', ['horizon=2030'], changes, DRAFT)).toBe(
-      `hiresim run scenarios/baseline.yaml --set horizon=2030 --set migration.enabled=false --set 'upskilling.selfStudyRate="year < 2025 ? 0.151317 : 0.2"' --set scale=50 --seed 20250101 --reps 8`,
+      `hiresim run scenarios/baseline.yaml --set horizon=2030 --set migration.enabled=false --set 'upskilling.selfStudyRate="year <= 2025 ? 0.151317 : 0.2"' --set scale=50 --seed 20250101 --reps 8`,
     );
   });
 });

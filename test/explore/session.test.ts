@@ -75,7 +75,7 @@ describe('an explore session', () => {
     await got.ended;
     const result = (await got.on('result')) as { whatIf: unknown; base: unknown; same: boolean; difference: { pairs: number } };
     const seeds = ['scale=400', 'replications=2', 'seed=7'];
-    const whatIf = await simulate(loadScenario(BASELINE, { overrides: [...TINY, 'upskilling.selfStudyRate="year < 2025 ? 0.151317 : 0.25"', ...seeds] }), { threads: 1 });
+    const whatIf = await simulate(loadScenario(BASELINE, { overrides: [...TINY, 'upskilling.selfStudyRate="year <= 2025 ? 0.151317 : 0.25"', ...seeds] }), { threads: 1 });
     const base = await simulate(loadScenario(BASELINE, { overrides: [...TINY, ...seeds] }), { threads: 1 });
     expect(result.whatIf).toEqual(draftView(whatIf.summary));
     expect(result.base).toEqual(draftView(base.summary));
@@ -103,7 +103,7 @@ describe('an explore session', () => {
     expect(got.events.map((e) => e.event)).toEqual(['problem']);
     const messages = (got.events[0].data as { messages: string[] }).messages;
     // What `hiresim run BASELINE --set … --reps 2 --seed 7` does with the same overrides (simulation-options.ts).
-    const options = { overrides: [...TINY, 'upskilling.selfStudyRate="year < 2025 ? 0.151317 : 1.5"', 'scale=400'], reps: 2, seed: '7' };
+    const options = { overrides: [...TINY, 'upskilling.selfStudyRate="year <= 2025 ? 0.151317 : 1.5"', 'scale=400'], reps: 2, seed: '7' };
     let cli: string[] = [];
     try {
       loadBlamingFlags(BASELINE, overridesOf(options), overrideFlags(options));

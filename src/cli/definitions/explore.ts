@@ -12,7 +12,7 @@ const USAGE = usage([
   'Serves a page on this machine (127.0.0.1 unless --host says otherwise) and prints its URL, which',
   'carries a random access token: requests without it, or from another site, are refused. The page',
   'has a switch for every lever and a slider for each input of the scenario\'s explore: section',
-  '(with its source); each change acts from the base year on, history stays as fitted. On every',
+  '(with its source); each change acts after the base year, history stays as fitted. On every',
   'change the expected-value recursion answers at once, then the agent-based draft streams in',
   'replication by replication, against the unchanged scenario on the same seeds: qualified',
   'candidates per 100 open positions (10–50–90% bands, log axis), P(closed by year), median pay',

@@ -80,7 +80,7 @@ export const PAGE_SCRIPT = String.raw`'use strict';
 
   function buildControls(setup) {
     var s = setup.scenario;
-    $('scenario').textContent = '"' + s.name + '" (' + s.file + '): ' + s.description + ' Every change acts from ' + setup.baseYear + ' on; the history (' + setup.startYear + '–' + (setup.baseYear - 1) + ') stays the scenario\'s.';
+    $('scenario').textContent = '"' + s.name + '" (' + s.file + '): ' + s.description + ' Every change acts from ' + (setup.baseYear + 1) + ' on; the history (' + setup.startYear + '–' + (setup.baseYear - 1) + ') and the base year ' + setup.baseYear + ' stay the scenario\'s.';
     var levers = $('levers');
     setup.controls.levers.forEach(function (lever) {
       var box = el('input', { type: 'checkbox', id: 'lever-' + lever.lever });
@@ -106,7 +106,7 @@ export const PAGE_SCRIPT = String.raw`'use strict';
       var box = el('div', { className: 'control', 'data-path': c.path }, [
         el('div', { className: 'head' }, [el('span', { text: c.label }), shown]),
         el('div', { className: 'row' }, [range, text, reset]),
-        el('p', { className: 'base', text: 'scenario: ' + c.baseText + (c.from === 'whole' ? ' (replaced whole when changed)' : ' (changed from ' + setup.baseYear + ' on)') + '; slider ' + inUnit(c, c.min) + '–' + inUnit(c, c.max) + (c.scale === 'log' ? ', log scale' : '') + '; ' + c.path }),
+        el('p', { className: 'base', text: 'scenario: ' + c.baseText + (c.from === 'whole' ? ' (replaced whole when changed)' : ' (changed from ' + (setup.baseYear + 1) + ' on)') + '; slider ' + inUnit(c, c.min) + '–' + inUnit(c, c.max) + (c.scale === 'log' ? ', log scale' : '') + '; ' + c.path }),
         el('p', { className: 'source', text: 'source: ' + (c.citation ? c.source + ': ' + c.citation : c.source || 'none given') }),
       ]);
       function set(value, immediate) {

@@ -71,7 +71,7 @@ describe('the baseline\'s controls', () => {
       }
       return 'accepted';
     };
-    expect(problem({ levers: {}, values: { 'tools.nothing': 1 }, draft: DRAFT })).toMatch(/^<request> values\.tools\.nothing: expected one of the sliders upskilling\.selfStudyRate, /);
+    expect(problem({ levers: {}, values: { 'tools.nothing': 1 }, draft: DRAFT })).toMatch(/^<request> values\.tools\.nothing: expected one of the sliders constants\.growthDecay, /);
     expect(problem({ levers: {}, values: {}, draft: { ...DRAFT, replications: 0 } })).toMatch(/^<request> draft\.replications: expected a view/);
     expect(problem({ levers: {}, values: {}, draft: DRAFT })).toBe('accepted');
   });

@@ -42,9 +42,9 @@ describe('the baseline\'s controls', () => {
     const changes = viewOverrides(controls, view({ 'upskilling.selfStudyRate': 0.2, 'constants.growthDecay': 6, 'tools.productivityGain': '30%', 'demand.shockSd': 0.05 }, { tools: false, education: true }));
     expect(changes.map((c) => c.override)).toEqual([
       'tools.enabled=false',
+      'constants.growthDecay=6',
       'upskilling.selfStudyRate="year <= 2025 ? 0.151317 : 0.2"',
       'tools.productivityGain=0.3',
-      'constants.growthDecay=6',
     ]);
     expect(viewOverrides(controls, view({}))).toEqual([]);
   });

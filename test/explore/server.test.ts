@@ -101,7 +101,7 @@ describe('the explore server', () => {
 
   it('saves a view beside the explored file, never over a file, and names bad names', async () => {
     const token = `?token=${explore.token}`;
-    const view = { levers: { migration: false }, values: { 'migration.immigrants': 4000 }, draft: { scale: 400, replications: 2, seed: 20250101 } };
+    const view = { levers: { migration: false }, values: { 'acquihires.probability': 0.5 }, draft: { scale: 400, replications: 2, seed: 20250101 } };
     const saved = await send('POST', `/api/save${token}`, {}, JSON.stringify({ view, name: 'no-migration' }));
     expect(saved.status, saved.body).toBe(200);
     const body = JSON.parse(saved.body) as { file: string; text: string; command: string };

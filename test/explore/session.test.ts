@@ -111,7 +111,7 @@ describe('an explore session', () => {
       cli = (error as InputError).issues.map(formatIssue);
     }
     expect(messages).toEqual(cli);
-    expect(messages[0]).toMatch(/^--set #5:1:\d+ upskilling\.selfStudyRate: expected a formula giving a probability in \[0, 1\] in every year, found 1\.5 in 2025$/);
+    expect(messages[0]).toMatch(/^--set #5:1:\d+ upskilling\.selfStudyRate: expected a formula giving a probability in \[0, 1\] in every year, found 1\.5 in 2026$/);
   });
 
   it('refuses a view with a switch or slider the scenario does not have, naming it', async () => {

@@ -58,6 +58,9 @@ export async function exploreCommand(options: ExploreCommandOptions): Promise<Ex
   if (!['127.0.0.1', '::1', 'localhost'].includes(explore.host) && !explore.host.startsWith('127.')) {
     say(`hiresim: explore: ${explore.host} is not a loopback address: anyone who can reach it and has the URL (its token) can use the page and save files beside ${options.file}.`);
   }
+  // Said, not refused: overrides and calibrations move values, and variants drop programmes.
+  for (const slider of explore.session.controls.sliders) if (slider.note) say(`hiresim: explore: ${slider.note}.`);
+  for (const reason of explore.session.controls.left) say(`hiresim: explore: ${reason}.`);
   if (options.open) openInBrowser(explore.url);
   explore.warmUp(planProgress(explore.warmUpPlan, { parallel: explore.session.threads, unit: 'replications' }));
   const signal = await stopped;

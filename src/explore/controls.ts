@@ -17,6 +17,7 @@ import { LIMITS } from '../limits.js';
 import { explainScenario } from '../scenario/explain.js';
 import { baseValueOf, parameterAt } from '../scenario/explore.js';
 import { InputError } from '../scenario/issues.js';
+import { formatNumber } from '../scenario/param.js';
 import { LEVERS, type Lever } from '../scenario/levers.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { Unit } from '../scenario/units.js';
@@ -41,6 +42,7 @@ export interface LeverControl {
 export interface SliderControl {
   readonly path: string;
   readonly label: string;
+  /** The range as the scenario's `explore:` entry gives it, widened to hold the scenario's value when that lies outside (`note` says so). */
   readonly min: number;
   readonly max: number;
   readonly scale: 'linear' | 'log';
@@ -57,12 +59,16 @@ export interface SliderControl {
   readonly from: 'baseYear' | 'whole';
   /** The scenario's value as a formula can hold it (a number, or a formula in brackets); undefined when replaced whole. */
   readonly before?: string;
+  /** Set when the scenario's value lies outside the entry's range (an override or a calibration moved it). */
+  readonly note?: string;
 }
 
 export interface Controls {
   readonly baseYear: number;
   readonly levers: readonly LeverControl[];
   readonly sliders: readonly SliderControl[];
+  /** Why an `explore:` entry has no slider: its parameter is not in this scenario (a variant dropped its programme or segment). */
+  readonly left: readonly string[];
 }
 
 /** The controls of a loaded scenario (its `explore:` entries already checked by the loader). */
@@ -71,32 +77,43 @@ export function exploreControls(loaded: LoadedScenario): Controls {
   const explained = new Map(explainScenario(loaded).parameters.map((p) => [p.path, p]));
   const scope: Record<string, number> = {};
   for (const [name, constant] of Object.entries(scenario.constants)) scope[name] = baseValueOf(constant, scenario.baseYear, scenario.baseYear, {});
-  const sliders = (scenario.explore ?? []).map((entry): SliderControl => {
+  const left: string[] = [];
+  const sliders = (scenario.explore ?? []).flatMap((entry): SliderControl[] => {
     const found = parameterAt(scenario, entry.path);
-    // The loader has checked every path; a path that is not a parameter cannot reach here.
-    if (!('param' in found)) throw new Error(`explore: ${entry.path} is not a parameter`);
+    // The loader lets only a parameter of the language through that this scenario lacks.
+    if (!('param' in found)) {
+      left.push(`"${entry.label}" has no slider: ${entry.path} is not in this scenario`);
+      return [];
+    }
     const { spec } = found.param;
     const whole = entry.path.startsWith('constants.') || spec.kind === 'distribution';
-    const scale = entry.scale ?? 'linear';
     const e = explained.get(entry.path);
-    return {
+    const base = baseValueOf(found.param, scenario.baseYear, scenario.baseYear, scope);
+    // The slider starts at the scenario's value: one outside the range widens it, and the page says so.
+    const outside = Number.isFinite(base) && (base < entry.min || base > entry.max);
+    const min = outside ? Math.min(entry.min, base) : entry.min;
+    const max = outside ? Math.max(entry.max, base) : entry.max;
+    const scale = entry.scale === 'log' && min > 0 ? 'log' : 'linear';
+    const what = spec.kind === 'number' ? 'value' : spec.kind === 'formula' ? `value in ${scenario.baseYear}` : 'central value';
+    return [{
       path: entry.path,
       label: entry.label,
-      min: entry.min,
-      max: entry.max,
+      min,
+      max,
       scale,
-      step: entry.step ?? (scale === 'log' ? 0 : (entry.max - entry.min) / 100),
-      base: baseValueOf(found.param, scenario.baseYear, scenario.baseYear, scope),
+      step: entry.step ?? (scale === 'log' ? 0 : (max - min) / 100),
+      base,
+      ...(outside ? { note: `the scenario's ${what} of ${entry.path}, ${formatNumber(base)}, lies outside the range its explore: entry gives (${formatNumber(entry.min)} to ${formatNumber(entry.max)}): the slider is widened to hold it` } : {}),
       baseText: e?.display ?? found.param.describe(),
       unit: e?.unit ?? { label: '' },
       ...(e?.source !== undefined ? { source: e.source } : {}),
       ...(e?.citation !== undefined ? { citation: e.citation } : {}),
       from: whole ? 'whole' : 'baseYear',
       ...(whole ? {} : { before: spec.kind === 'number' ? String(spec.value) : `(${(spec as { text: string }).text})` }),
-    };
+    }];
   });
   const levers = LEVERS.map((lever) => ({ lever, path: `${lever}.enabled`, label: LEVER_LABELS[lever], base: scenario[lever].enabled }));
-  return { baseYear: scenario.baseYear, levers, sliders };
+  return { baseYear: scenario.baseYear, levers, sliders, left };
 }
 
 /** The page's state: switches, slider values (numbers, or text as typed: "53%", "0.53"), and the draft. */

@@ -94,8 +94,7 @@ export function checkScenario(scenario: Scenario): PathIssue[] {
     }
   }
   if (issues.length === 0) issues.push(...turnoverIssues(scenario, scope));
-  // Formulas are compiled by now: a slider on a formula starts at its base-year value.
-  if (issues.length === 0) issues.push(...exploreIssues(scenario, scope));
+  if (issues.length === 0) issues.push(...exploreIssues(scenario, scenarioSchema));
   return issues;
 }
 

@@ -1,13 +1,17 @@
 /**
  * The scenario's `explore:` section: the inputs `hiresim explore` offers as sliders, each a numeric
  * parameter with a range and a label. It changes no result (the scenario hash leaves it out), so
- * its checks are about the page: the path must name a numeric parameter, the range must be one a
- * slider can cover (min < max, inside the parameter's domain, above 0 on a log scale), and the
- * scenario's own value must lie inside it, since the slider starts there.
+ * its checks are about the page: the path must name a numeric parameter of the scenario language,
+ * once, and the range must be one a slider can cover (min < max, inside the parameter's domain,
+ * above 0 on a log scale). A path the language has but this scenario lacks (a programme or firm
+ * segment a variant dropped with `null`) is not an error either: the page leaves that slider out.
+ * Whether the scenario's own value lies inside the range is not checked here: an override, a sweep
+ * or a calibration moves values, and a page control must not make them invalid. `hiresim explore`
+ * says so instead, and widens that slider to hold the value (src/explore/controls.ts).
  */
 import * as z from 'zod';
 import { centralValue } from './distributions.js';
-import { formatNumber, inDomain, Param } from './param.js';
+import { formatNumber, inDomain, Param, PARAM_SCHEMAS } from './param.js';
 import type { PathKey } from './issues.js';
 import type { PathIssue } from './schema-issues.js';
 
@@ -47,11 +51,39 @@ export const exploreSchema = z
 
 export type ExploreEntry = z.output<typeof exploreEntrySchema>;
 
+type AnySchema = z.core.$ZodType;
+interface Def {
+  type: string;
+  shape?: Record<string, AnySchema>;
+  valueType?: AnySchema;
+  innerType?: AnySchema;
+  in?: AnySchema;
+}
+const defOf = (schema: AnySchema): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** Whether the scenario language has a parameter at `path` (a record, such as firms or programmes, takes any key). */
+export function isParameterPath(schema: AnySchema, path: string): boolean {
+  let s = schema;
+  for (const key of path.split('.')) {
+    for (let def = defOf(s); ; def = defOf(s)) {
+      if (PARAM_SCHEMAS.has(s)) return false;
+      if (def.innerType && ['optional', 'default', 'nullable', 'readonly'].includes(def.type)) s = def.innerType;
+      else if (def.type === 'pipe' && def.in) s = def.in;
+      else break;
+    }
+    const def = defOf(s);
+    if (def.type === 'object' && def.shape && Object.hasOwn(def.shape, key)) s = def.shape[key];
+    else if (def.type === 'record' && def.valueType) s = def.valueType;
+    else return false;
+  }
+  return PARAM_SCHEMAS.has(s);
+}
+
 /** What a path of the scenario holds: a parameter, or a description of what it is instead. */
-export function parameterAt(root: unknown, path: string): { param: Param } | { found: string } {
+export function parameterAt(root: unknown, path: string): { param: Param } | { found: string; missing?: true } {
   let node: unknown = root;
   for (const key of path.split('.')) {
-    if (node === null || typeof node !== 'object' || node instanceof Param || !Object.prototype.hasOwnProperty.call(node, key)) return { found: `"${path}", which this scenario does not have` };
+    if (node === null || typeof node !== 'object' || node instanceof Param || !Object.prototype.hasOwnProperty.call(node, key)) return { found: `"${path}", which this scenario does not have`, missing: true };
     node = (node as Record<string, unknown>)[key];
   }
   if (node instanceof Param) return { param: node };
@@ -73,11 +105,11 @@ export function baseValueOf(param: Param, year: number, baseYear: number, scope:
 }
 
 /**
- * The section's checks that need the validated scenario (formulas compiled, constants known):
- * each path names a numeric parameter, once; the range lies in the parameter's domain; and the
- * scenario's own value at the base year lies inside the range.
+ * The section's checks that need the validated scenario: each path names a numeric parameter
+ * (of the scenario, or of the language when the scenario lacks it), once, and the range lies in
+ * the parameter's domain. `schema` is the scenario schema (passed in: it holds this section).
  */
-export function exploreIssues(scenario: { readonly explore?: readonly ExploreEntry[]; readonly baseYear: number }, scope: Readonly<Record<string, number>>): PathIssue[] {
+export function exploreIssues(scenario: { readonly explore?: readonly ExploreEntry[] }, schema: AnySchema): PathIssue[] {
   const issues: PathIssue[] = [];
   const seen = new Map<string, number>();
   (scenario.explore ?? []).forEach((entry, i) => {
@@ -94,7 +126,7 @@ export function exploreIssues(scenario: { readonly explore?: readonly ExploreEnt
     seen.set(entry.path, i);
     const found = parameterAt(scenario, entry.path);
     if (!('param' in found)) {
-      issues.push({ path: at('path'), expected: 'the path of a numeric parameter of this scenario (upskilling.selfStudyRate)', found: found.found });
+      if (!found.missing || !isParameterPath(schema, entry.path)) issues.push({ path: at('path'), expected: 'the path of a numeric parameter of this scenario (upskilling.selfStudyRate)', found: found.found });
       return;
     }
     const { domain } = found.param;
@@ -103,15 +135,6 @@ export function exploreIssues(scenario: { readonly explore?: readonly ExploreEnt
         issues.push({ path: at(bound), expected: `a value the parameter ${entry.path} may take (${domain.label})`, found: formatNumber(entry[bound]) });
         return;
       }
-    }
-    const value = baseValueOf(found.param, scenario.baseYear, scenario.baseYear, scope);
-    if (Number.isFinite(value) && (value < entry.min || value > entry.max)) {
-      const what = found.param.spec.kind === 'number' ? 'value' : found.param.spec.kind === 'formula' ? `value in ${scenario.baseYear}` : 'central value';
-      issues.push({
-        path: ['explore', i],
-        expected: `a range holding the scenario's ${what} of ${entry.path} (${formatNumber(value)}), where the slider starts`,
-        found: `${formatNumber(entry.min)} to ${formatNumber(entry.max)}`,
-      });
     }
   });
   return issues;

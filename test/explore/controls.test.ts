@@ -3,7 +3,8 @@
  * view becomes overrides (after the base year, or whole), values typed as "53%" or "0.53", the
  * copy command, and the saved scenario's round trip: loaded with loadScenario, it is the explored
  * file plus the view's overrides (a property over random views), its values marked as set in
- * explore. And the `explore:` section's own checks, positioned in the file.
+ * explore. And the `explore:` section's own checks, positioned in the file; a value outside a
+ * slider's range and a parameter a variant dropped are said, not refused.
  */
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -181,9 +182,32 @@ describe('the explore: section of a scenario file', () => {
     expect(issues).toEqual([
       `${file}:5:13 explore.0.path: expected the path of a numeric parameter of this scenario (upskilling.selfStudyRate), found "tools.enabled", a switch (every lever's enabled switch has its own control)`,
       `${file}:6:13 explore.1.path: expected the path of a numeric parameter of this scenario (upskilling.selfStudyRate), found "demand.nothing", which this scenario does not have`,
-      `${file}:7:5 explore.2: expected a range holding the scenario's value of upskilling.selfStudyRate (0.151317), where the slider starts, found 0.2 to 0.3`,
       `${file}:8:67 explore.3.max: expected a value the parameter tools.maturity may take (a share in [0, 1]), found 2`,
     ]);
+  });
+
+  it('says, rather than refuses, a scenario value outside a range (an override moved it) and a parameter this scenario lacks', () => {
+    const file = join(dir, 'moved.yaml');
+    writeFileSync(
+      file,
+      [
+        'name: moved',
+        'description: values the sliders did not expect',
+        `extends: ${BASELINE}`,
+        'upskilling:',
+        '  selfStudyRate: 0.35',
+        'education:',
+        '  programmes:',
+        '    master: null',
+        '',
+      ].join('\n'),
+    );
+    const moved = exploreControls(loadScenario(file));
+    const selfStudy = moved.sliders.find((s) => s.path === 'upskilling.selfStudyRate')!;
+    expect(selfStudy).toMatchObject({ min: 0.05, max: 0.35, base: 0.35 });
+    expect(selfStudy.note).toBe("the scenario's value of upskilling.selfStudyRate, 0.35, lies outside the range its explore: entry gives (0.05 to 0.3): the slider is widened to hold it");
+    expect(moved.sliders.map((s) => s.path)).not.toContain('education.programmes.master.intake');
+    expect(moved.left).toEqual([`"University intake: master's students a year" has no slider: education.programmes.master.intake is not in this scenario`]);
   });
 
   it('leaves the scenario hash alone: it is not a model input', () => {

@@ -93,6 +93,7 @@ export const PAGE_SCRIPT = String.raw`'use strict';
       levers.appendChild(el('label', { className: 'lever' }, [box, el('span', { text: lever.label + ' (' + lever.path + ')' })]));
     });
     var sliders = $('sliders');
+    setup.controls.left.forEach(function (reason) { sliders.appendChild(el('p', { className: 'cost', text: reason + '.' })); });
     if (setup.controls.sliders.length === 0) sliders.appendChild(el('p', { className: 'cost', text: 'This scenario has no explore: section; only the levers can be changed.' }));
     setup.controls.sliders.forEach(function (c) {
       var range = el('input', { type: 'range', 'aria-label': c.label });
@@ -108,7 +109,7 @@ export const PAGE_SCRIPT = String.raw`'use strict';
         el('div', { className: 'row' }, [range, text, reset]),
         el('p', { className: 'base', text: 'scenario: ' + c.baseText + (c.from === 'whole' ? ' (replaced whole when changed)' : ' (changed from ' + (setup.baseYear + 1) + ' on)') + '; slider ' + inUnit(c, c.min) + '–' + inUnit(c, c.max) + (c.scale === 'log' ? ', log scale' : '') + '; ' + c.path }),
         el('p', { className: 'source', text: 'source: ' + (c.citation ? c.source + ': ' + c.citation : c.source || 'none given') }),
-      ]);
+      ].concat(c.note ? [el('p', { className: 'note', text: 'Note: ' + c.note + '.' })] : []));
       function set(value, immediate) {
         if (value === '' || value === null) delete explore.state.values[c.path];
         else explore.state.values[c.path] = value;

@@ -15,7 +15,8 @@ aside h2, #results h2 { font-size: 14px; margin: 16px 0 6px; text-transform: upp
 .control .row { display: flex; gap: 6px; align-items: center; }
 .control input[type=range] { flex: 1; }
 .control input.value { width: 7.5em; }
-.control .base, .control .source { margin: 2px 0 0; font-size: 12px; color: var(--muted); }
+.control .base, .control .source, .control .note { margin: 2px 0 0; font-size: 12px; color: var(--muted); }
+.control .note { color: var(--problem); }
 .control.changed .head { color: var(--what-if); }
 .control.bad input.value { border-color: var(--problem); outline: 1px solid var(--problem); }
 .draft label { display: flex; justify-content: space-between; align-items: center; margin: 4px 0; }

@@ -45,6 +45,8 @@ export interface SaveInput {
   readonly baseFile: string;
   readonly baseAbsolute: string;
   readonly baseName: string;
+  /** The explored files (its extends chain) with the sha-256 of their bytes when the session read them, from its provenance record. */
+  readonly files?: readonly { readonly file: string; readonly sha256: string | null }[];
   readonly cliOverrides: readonly string[];
   readonly changes: readonly ControlOverride[];
   readonly draft: Draft;
@@ -86,6 +88,7 @@ export function savedScenarioText(input: SaveInput, fileName: string): string {
   doc.commentBefore = [
     ` Saved by hiresim ${hiresimVersion()} explore from ${input.baseFile}: the what-if the page showed.`,
     ' Only what the view changed is written; everything else comes from the extended file.',
+    ...(input.files ?? []).map((f) => ` Explored ${f.file}: sha-256 ${f.sha256 ?? 'not readable'}.`),
     ` The page's draft: ${commandLine(['run', fileName, ...draftArgs(input.draft)])}`,
   ].join('\n');
   return doc.toString({ lineWidth: 0 });

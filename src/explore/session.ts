@@ -25,6 +25,7 @@ import type { RunList } from '../engine/runs.js';
 import { runExpected } from '../expected/recursion.js';
 import { METRIC_INDEX, METRICS } from '../model/metrics.js';
 import { count } from '../output/format.js';
+import { provenance, type Provenance } from '../output/provenance.js';
 import { baseIndex, firstYear } from '../scenario/calendar.js';
 import { InputError, formatIssue } from '../scenario/issues.js';
 import { scenarioLoader, type LoadedScenario } from '../scenario/load.js';
@@ -159,6 +160,8 @@ export class ExploreSession {
   private readonly apply: (overrides: readonly string[]) => LoadedScenario;
   private readonly baseInput: Record<string, unknown>;
   private readonly baseAbsolute: string;
+  /** Where the session's numbers come from (the explored files with their sha-256, the command's overrides), read once at start. */
+  readonly provenance: Provenance;
   private pool: EnginePool;
   private readonly loads = new Lru<LoadedScenario>(64);
   private readonly entries = new Lru<Entry>(CACHED_SCENARIOS);
@@ -182,6 +185,9 @@ export class ExploreSession {
     this.base = this.load([]);
     this.baseAbsolute = this.base.files.length > 0 ? resolvePath(options.cwd, this.base.files[this.base.files.length - 1]) : resolvePath(options.cwd, options.file);
     this.controls = exploreControls(this.base);
+    // The record hashes the files as named; named against another directory than the process's, they are named absolutely.
+    const named = options.cwd === undefined ? this.base : { ...this.base, files: this.base.files.map((f) => resolvePath(options.cwd, f)) };
+    this.provenance = provenance('explore', [named], this.cliOverrides, { argv: ['explore', this.file, ...this.cliOverrides.flatMap((o) => ['--set', o])] });
     this.draft = defaultDraft(this.base);
     this.threads = Math.max(1, options.threads ?? availableParallelism());
     this.pool = createEnginePool(this.threads);
@@ -228,6 +234,7 @@ export class ExploreSession {
       threads: this.threads,
       unitCost: this.unitCost ?? null,
       cliOverrides: this.cliOverrides,
+      provenance: this.provenance,
     };
   }
 
@@ -427,7 +434,7 @@ export class ExploreSession {
   }
 
   private savedText(changes: readonly ControlOverride[], draft: Draft, fileName: string): string {
-    return savedScenarioText({ baseFile: this.file, baseAbsolute: this.baseAbsolute, baseName: this.base.scenario.name, cliOverrides: this.cliOverrides, changes, draft }, fileName);
+    return savedScenarioText({ baseFile: this.file, baseAbsolute: this.baseAbsolute, baseName: this.base.scenario.name, files: this.provenance.scenarios[0]?.files, cliOverrides: this.cliOverrides, changes, draft }, fileName);
   }
 
   /**

@@ -150,6 +150,7 @@ describe.skipIf(!hasChromium)('hiresim explore in headless Chromium', () => {
     const text = readFileSync(join(dir, saved.file), 'utf8');
     expect(text).toBe(saved.text);
     expect(text).toMatch(/^extends: baseline\.yaml$/m);
+    expect(text).toMatch(/^# Explored .*baseline\.yaml: sha-256 [0-9a-f]{64}\.$/m);
     expect(text).toContain('selfStudyRate: "year <= 2025 ? 0.151317 : 0.3" # set in hiresim explore');
     expect(saved.command).toBe('hiresim run faster-self-study.yaml --set scale=200 --seed 20250101 --reps 3');
     // It validates (and loads to what the page ran); `hiresim run` below reads it as any scenario.

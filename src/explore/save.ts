@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { Document, isScalar, parse } from 'yaml';
-import { commandLine, hiresimVersion } from '../output/provenance.js';
+import { commandLine } from '../output/provenance.js';
 import { InputError } from '../scenario/issues.js';
 import { deepMerge, scenarioHash } from '../scenario/load.js';
 import type { ControlOverride, Draft } from './controls.js';
@@ -45,6 +45,8 @@ export interface SaveInput {
   readonly baseFile: string;
   readonly baseAbsolute: string;
   readonly baseName: string;
+  /** The hiresim version that explored it (from the session's provenance record). */
+  readonly version: string;
   /** The explored files (its extends chain) with the sha-256 of their bytes when the session read them, from its provenance record. */
   readonly files?: readonly { readonly file: string; readonly sha256: string | null }[];
   readonly cliOverrides: readonly string[];
@@ -86,7 +88,7 @@ export function savedScenarioText(input: SaveInput, fileName: string): string {
     mark(path, `set in hiresim explore (the scenario: ${was})`);
   }
   doc.commentBefore = [
-    ` Saved by hiresim ${hiresimVersion()} explore from ${input.baseFile}: the what-if the page showed.`,
+    ` Saved by hiresim ${input.version} explore from ${input.baseFile}: the what-if the page showed.`,
     ' Only what the view changed is written; everything else comes from the extended file.',
     ...(input.files ?? []).map((f) => ` Explored ${f.file}: sha-256 ${f.sha256 ?? 'not readable'}.`),
     ` The page's draft: ${commandLine(['run', fileName, ...draftArgs(input.draft)])}`,

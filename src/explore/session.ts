@@ -434,7 +434,7 @@ export class ExploreSession {
   }
 
   private savedText(changes: readonly ControlOverride[], draft: Draft, fileName: string): string {
-    return savedScenarioText({ baseFile: this.file, baseAbsolute: this.baseAbsolute, baseName: this.base.scenario.name, files: this.provenance.scenarios[0]?.files, cliOverrides: this.cliOverrides, changes, draft }, fileName);
+    return savedScenarioText({ baseFile: this.file, baseAbsolute: this.baseAbsolute, baseName: this.base.scenario.name, version: this.provenance.hiresim, files: this.provenance.scenarios[0]?.files, cliOverrides: this.cliOverrides, changes, draft }, fileName);
   }
 
   /**

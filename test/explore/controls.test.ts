@@ -105,7 +105,7 @@ describe('save as scenario', () => {
       fc.property(leverStates, sliderValues, fc.constantFrom([], ['horizon=2040'], ['demand.shockSd=0.08', 'scale=50']), (levers, values, cli) => {
         const changes = viewOverrides(controls, view(values as Record<string, number>, levers));
         const name = `what-if-${k++}.yaml`;
-        const text = savedScenarioText({ baseFile: 'baseline.yaml', baseAbsolute: base, baseName: 'baseline', cliOverrides: cli, changes, draft: DRAFT }, name);
+        const text = savedScenarioText({ baseFile: 'baseline.yaml', baseAbsolute: base, baseName: 'baseline', version: '0.1.0', cliOverrides: cli, changes, draft: DRAFT }, name);
         writeSavedScenario(base, name, text);
         const saved = loadScenario(join(dir, name));
         const direct = apply([...cli, ...changes.map((c) => c.override)]);

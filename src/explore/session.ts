@@ -293,13 +293,14 @@ export class ExploreSession {
     const ofWhatIf = job.whatIf === job.base ? 0 : missing(job.whatIf);
     const runs = ofBase + ofWhatIf;
     const seconds = this.estimate(state.draft, runs);
-    const what = job.whatIf === job.base ? `${count(ofBase, 'replication')} of the scenario (nothing changed)` : `${count(ofWhatIf, 'replication')} of the what-if and ${ofBase} of the scenario on the same seeds`;
+    const R = job.replications;
+    const what = job.whatIf === job.base ? `${ofBase} of the scenario's ${count(R, 'replication')} to run (nothing is changed; the rest are cached)` : `${ofWhatIf} of the what-if's and ${ofBase} of the scenario's ${count(R, 'replication')} to run, on the same seeds (the rest are cached)`;
     job.send('accepted', {
       changes: changes.map(({ path, label, override }) => ({ path, label, override })),
       command: copyCommand(this.file, this.cliOverrides, changes, state.draft),
       yaml: this.savedText(changes, state.draft, 'what-if.yaml'),
       hash: whatIf.hash,
-      plan: `${runs === 0 ? `all ${job.replications} replications cached` : `${what} to run (of ${job.replications} each; the rest are cached)`} at 1 agent = ${state.draft.scale} persons on ${count(this.threads, 'thread')}${seconds === undefined || runs === 0 ? '' : `, about ${duration(seconds)}`}`,
+      plan: `${runs === 0 ? `all ${count(R, 'replication')} cached` : what} at 1 agent = ${state.draft.scale} persons on ${count(this.threads, 'thread')}${seconds === undefined || runs === 0 ? '' : `, about ${duration(seconds)}`}`,
       seconds: seconds ?? null,
     });
     await breathe();

@@ -305,9 +305,14 @@ export class ExploreSession {
     });
     await breathe();
     if (!job.live) return;
-    const scenarioAnswer = this.expectedOf(this.base, []);
-    const whatIfAnswer = this.expectedOf(model, changes.map((c) => c.override));
-    job.send('expected', { base: scenarioAnswer, whatIf: whatIfAnswer });
+    try {
+      job.send('expected', { base: this.expectedOf(this.base, []), whatIf: this.expectedOf(model, changes.map((c) => c.override)) });
+    } catch (error) {
+      // A value the recursion cannot take (a formula leaving its domain in some year) is the view's problem.
+      if (!(error instanceof InputError)) throw error;
+      job.send('problem', { messages: error.issues.map(formatIssue) });
+      return job.finish();
+    }
     await breathe();
     if (!job.live) return;
     job.work = [];

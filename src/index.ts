@@ -44,3 +44,6 @@ export { runSensitivity, planSensitivity, analyseSensitivity, type SensitivityOp
 export { calibrate, type CalibrationOptions, type CalibrationResult } from './calibrate/calibrate.js';
 export { parseTargetsText, type WrittenTarget } from './calibrate/targets.js';
 export { closingYearOrAfter } from './analysis/closure.js';
+
+// The what-if page (`hiresim explore`): the server factory, for tests and embedding.
+export { startExplore, type ExploreOptions, type ExploreHandle } from './explore/explore.js';

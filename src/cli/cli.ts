@@ -17,6 +17,7 @@ import { backtest } from './definitions/backtest.js';
 import { calibrate } from './definitions/calibrate.js';
 import { compare } from './definitions/compare.js';
 import { explain } from './definitions/explain.js';
+import { explore } from './definitions/explore.js';
 import { merge } from './definitions/merge.js';
 import { report } from './definitions/report.js';
 import { run } from './definitions/run.js';
@@ -27,13 +28,13 @@ import { sweep } from './definitions/sweep.js';
 import { validate } from './definitions/validate.js';
 
 /** The commands, in the order `hiresim --help` lists them. */
-export const DEFINITIONS: readonly CommandDefinition[] = [run, compare, attribute, report, sweep, sensitivity, backtest, calibrate, merge, slurm, validate, explain, schema];
+export const DEFINITIONS: readonly CommandDefinition[] = [run, compare, attribute, explore, report, sweep, sensitivity, backtest, calibrate, merge, slurm, validate, explain, schema];
 
 /**
  * The command names, in the order messages about a missing or mistyped command list them (which
  * predates the help's order; test/cli/commands.test.ts checks that both name the same commands).
  */
-export const COMMANDS = ['run', 'compare', 'attribute', 'report', 'sweep', 'sensitivity', 'calibrate', 'backtest', 'merge', 'slurm', 'validate', 'explain', 'schema'] as const;
+export const COMMANDS = ['run', 'compare', 'attribute', 'report', 'sweep', 'sensitivity', 'calibrate', 'backtest', 'merge', 'slurm', 'validate', 'explain', 'schema', 'explore'] as const;
 
 const USAGE = [
   'hiresim: when does the GenAI talent gap close? An agent-based simulation of the hiring market.',
@@ -42,6 +43,7 @@ const USAGE = [
   '  hiresim run scenarios/baseline.yaml            when does the gap close? (Monte Carlo projection)',
   '  hiresim compare scenarios/baseline.yaml scenarios/tool-breakthrough.yaml    which closes it sooner?',
   '  hiresim attribute scenarios/baseline.yaml      which lever contributes most (Shapley values)',
+  '  hiresim explore scenarios/baseline.yaml        what if…? sliders and live bands in a browser',
   '  hiresim report results/baseline --html report.html    charts and tables in one HTML file',
   '  hiresim backtest scenarios/baseline.yaml --observed data/observed.csv --set startYear=2019    the model against observed series',
   '  hiresim validate scenarios/baseline.yaml       check a scenario file',

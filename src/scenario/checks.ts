@@ -11,6 +11,7 @@ import { scenarioSchema, type Scenario } from './schema.js';
 import { firstYear } from './calendar.js';
 import type { PathKey } from './issues.js';
 import { paramLocations, type PathIssue } from './schema-issues.js';
+import { exploreIssues } from './explore.js';
 
 /** Every parameter of a scenario with its path, in document order. */
 export function collectParams(scenario: Scenario): { path: PathKey[]; param: Param }[] {
@@ -93,6 +94,7 @@ export function checkScenario(scenario: Scenario): PathIssue[] {
     }
   }
   if (issues.length === 0) issues.push(...turnoverIssues(scenario, scope));
+  if (issues.length === 0) issues.push(...exploreIssues(scenario, scenarioSchema));
   return issues;
 }
 

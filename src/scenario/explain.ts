@@ -60,7 +60,8 @@ export interface Explanation {
   readonly unsourced: readonly string[];
 }
 
-const PROSE = new Set(['$schema', 'name', 'description', 'extends', 'sources', 'assumptions']);
+// `explore` holds the sliders of `hiresim explore`: presentation, not settings of the model.
+const PROSE = new Set(['$schema', 'name', 'description', 'extends', 'sources', 'assumptions', 'explore']);
 
 export function explainScenario(loaded: LoadedScenario): Explanation {
   const { scenario } = loaded;

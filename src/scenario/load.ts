@@ -203,10 +203,10 @@ export function place(issue: PathIssue, layers: readonly Layer[]): InputIssue {
 
 /**
  * The scenario's identity for outputs and run keys: a hash of its canonical
- * JSON, leaving out what does not change results (names, prose, sources).
+ * JSON, leaving out what does not change results (names, prose, sources, the explore page's sliders).
  */
 export function scenarioHash(input: Record<string, unknown>): string {
-  const { $schema: _s, extends: _e, name: _n, description: _d, assumptions: _a, sources: _so, ...model } = input;
+  const { $schema: _s, extends: _e, name: _n, description: _d, assumptions: _a, sources: _so, explore: _x, ...model } = input;
   return createHash('sha256').update(canonicalJson(model)).digest('hex').slice(0, 16);
 }
 

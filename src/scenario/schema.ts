@@ -10,6 +10,7 @@
  */
 import * as z from 'zod';
 import { param } from './param.js';
+import { exploreSchema } from './explore.js';
 
 /** The five skill dimensions (docs/MODEL.md §2.1), in the order used by the worker arrays. */
 export const SKILLS = ['llm', 'mlTheory', 'mlops', 'cloud', 'software'] as const;
@@ -209,6 +210,8 @@ export const scenarioSchema = z
         emigrationRate: param('probability', 'Probability per year that a GenAI worker or seeker emigrates (for workers, part of turnover)'),
       })
       .describe('Mechanism 8b: migration'),
+    // Presentation, like name and sources: the sliders of `hiresim explore` (src/scenario/explore.ts).
+    explore: exploreSchema.optional(),
   })
   .superRefine((s, ctx) => {
     if (s.startYear !== undefined && s.startYear > s.baseYear) {

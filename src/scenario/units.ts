@@ -41,6 +41,7 @@ export const UNITS: Readonly<Record<string, Unit>> = {
   'closure.threshold': pct('gap'),
   'closure.sustainYears': YEARS,
   'constants.*': u('as the formulas read it'),
+  explore: u('sliders of hiresim explore (not a model input)'),
 
   'population.adjacent': u('persons'),
   'population.students': u('× steady-state enrolment'),

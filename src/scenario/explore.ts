@@ -13,7 +13,7 @@ import * as z from 'zod';
 import { centralValue } from './distributions.js';
 import { formatNumber, inDomain, Param, PARAM_SCHEMAS } from './param.js';
 import type { PathKey } from './issues.js';
-import type { PathIssue } from './schema-issues.js';
+import { defOf, type AnySchema, type PathIssue } from './schema-issues.js';
 
 /** Sliders per scenario: a page of controls, not a design (the sensitivity commands take many more). */
 export const MAX_EXPLORE_ENTRIES = 40;
@@ -50,16 +50,6 @@ export const exploreSchema = z
   .describe('The inputs hiresim explore offers as sliders (each lever\'s enabled switch is offered anyway); not part of the model, so it leaves results and the scenario hash alone');
 
 export type ExploreEntry = z.output<typeof exploreEntrySchema>;
-
-type AnySchema = z.core.$ZodType;
-interface Def {
-  type: string;
-  shape?: Record<string, AnySchema>;
-  valueType?: AnySchema;
-  innerType?: AnySchema;
-  in?: AnySchema;
-}
-const defOf = (schema: AnySchema): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Whether the scenario language has a parameter at `path` (a record, such as firms or programmes, takes any key). */
 export function isParameterPath(schema: AnySchema, path: string): boolean {

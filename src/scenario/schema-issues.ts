@@ -20,7 +20,7 @@ export interface PathIssue {
 }
 
 type Issue = z.core.$ZodIssue;
-type AnySchema = z.core.$ZodType;
+export type AnySchema = z.core.$ZodType;
 
 const TYPE_NAMES: Record<string, string> = {
   number: 'a number',
@@ -137,7 +137,8 @@ export function valueAt(input: unknown, path: readonly PathKey[]): unknown {
   return node;
 }
 
-interface Def {
+/** The parts of a zod schema's definition the walks over the schema read (zod keeps them internal). */
+export interface Def {
   type: string;
   shape?: Record<string, AnySchema>;
   valueType?: AnySchema;
@@ -145,7 +146,7 @@ interface Def {
   in?: AnySchema;
   options?: AnySchema[];
 }
-const defOf = (schema: AnySchema): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+export const defOf = (schema: AnySchema): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 function unwrap(schema: AnySchema): AnySchema {
   let s = schema;

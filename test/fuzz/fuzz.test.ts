@@ -19,10 +19,11 @@ import { makeCase } from '../../fuzz/cases.mjs';
 import { templateSources } from '../../fuzz/sandbox.mjs';
 
 /**
- * Cases in CI: every tenth a command line. Measured at 84–116 s wall (67 s of CPU over two children)
- * on two cores shared with other jobs (load 10–15); not yet measured on idle cores (estimate ~40 s).
+ * Cases in CI, "a few thousand" as the issue asks: every tenth a command line. 3,000 cases take
+ * 69 s on two idle cores (`node fuzz/run.mjs --cases 3000 --seed 12`: scenario 783 valid, 1,917 bad
+ * input; cli 65 valid, 234 bad input, 1 slow-announced; no failure).
  */
-const CASES = 1200;
+const CASES = 3000;
 
 interface Summary {
   seed: string;
@@ -36,7 +37,7 @@ function fuzz(args: string[], failures: string) {
 }
 
 describe('npm run fuzz', () => {
-  it(`seed 12: ${CASES} cases, no failure, both families both accepted and refused`, () => {
+  it(`seed 12: ${CASES} cases, no failure, both families both accepted and refused`, { timeout: 300_000 }, () => {
     const failures = mkdtempSync(join(tmpdir(), 'fuzz-failures-'));
     try {
       const started = performance.now();

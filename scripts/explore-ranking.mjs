@@ -86,7 +86,7 @@ const command = [
   '--results', 'explore-ranking.jsonl', '--resume', '--out', 'explore-ranking.out',
 ];
 console.error(`$ hiresim ${command.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a}'`)).join(' ')}`);
-const result = spawnSync(process.execPath, ['dist/cli/main.js', ...command], { stdio: ['ignore', 'inherit', 'inherit'] });
+const result = spawnSync(process.execPath, ['dist/bin/hiresim.js', ...command], { stdio: ['ignore', 'inherit', 'inherit'] });
 if (result.status !== 0) process.exit(result.status ?? 1);
 renameSync('explore-ranking.out/sensitivity.json', 'docs/explore-ranking.json');
 

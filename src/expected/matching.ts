@@ -17,7 +17,8 @@
  * sends the same number of applications). The integral is a midpoint sum.
  */
 
-const STEPS = 128;
+/** Midpoint steps of the integral over u: 128 for every figure; fewer for a quick first answer. */
+export const STEPS = 128;
 
 export interface RoundMarket {
   /** Qualified candidates (persons). */
@@ -31,8 +32,8 @@ export interface RoundMarket {
   readonly screening: number;
 }
 
-/** Expected hires per segment in one round. */
-export function expectedHires(m: RoundMarket): Float64Array {
+/** Expected hires per segment in one round; `steps` midpoints of the integral over u. */
+export function expectedHires(m: RoundMarket, steps = STEPS): Float64Array {
   const S = m.postings.length;
   const hires = new Float64Array(S);
   let totalWeight = 0;
@@ -51,8 +52,8 @@ export function expectedHires(m: RoundMarket): Float64Array {
   const a = m.applications;
   const sigma = m.screening;
   const offer = new Float64Array(S);
-  for (let step = 0; step < STEPS; step++) {
-    const u = (step + 0.5) / STEPS;
+  for (let step = 0; step < steps; step++) {
+    const u = (step + 0.5) / steps;
     let above = 0;
     let noneAbove = 1;
     for (const group of groups) {
@@ -68,6 +69,6 @@ export function expectedHires(m: RoundMarket): Float64Array {
       noneAbove = noneUpTo;
     }
   }
-  for (let s = 0; s < S; s++) hires[s] *= m.candidates / STEPS;
+  for (let s = 0; s < S; s++) hires[s] *= m.candidates / steps;
   return hires;
 }

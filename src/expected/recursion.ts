@@ -33,7 +33,7 @@ import { baseIndex, firstYear, yearCount } from '../scenario/calendar.js';
 import type { Lever } from '../scenario/levers.js';
 import { SKILLS, type Scenario } from '../scenario/schema.js';
 import { LevelPool } from './level-pool.js';
-import { expectedHires } from './matching.js';
+import { expectedHires, STEPS } from './matching.js';
 import { nodeAptitude, nodeQualified, nodeSkills, quadratureNodes, requiredStudy, type Nodes } from './nodes.js';
 
 const NODES = 512;
@@ -117,6 +117,8 @@ export interface ExpectedState {
   yearIndex: number;
   burnIn: boolean;
   readonly nodes: Nodes;
+  /** Midpoint steps of each matching round's integral (matching.ts). */
+  readonly steps: number;
   readonly segments: SegmentState[];
   /** Students per programme, by years left (index 0: one year left). */
   readonly students: Float64Array[];
@@ -154,9 +156,12 @@ export interface ExpectedRun {
   readonly years: readonly number[];
 }
 
-/** Runs the recursion from the start (with the burn-in) to the horizon. */
-export function runExpected(scenario: Scenario, options: { readonly nodes?: number } = {}): ExpectedRun {
-  const state = expectedStart(scenario, options.nodes ?? NODES);
+/**
+ * Runs the recursion from the start (with the burn-in) to the horizon. `nodes` and `steps` trade
+ * accuracy for time (every figure uses the defaults; `hiresim explore`'s first answer uses fewer).
+ */
+export function runExpected(scenario: Scenario, options: { readonly nodes?: number; readonly steps?: number } = {}): ExpectedRun {
+  const state = expectedStart(scenario, options.nodes ?? NODES, options.steps ?? STEPS);
   const years = yearCount(scenario);
   const values = new Float64Array(years * METRICS.length);
   for (let y = 0; y < years; y++) {
@@ -168,14 +173,14 @@ export function runExpected(scenario: Scenario, options: { readonly nodes?: numb
 }
 
 /** The state after the burn-in, as the agent-based model's `startedState`. */
-export function expectedStart(scenario: Scenario, nodeCount = NODES): ExpectedState {
-  const state = initialExpected(scenario, nodeCount);
+export function expectedStart(scenario: Scenario, nodeCount = NODES, steps = STEPS): ExpectedState {
+  const state = initialExpected(scenario, nodeCount, steps);
   for (let b = 0; b < (scenario.burnInYears ?? 0); b++) stepExpected(state);
   state.burnIn = false;
   return state;
 }
 
-function initialExpected(scenario: Scenario, nodeCount: number): ExpectedState {
+function initialExpected(scenario: Scenario, nodeCount: number, steps: number): ExpectedState {
   const p = resolveParameters(scenario, scenario.seed, 0, true);
   const nodes = quadratureNodes(nodeCount);
   const y = 0;
@@ -188,6 +193,7 @@ function initialExpected(scenario: Scenario, nodeCount: number): ExpectedState {
     yearIndex: 0,
     burnIn: true,
     nodes,
+    steps,
     segments: firms.map(([name, f]) => {
       const count = Math.round(f.count[y]);
       return { name, acquirable: f.acquirable, firms: count, planned: count * f.headcount[y], employees: count * f.headcount[y], postings: 0, pay: 0, growth: 0 };
@@ -542,7 +548,7 @@ function matching(state: ExpectedState): void {
       weight: segments.map((s) => Math.pow(s.pay / market.adjacentPay, payWeight)),
       applications: p.matching.applications[y],
       screening: p.matching.screening[y],
-    });
+    }, state.steps);
     segments.forEach((s, k) => {
       s.employees += hires[k];
       s.postings -= hires[k];

@@ -52,6 +52,13 @@ export interface EventSink {
  */
 export const EXPECTED_NODES = 64;
 
+/**
+ * Midpoint steps of each matching round's integral in the first answer: 32 instead of 128 make the
+ * recursion 157 → 65 ms on the baseline (64 nodes) and move candidates per 100 by at most 0.03% in
+ * any year (measured over 2016–2045).
+ */
+export const EXPECTED_STEPS = 32;
+
 /** Least time between two `draft` events of a request, in milliseconds. */
 const DRAFT_EVENT_MS = 200;
 
@@ -328,7 +335,7 @@ export class ExploreSession {
   /** The expected-value answer of a scenario (cached by its overrides). */
   private expectedOf(loaded: LoadedScenario, overrides: readonly string[]): ExpectedView {
     const key = overrides.join('\n');
-    return this.expected.get(key) ?? this.expected.set(key, expectedView(loaded.scenario, runExpected(loaded.scenario, { nodes: EXPECTED_NODES })));
+    return this.expected.get(key) ?? this.expected.set(key, expectedView(loaded.scenario, runExpected(loaded.scenario, { nodes: EXPECTED_NODES, steps: EXPECTED_STEPS })));
   }
 
   /** Runs the active job's replications, a batch of one per thread at a time, until none is left or the session closes. */

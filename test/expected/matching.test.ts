@@ -5,6 +5,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectedHires } from '../../src/expected/matching.js';
+import { runExpected } from '../../src/expected/recursion.js';
+import { METRIC_INDEX, METRICS } from '../../src/model/metrics.js';
+import { loadScenario } from '../../src/scenario/load.js';
 import { matchRound, type MatchingYear } from '../../src/model/phases/matching.js';
 import { Origin, Population, Status } from '../../src/model/population.js';
 import { newCounters, type Firm, type SimState } from '../../src/model/state.js';
@@ -90,5 +93,24 @@ describe('expected hires of a matching round', () => {
         if (candidates === 0 || screening === 0) expect(total).toBe(0);
       }),
     );
+  });
+
+  it('takes 128 midpoint steps unless told otherwise', () => {
+    const market = { candidates: 900, postings: [400, 250, 120], pay: [400_000, 250_000, 180_000], weight: [4, 2.5, 1.8], applications: 8, screening: 0.3 };
+    expect(expectedHires(market, 128)).toEqual(expectedHires(market));
+    expect(expectedHires(market, 32)).not.toEqual(expectedHires(market));
+  });
+});
+
+describe("explore's first answer (64 nodes, 32 midpoint steps)", () => {
+  it('stays within 0.1% of the 128-step recursion in candidates per 100, every year of the baseline', () => {
+    const { scenario } = loadScenario('scenarios/baseline.yaml');
+    const full = runExpected(scenario, { nodes: 64 });
+    const quick = runExpected(scenario, { nodes: 64, steps: 32 });
+    const k = METRIC_INDEX.candidatesPer100;
+    let worst = 0;
+    for (let y = 0; y < full.years.length; y++) worst = Math.max(worst, Math.abs(quick.values[y * METRICS.length + k] / full.values[y * METRICS.length + k] - 1));
+    expect(worst).toBeGreaterThan(0);
+    expect(worst).toBeLessThan(0.001);
   });
 });

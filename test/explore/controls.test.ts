@@ -134,52 +134,28 @@ describe('the explore: section of a scenario file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hiresim-explore-section-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  /** Writes a scenario extending the baseline with these `explore:` entries; its problems as printed (none when it loads). */
+  function problemsOf(file: string, entries: readonly string[]): string[] {
+    writeFileSync(file, ['name: bad', 'description: sliders that cannot be', `extends: ${BASELINE}`, 'explore:', ...entries.map((e) => `  - ${e}`), ''].join('\n'));
+    try {
+      loadScenario(file);
+      return [];
+    } catch (error) {
+      return (error as InputError).issues.map(formatIssue);
+    }
+  }
+
   it('reports each problem at its line and column', () => {
     const file = join(dir, 'bad.yaml');
-    writeFileSync(
-      file,
-      [
-        'name: bad',
-        'description: sliders that cannot be',
-        `extends: ${BASELINE}`,
-        'explore:',
-        '  - { path: tools.enabled, label: a switch, min: 0, max: 1 }',
-        '  - { path: demand.nothing, label: nothing, min: 0, max: 1 }',
-        '  - { path: upskilling.selfStudyRate, label: outside, min: 0.2, max: 0.3 }',
-        '  - { path: tools.maturity, label: beyond a share, min: 0.1, max: 2 }',
-        '  - { path: migration.immigrants, label: log from 0, min: 0, max: 9000, scale: log }',
-        '',
-      ].join('\n'),
-    );
-    let issues: string[] = [];
-    try {
-      loadScenario(file);
-    } catch (error) {
-      issues = (error as InputError).issues.map(formatIssue);
-    }
+    const entries = [
+      '{ path: tools.enabled, label: a switch, min: 0, max: 1 }',
+      '{ path: demand.nothing, label: nothing, min: 0, max: 1 }',
+      '{ path: upskilling.selfStudyRate, label: outside, min: 0.2, max: 0.3 }',
+      '{ path: tools.maturity, label: beyond a share, min: 0.1, max: 2 }',
+    ];
     // Schema problems first (the log scale from 0), then the checks that need the scenario.
-    expect(issues).toEqual([`${file}:9:59 explore.4.min: expected a number > 0 on a log scale, found 0`]);
-    writeFileSync(
-      file,
-      [
-        'name: bad',
-        'description: sliders that cannot be',
-        `extends: ${BASELINE}`,
-        'explore:',
-        '  - { path: tools.enabled, label: a switch, min: 0, max: 1 }',
-        '  - { path: demand.nothing, label: nothing, min: 0, max: 1 }',
-        '  - { path: upskilling.selfStudyRate, label: outside, min: 0.2, max: 0.3 }',
-        '  - { path: tools.maturity, label: beyond a share, min: 0.1, max: 2 }',
-        '',
-      ].join('\n'),
-    );
-    try {
-      loadScenario(file);
-      issues = [];
-    } catch (error) {
-      issues = (error as InputError).issues.map(formatIssue);
-    }
-    expect(issues).toEqual([
+    expect(problemsOf(file, [...entries, '{ path: migration.immigrants, label: log from 0, min: 0, max: 9000, scale: log }'])).toEqual([`${file}:9:59 explore.4.min: expected a number > 0 on a log scale, found 0`]);
+    expect(problemsOf(file, entries)).toEqual([
       `${file}:5:13 explore.0.path: expected the path of a numeric parameter of this scenario (upskilling.selfStudyRate), found "tools.enabled", a switch (every lever's enabled switch has its own control)`,
       `${file}:6:13 explore.1.path: expected the path of a numeric parameter of this scenario (upskilling.selfStudyRate), found "demand.nothing", which this scenario does not have`,
       `${file}:8:67 explore.3.max: expected a value the parameter tools.maturity may take (a share in [0, 1]), found 2`,

@@ -29,14 +29,26 @@ export class LevelPool {
     for (let i = 0; i < this.weight.length; i++) this.weight[i] *= f;
   }
 
-  /** A copy holding share `f` of this pool; this pool keeps 1 − f (people drawn uniformly at random). */
-  take(f: number): LevelPool {
-    const taken = new LevelPool(this.nodes, this.bins, this.width);
+  /**
+   * A pool holding share `f` of this pool; this pool keeps 1 − f (people drawn uniformly at random).
+   * `into` (a pool of the same shape, whose weights are all overwritten) saves allocating one.
+   */
+  take(f: number, into?: LevelPool): LevelPool {
+    const taken = into ?? new LevelPool(this.nodes, this.bins, this.width);
     for (let i = 0; i < this.weight.length; i++) {
       taken.weight[i] = this.weight[i] * f;
       this.weight[i] -= taken.weight[i];
     }
     return taken;
+  }
+
+  /** Keeps share `f` of this pool and adds the rest to `rest`: `rest.add(this)` after `take(f)`, in place. */
+  keep(f: number, rest: LevelPool): void {
+    for (let i = 0; i < this.weight.length; i++) {
+      const kept = this.weight[i] * f;
+      rest.weight[i] += this.weight[i] - kept;
+      this.weight[i] = kept;
+    }
   }
 
   /** Adds another pool's people. */

@@ -39,16 +39,23 @@ export function expectedHires(m: RoundMarket, steps = STEPS): Float64Array {
   let totalWeight = 0;
   for (let s = 0; s < S; s++) totalWeight += m.postings[s] * m.weight[s];
   if (m.candidates <= 0 || totalWeight <= 0) return hires;
-  const share = Float64Array.from({ length: S }, (_, s) => (m.postings[s] * m.weight[s]) / totalWeight);
-  const perPosting = Float64Array.from({ length: S }, (_, s) => (m.postings[s] > 0 ? (m.candidates * m.applications * m.screening * share[s]) / m.postings[s] : 0));
-  // Segments from the best paid down; equally paid segments form one group whose hires are split by offer rates.
-  const order = Array.from({ length: S }, (_, s) => s).filter((s) => m.postings[s] > 0).sort((a, b) => m.pay[b] - m.pay[a]);
-  const groups: number[][] = [];
-  for (const s of order) {
-    const last = groups[groups.length - 1];
-    if (last && m.pay[last[0]] === m.pay[s]) last.push(s);
-    else groups.push([s]);
+  const share = new Float64Array(S);
+  const perPosting = new Float64Array(S);
+  // Segments with postings from the best paid down (a stable insertion: equal pay keeps segment order).
+  const order = new Int32Array(S);
+  let open = 0;
+  for (let s = 0; s < S; s++) {
+    share[s] = (m.postings[s] * m.weight[s]) / totalWeight;
+    perPosting[s] = m.postings[s] > 0 ? (m.candidates * m.applications * m.screening * share[s]) / m.postings[s] : 0;
+    if (!(m.postings[s] > 0)) continue;
+    let k = open++;
+    for (; k > 0 && m.pay[order[k - 1]] < m.pay[s]; k--) order[k] = order[k - 1];
+    order[k] = s;
   }
+  // Equally paid segments form one group (order[groupEnd[j-1] .. groupEnd[j]]) whose hires are split by offer rates.
+  const groupEnd = new Int32Array(open);
+  let groups = 0;
+  for (let i = 0; i < open; i++) if (i + 1 === open || m.pay[order[i + 1]] !== m.pay[order[i]]) groupEnd[groups++] = i + 1;
   const a = m.applications;
   const sigma = m.screening;
   const offer = new Float64Array(S);
@@ -56,15 +63,17 @@ export function expectedHires(m: RoundMarket, steps = STEPS): Float64Array {
     const u = (step + 0.5) / steps;
     let above = 0;
     let noneAbove = 1;
-    for (const group of groups) {
+    for (let j = 0, first = 0; j < groups; first = groupEnd[j++]) {
+      const end = groupEnd[j];
       let rate = 0;
-      for (const s of group) {
+      for (let i = first; i < end; i++) {
+        const s = order[i];
         offer[s] = share[s] * Math.exp(-perPosting[s] * u);
         rate += offer[s];
       }
       const noneUpTo = Math.pow(Math.max(0, 1 - sigma * (above + rate)), a);
       const hired = noneAbove - noneUpTo;
-      for (const s of group) hires[s] += rate > 0 ? (hired * offer[s]) / rate : 0;
+      for (let i = first; i < end; i++) hires[order[i]] += rate > 0 ? (hired * offer[order[i]]) / rate : 0;
       above += rate;
       noneAbove = noneUpTo;
     }

@@ -30,7 +30,7 @@ import { MAX_TIGHTNESS } from '../model/phases/wages.js';
 import { perRound } from '../model/sampling.js';
 import { blendProfiles, profileAt, type SkillProfile } from '../model/workers.js';
 import { baseIndex, firstYear, yearCount } from '../scenario/calendar.js';
-import type { Lever } from '../scenario/levers.js';
+import { LEVERS, type Lever } from '../scenario/levers.js';
 import { SKILLS, type Scenario } from '../scenario/schema.js';
 import { LevelPool } from './level-pool.js';
 import { expectedHires, STEPS } from './matching.js';
@@ -128,6 +128,8 @@ export interface ExpectedState {
   readonly adjacentSkills: Float64Array;
   readonly adjacentAptitude: Float64Array;
   trainees: TraineeCohort[];
+  /** Pools of finished cohorts, reused by the next enrolments (a pool is 64-512 × 320 weights: not allocated every year). */
+  readonly spare: LevelPool[];
   qualifiedSeekers: number;
   unqualified: Cohort[];
   /** Acqui-hired engineers still under a retention package, by buyer segment and cliff year. */
@@ -154,34 +156,146 @@ export interface ExpectedRun {
   /** Metric values per year in the agent-based model's column order (METRICS), in persons: values[y * METRICS.length + k]. */
   readonly values: Float64Array;
   readonly years: readonly number[];
+  /** The base year when the run resumed from a checkpoint (`ExpectedOptions.from`); undefined when it ran from the start. */
+  readonly resumedFrom?: number;
+}
+
+export interface ExpectedOptions {
+  /** Quadrature nodes (default 512). */
+  readonly nodes?: number;
+  /** Midpoint steps of each matching round's integral (default 128). */
+  readonly steps?: number;
+  /**
+   * A base-year checkpoint of another scenario (`expectedCheckpoint`): the run resumes from it when
+   * this scenario's history is the checkpoint's (the same nodes and steps, and every parameter the
+   * same up to the base year; lever switches only act from the base year). Otherwise the run starts
+   * from the beginning. Either way the values are the same to the last bit.
+   */
+  readonly from?: ExpectedCheckpoint;
+}
+
+/**
+ * The recursion's state at the start of the base year, with the history's metric rows: what every
+ * scenario that differs only from the base year on shares (`hiresim explore`'s what-ifs).
+ */
+export interface ExpectedCheckpoint {
+  readonly state: Readonly<ExpectedState>;
+  /** Metric rows of the years before the base year (METRICS order). */
+  readonly history: Float64Array;
 }
 
 /**
  * Runs the recursion from the start (with the burn-in) to the horizon. `nodes` and `steps` trade
  * accuracy for time (every figure uses the defaults; `hiresim explore`'s first answer uses fewer).
  */
-export function runExpected(scenario: Scenario, options: { readonly nodes?: number; readonly steps?: number } = {}): ExpectedRun {
-  const state = expectedStart(scenario, options.nodes ?? NODES, options.steps ?? STEPS);
+export function runExpected(scenario: Scenario, options: ExpectedOptions = {}): ExpectedRun {
+  const nodes = options.nodes ?? NODES;
+  const steps = options.steps ?? STEPS;
   const years = yearCount(scenario);
   const values = new Float64Array(years * METRICS.length);
-  for (let y = 0; y < years; y++) {
+  let state: ExpectedState;
+  let from = 0;
+  const checkpoint = options.from;
+  const params = checkpoint ? resolveParameters(scenario, scenario.seed, 0, true) : undefined;
+  if (checkpoint && params && sharesHistory(checkpoint, scenario, params, nodes, steps)) {
+    state = resumeState(checkpoint.state, scenario, params);
+    from = baseIndex(scenario);
+    values.set(checkpoint.history);
+  } else {
+    state = expectedStart(scenario, nodes, steps, params);
+  }
+  for (let y = from; y < years; y++) {
     state.yearIndex = y;
     stepExpected(state);
     recordExpected(state, values.subarray(y * METRICS.length, (y + 1) * METRICS.length));
   }
-  return { values, years: Array.from({ length: years }, (_, y) => firstYear(scenario) + y) };
+  return { values, years: Array.from({ length: years }, (_, y) => firstYear(scenario) + y), ...(from > 0 ? { resumedFrom: scenario.baseYear } : {}) };
+}
+
+/** The state at the start of the base year and the history before it (see `ExpectedOptions.from`). */
+export function expectedCheckpoint(scenario: Scenario, options: Omit<ExpectedOptions, 'from'> = {}): ExpectedCheckpoint {
+  const state = expectedStart(scenario, options.nodes ?? NODES, options.steps ?? STEPS);
+  const m = METRICS.length;
+  const history = new Float64Array(baseIndex(scenario) * m);
+  for (let y = 0; y < baseIndex(scenario); y++) {
+    state.yearIndex = y;
+    stepExpected(state);
+    recordExpected(state, history.subarray(y * m, (y + 1) * m));
+  }
+  return { state, history };
+}
+
+/**
+ * Whether a scenario's recursion passes through the checkpoint: the same quadrature, calendar and
+ * burn-in, and every resolved parameter equal up to and including the base year (the base year's
+ * tool maturity is the reference of the tools' effects). Lever switches are left out, as a lever
+ * acts only from the base year on (`leverOn`), and so are the constants, which no phase reads:
+ * a constant that only formulas of later years use leaves the history alone.
+ */
+function sharesHistory(checkpoint: ExpectedCheckpoint, scenario: Scenario, params: Parameters, nodes: number, steps: number): boolean {
+  const past = checkpoint.state;
+  if (past.nodes.count !== nodes || past.steps !== steps) return false;
+  const through = baseIndex(scenario) + 1;
+  const same = (a: unknown, b: unknown, key: string | undefined, parent: unknown): boolean => {
+    if (a instanceof Float64Array && b instanceof Float64Array) {
+      if (a.length !== b.length) return false;
+      for (let i = 0; i < Math.min(through, a.length); i++) if (!Object.is(a[i], b[i])) return false;
+      return true;
+    }
+    if (key === 'enabled' && LEVERS.some((lever) => (past.params as Record<string, unknown>)[lever] === parent)) return true;
+    // Constants act only through the formulas that use them, whose yearly values are compared here.
+    if (key === 'constants' && parent === past.params) return true;
+    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return Object.is(a, b);
+    if (Array.isArray(a) !== Array.isArray(b)) return false;
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    return keys.every((k) => k in b && same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], k, a));
+  };
+  return same(past.params, params, undefined, undefined);
+}
+
+/** A deep copy of a state, carrying on with another scenario and its parameters (the checkpoint is never changed). */
+function resumeState(s: Readonly<ExpectedState>, scenario: Scenario, params: Parameters): ExpectedState {
+  const pool = (p: LevelPool) => new LevelPool(p.nodes, p.bins, p.width, p.weight.slice());
+  return {
+    scenario,
+    params,
+    yearIndex: s.yearIndex,
+    burnIn: s.burnIn,
+    nodes: s.nodes,
+    steps: s.steps,
+    segments: s.segments.map((segment) => ({ ...segment })),
+    students: s.students.map((cohorts) => cohorts.slice()),
+    intakeMultiplier: s.intakeMultiplier.slice(),
+    adjacent: pool(s.adjacent),
+    // Skills and aptitude by node are read, never written, after the start.
+    adjacentSkills: s.adjacentSkills,
+    adjacentAptitude: s.adjacentAptitude,
+    trainees: s.trainees.map((t) => ({ programme: t.programme, monthsLeft: t.monthsLeft, pool: pool(t.pool), sponsors: t.sponsors.slice() })),
+    spare: [],
+    qualifiedSeekers: s.qualifiedSeekers,
+    unqualified: s.unqualified.map((c) => ({ skills: c.skills, weight: c.weight.slice() })),
+    acquired: s.acquired.map((a) => ({ ...a })),
+    market: {
+      ...s.market,
+      thresholds: s.market.thresholds.slice(),
+      aiPremiumHistory: [...s.market.aiPremiumHistory],
+      premium: [...s.market.premium],
+      tightness: [...s.market.tightness],
+    },
+    counters: { ...s.counters },
+  };
 }
 
 /** The state after the burn-in, as the agent-based model's `startedState`. */
-export function expectedStart(scenario: Scenario, nodeCount = NODES, steps = STEPS): ExpectedState {
-  const state = initialExpected(scenario, nodeCount, steps);
+export function expectedStart(scenario: Scenario, nodeCount = NODES, steps = STEPS, params?: Parameters): ExpectedState {
+  const state = initialExpected(scenario, nodeCount, steps, params ?? resolveParameters(scenario, scenario.seed, 0, true));
   for (let b = 0; b < (scenario.burnInYears ?? 0); b++) stepExpected(state);
   state.burnIn = false;
   return state;
 }
 
-function initialExpected(scenario: Scenario, nodeCount: number, steps: number): ExpectedState {
-  const p = resolveParameters(scenario, scenario.seed, 0, true);
+function initialExpected(scenario: Scenario, nodeCount: number, steps: number, p: Parameters): ExpectedState {
   const nodes = quadratureNodes(nodeCount);
   const y = 0;
   const adjacentSkills = nodeSkills(nodes, profileAt(p.population.skills.adjacent, p, y));
@@ -208,6 +322,7 @@ function initialExpected(scenario: Scenario, nodeCount: number, steps: number): 
     adjacentSkills,
     adjacentAptitude,
     trainees: [],
+    spare: [],
     qualifiedSeekers: 0,
     unqualified: [],
     acquired: [],
@@ -399,11 +514,13 @@ function upskilling(state: ExpectedState): void {
       continue;
     }
     const programme = programmes[cohort.programme];
-    const completed = cohort.pool.take(programme.completion[y]);
-    state.adjacent.add(cohort.pool);
+    // Those who do not complete return to adjacent work; the cohort's pool holds the rest.
+    const completed = cohort.pool;
+    completed.keep(programme.completion[y], state.adjacent);
     completed.study(programme.studyUnits[y] * market.learning);
     const qualified = completed.removeQualified(required);
     state.adjacent.add(completed);
+    state.spare.push(completed);
     state.counters.upskilled += qualified;
     let placed = 0;
     cohort.sponsors.forEach((share, s) => {
@@ -446,7 +563,7 @@ function enrol(state: ExpectedState, programme: number, count: number, sponsors:
   if (count <= 0 || total <= 0) return;
   const y = state.yearIndex;
   const p = Object.values(state.params.upskilling.programmes)[programme];
-  state.trainees.push({ programme, monthsLeft: p.durationMonths[y], pool: state.adjacent.take(Math.min(1, count / total)), sponsors });
+  state.trainees.push({ programme, monthsLeft: p.durationMonths[y], pool: state.adjacent.take(Math.min(1, count / total), state.spare.pop()), sponsors });
   state.counters.traineesEnrolled += count;
   state.counters.upskillingSpend += count * p.costPerTrainee[y];
 }
@@ -517,6 +634,10 @@ function matching(state: ExpectedState): void {
   const quit = quitHazard(quitRate(p, y), rounds);
   const withdraw = withdrawalHazard(p.demand.postingLifetimeMonths[y], rounds);
   const payWeight = p.matching.payWeight[y];
+  // Pay changes only in the wage phase, so the offers' order and the applications' weights hold for every round.
+  const pay = Float64Array.from(segments, (s) => s.pay);
+  const weight = Float64Array.from(segments, (s) => Math.pow(s.pay / market.adjacentPay, payWeight));
+  const postings = new Float64Array(segments.length);
   for (let r = 0; r < rounds; r++) {
     state.counters.leavers += seekerOutflow(state, giveUp);
     segments.forEach((s, k) => {
@@ -541,11 +662,12 @@ function matching(state: ExpectedState): void {
     state.counters.rounds++;
     state.counters.candidateRounds += state.qualifiedSeekers;
     state.counters.positionRounds += open;
+    segments.forEach((s, k) => (postings[k] = s.postings));
     const hires = expectedHires({
       candidates: state.qualifiedSeekers,
-      postings: segments.map((s) => s.postings),
-      pay: segments.map((s) => s.pay),
-      weight: segments.map((s) => Math.pow(s.pay / market.adjacentPay, payWeight)),
+      postings,
+      pay,
+      weight,
       applications: p.matching.applications[y],
       screening: p.matching.screening[y],
     }, state.steps);
@@ -666,6 +788,8 @@ function payQuantile(state: ExpectedState, q: number): number {
   let hi = Math.max(...segments.map((s) => s.pay)) * Math.exp(6 * sd);
   for (let i = 0; i < 80; i++) {
     const mid = Math.sqrt(lo * hi);
+    // Neighbouring numbers: the bisection has nothing left to halve (further steps would leave lo and hi as they are).
+    if (mid === lo || mid === hi) break;
     if (cdf(mid) < q) lo = mid;
     else hi = mid;
   }

@@ -3,9 +3,10 @@
  * pool, and the what-ifs the page asks for. A what-if (a view: switches, slider values, draft) is
  * answered in three steps, each sent as an event:
  *
- *   accepted  the overrides, the copy command and the saved-scenario text (or `problem`: the
- *             positioned message a bad value gets from `hiresim run … --set`);
- *   expected  the expected-value recursion for the what-if and the scenario, at once;
+ *   expected  the expected-value recursion for the what-if and the scenario, at once (or
+ *             `problem`: the positioned message a bad value gets from `hiresim run … --set`);
+ *   accepted  the overrides, the copy command, the saved-scenario text and the draft's plan (or
+ *             `problem`: a draft `run` would refuse, such as one too big for memory);
  *   draft     the agent-based draft, replication by replication on the engine pool, with the
  *             scenario's draft on the same seeds (common random numbers) and the paired
  *             closing-year difference; then `result`, the finished draft.
@@ -22,7 +23,7 @@ import { dirname as pathDirname, join as pathJoin, resolve as pathResolve } from
 import { closingYear, type ClosureOutcome } from '../analysis/closure.js';
 import { createEnginePool, type EnginePool } from '../engine/pool.js';
 import type { RunList } from '../engine/runs.js';
-import { runExpected } from '../expected/recursion.js';
+import { expectedCheckpoint, runExpected, type ExpectedCheckpoint } from '../expected/recursion.js';
 import { METRIC_INDEX, METRICS } from '../model/metrics.js';
 import { count } from '../output/format.js';
 import { provenance, type Provenance } from '../output/provenance.js';
@@ -173,6 +174,8 @@ export class ExploreSession {
   private readonly loads = new Lru<LoadedScenario>(64);
   private readonly entries = new Lru<Entry>(CACHED_SCENARIOS);
   private readonly expected = new Lru<ExpectedView>(64);
+  /** The scenario's recursion at the start of the base year: a what-if changes nothing before it, so its first answer resumes there. */
+  private checkpoint: ExpectedCheckpoint | undefined;
   private active: Job | undefined;
   private nextId = 0;
   private pumping = false;
@@ -261,6 +264,15 @@ export class ExploreSession {
     job.work = Array.from({ length: this.draft.replications }, (_, r) => ({ entry, replication: r }));
     this.activate(job);
     void this.pump();
+    // The scenario's first answer (and the checkpoint what-ifs resume from) is ready before the page asks.
+    setImmediate(() => {
+      try {
+        if (!this.closed) this.expectedOf(this.base, []);
+      } catch (error) {
+        // A recursion the scenario's values break is reported to the page's request, which asks again.
+        if (!(error instanceof InputError)) throw error;
+      }
+    });
   }
 
   private activate(job: Job): void {
@@ -275,22 +287,27 @@ export class ExploreSession {
     if (this.closed) return job.cancel();
     let state: ViewState;
     let changes: ControlOverride[];
-    let model: LoadedScenario;
     let whatIf: LoadedScenario;
     let base: LoadedScenario;
     try {
       state = parseViewState(body, this.controls);
       changes = viewOverrides(this.controls, state);
+      const overrides = changes.map((c) => c.override);
+      // The first answer before anything else: the recursion needs only the what-if itself.
+      const model = this.load(overrides);
+      job.send('expected', { same: changes.length === 0, base: this.expectedOf(this.base, []), whatIf: this.expectedOf(model, overrides) });
+      await breathe();
+      if (!job.live) return;
       const draft = draftOverrides(state.draft);
-      model = this.load(changes.map((c) => c.override));
-      whatIf = this.load([...changes.map((c) => c.override), ...draft], true);
+      whatIf = this.load([...overrides, ...draft], true);
       base = this.load(draft, true);
       // A draft whose agents would not fit in memory is refused as `run` refuses it, with the estimate.
       checkMemory(whatIf, this.threads);
-      job.whatIf = this.entry(whatIf, [...this.cliOverrides, ...changes.map((c) => c.override), ...draft]);
+      job.whatIf = this.entry(whatIf, [...this.cliOverrides, ...overrides, ...draft]);
       job.base = this.entry(base, [...this.cliOverrides, ...draft]);
       job.replications = state.draft.replications;
     } catch (error) {
+      // A bad value, or one the recursion cannot take (a formula leaving its domain in some year), is the view's problem.
       if (!(error instanceof InputError)) throw error;
       job.send('problem', { messages: error.issues.map(formatIssue) });
       return job.finish();
@@ -312,16 +329,6 @@ export class ExploreSession {
     });
     await breathe();
     if (!job.live) return;
-    try {
-      job.send('expected', { base: this.expectedOf(this.base, []), whatIf: this.expectedOf(model, changes.map((c) => c.override)) });
-    } catch (error) {
-      // A value the recursion cannot take (a formula leaving its domain in some year) is the view's problem.
-      if (!(error instanceof InputError)) throw error;
-      job.send('problem', { messages: error.issues.map(formatIssue) });
-      return job.finish();
-    }
-    await breathe();
-    if (!job.live) return;
     job.work = [];
     for (let r = 0; r < job.replications; r++) {
       if (job.base.values[r] === undefined) job.work.push({ entry: job.base, replication: r });
@@ -335,7 +342,11 @@ export class ExploreSession {
   /** The expected-value answer of a scenario (cached by its overrides). */
   private expectedOf(loaded: LoadedScenario, overrides: readonly string[]): ExpectedView {
     const key = overrides.join('\n');
-    return this.expected.get(key) ?? this.expected.set(key, expectedView(loaded.scenario, runExpected(loaded.scenario, { nodes: EXPECTED_NODES, steps: EXPECTED_STEPS })));
+    const cached = this.expected.get(key);
+    if (cached) return cached;
+    const quick = { nodes: EXPECTED_NODES, steps: EXPECTED_STEPS };
+    this.checkpoint ??= expectedCheckpoint(this.base.scenario, quick);
+    return this.expected.set(key, expectedView(loaded.scenario, runExpected(loaded.scenario, { ...quick, from: this.checkpoint })));
   }
 
   /** Runs the active job's replications, a batch of one per thread at a time, until none is left or the session closes. */

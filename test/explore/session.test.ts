@@ -61,9 +61,11 @@ describe('an explore session', () => {
     await older.on('accepted');
     const second = session.request(view({ [SELF_STUDY]: 0.25 }), newer.sink);
     await Promise.all([first, second, older.ended, newer.ended]);
-    expect(older.events.map((e) => e.event)).toEqual(['accepted', 'cancelled']);
+    expect(older.events.map((e) => e.event)).toEqual(['expected', 'accepted', 'cancelled']);
     const events = newer.events.map((e) => e.event);
-    expect(events.slice(0, 2)).toEqual(['accepted', 'expected']);
+    // The first answer comes first: the recursion needs neither the draft's plan nor the saved text.
+    expect(events.slice(0, 2)).toEqual(['expected', 'accepted']);
+    expect((await newer.on('expected')).same).toBe(false);
     expect(events[events.length - 1]).toBe('result');
     // The newer view's replications and the scenario's, two each; none of the older view's.
     expect(session.replicationsRun).toBe(4);
@@ -94,6 +96,7 @@ describe('an explore session', () => {
     expect(accepted.changes).toEqual([]);
     expect(accepted.command).toBe(`hiresim run ${BASELINE} ${TINY.map((o) => `--set ${o}`).join(' ')} --set scale=400 --seed 7 --reps 2`);
     expect(((await got.on('result')) as { same: boolean }).same).toBe(true);
+    expect((await got.on('expected')).same).toBe(true);
   });
 
   it('refuses a bad value with the message hiresim gives the same --set', async () => {

@@ -296,7 +296,7 @@ export const PAGE_SCRIPT = String.raw`'use strict';
     $('difference').textContent = source && source.difference ? source.difference.words : '';
     var e = explore.expected;
     if (e) {
-      var same = explore.accepted && explore.accepted.changes.length === 0;
+      var same = Boolean(e && e.same);
       $('expected-answer').textContent = 'Expected-value recursion (the first answer, at once): ' + (same ? 'the scenario closes in ' + yearText(e.base.closingYear, horizon) : 'the what-if closes in ' + yearText(e.whatIf.closingYear, horizon) + ', the scenario in ' + yearText(e.base.closingYear, horizon)) + '.';
     }
     drawCandidates();
@@ -355,7 +355,7 @@ export const PAGE_SCRIPT = String.raw`'use strict';
     var setup = explore.setup;
     var v = views();
     var e = explore.expected;
-    var same = explore.accepted && explore.accepted.changes.length === 0;
+    var same = Boolean(e && e.same);
     var floor = function (x) { return Math.max(x, 0.5); };
     var rows = [];
     var marks = [];
@@ -390,7 +390,7 @@ export const PAGE_SCRIPT = String.raw`'use strict';
     var setup = explore.setup;
     var v = views();
     var e = explore.expected;
-    var same = explore.accepted && explore.accepted.changes.length === 0;
+    var same = Boolean(e && e.same);
     var marks = [Plot.ruleY([0])];
     function step(view, color) {
       marks.push(Plot.line(view.closedBy, { x: 'year', y: 'p', stroke: color, strokeWidth: 2, curve: 'step-after' }));
@@ -419,7 +419,7 @@ export const PAGE_SCRIPT = String.raw`'use strict';
     var setup = explore.setup;
     var v = views();
     var e = explore.expected;
-    var same = explore.accepted && explore.accepted.changes.length === 0;
+    var same = Boolean(e && e.same);
     var marks = [];
     var values = [];
     function band(view, color, opacity) {

@@ -59,6 +59,30 @@ if (what === 'model') {
     setupMs += t.setupMs; stepMs += t.stepMs; stepCpuMs += t.stepCpuMs; agentYears += t.agentYears; agents = t.agents; years = t.years;
   }
   print({ agents, years, setupMs: setupMs / reps, stepMs: stepMs / reps, agentYearsPerSecond: agentYears / (stepMs / 1000), agentYearsPerCpuSecond: agentYears / (stepCpuMs / 1000) });
+} else if (what === 'phases') {
+  // Where the stepping time goes: each phase of the year timed through stepYear's observer (the
+  // observer's own cost, two clock reads a phase, is under 1%), summed over replications.
+  const { scenario } = loadScenario(baseline);
+  const reps = Number(args[0] ?? 3);
+  const ms = new Map();
+  const observe = (phase, run) => {
+    const t0 = performance.now();
+    run();
+    ms.set(phase, (ms.get(phase) ?? 0) + performance.now() - t0);
+  };
+  const replicate = (replication, observer) => {
+    const state = initialState(scenario, scenario.seed, replication);
+    for (let b = 0; b < (scenario.burnInYears ?? 0); b++) stepYear(state, observer);
+    state.burnIn = false;
+    for (let y = 0; y < yearCount(scenario); y++) {
+      state.yearIndex = y;
+      stepYear(state, observer);
+    }
+  };
+  replicate(99, undefined); // warm-up
+  for (let r = 0; r < reps; r++) replicate(r, observe);
+  const total = [...ms.values()].reduce((a, b) => a + b, 0);
+  print({ replications: reps, stepMs: total / reps, phases: [...ms].sort((a, b) => b[1] - a[1]).map(([phase, t]) => ({ phase, ms: t / reps, share: t / total })) });
 } else if (what === 'kernel') {
   // The ceiling: one in-order pass over the population's typed arrays, one random number per agent.
   const { scenario } = loadScenario(baseline);

@@ -35,6 +35,10 @@ figures.ratio = model.agentYearsPerSecond / kernel.agentStepsPerSecond;
 figures.cpuRatio = model.agentYearsPerCpuSecond / kernel.agentStepsPerCpuSecond;
 line('ratio model ÷ kernel', `${figures.ratio.toFixed(3)} (in CPU time ${figures.cpuRatio.toFixed(3)})`);
 
+const phases = measure('phases', quick ? '2' : '3');
+figures.phases = phases;
+line('where the stepping time goes (phases, share of stepping)', phases.phases.filter((p) => p.share >= 0.02).map((p) => `${p.phase} ${(100 * p.share).toFixed(0)}%`).join(', '));
+
 const sizes = quick ? [1e6] : [1e6, 1e7];
 const big = sizes.map((n) => measure('size', String(n)));
 figures.sizes = big.map((b) => ({ ...b, bytesPerAgent: b.peakRss / b.agents, arrayBytesPerAgent: b.arrayBytes / b.agents }));

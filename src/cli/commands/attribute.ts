@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { attributeLevers, loadAttribution, type Lever } from '../../sim/attribute.js';
+import { attributeLevers, loadAttribution, type Lever } from '../../studies/attribute.js';
 import { formatAttribution } from '../../output/attribute-terminal.js';
 import { provenance, withProvenance } from '../../output/provenance.js';
 import { count } from '../../output/format.js';

@@ -5,7 +5,7 @@
  *
  * To regenerate after an intended change of the model or of the shipped scenarios:
  *
- *   UPDATE_GOLDEN=1 npx vitest run test/sim/golden.test.ts
+ *   UPDATE_GOLDEN=1 npx vitest run test/studies/golden.test.ts
  *
  * and review the diff of test/golden/ before committing it. Without UPDATE_GOLDEN a missing or
  * different golden file fails the test.

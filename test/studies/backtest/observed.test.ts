@@ -113,7 +113,7 @@ describe('parseObserved', () => {
   });
 
   it('reads the shipped observed series without a problem', () => {
-    const data = readObserved(join(__dirname, '..', 'fixtures', 'backtest', 'observed.csv'));
+    const data = readObserved(join(__dirname, '..', '..', 'fixtures', 'backtest', 'observed.csv'));
     expect(data.series.length).toBeGreaterThan(0);
     expect(data.context.length).toBeGreaterThan(0);
   });

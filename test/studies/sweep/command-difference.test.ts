@@ -1,5 +1,5 @@
 /**
- * Where two recorded commands differ (src/sweep/command-difference.ts): the first differing
+ * Where two recorded commands differ (src/studies/sweep/command-difference.ts): the first differing
  * argument on both sides, with its flag, each cut to a window around the difference, so a
  * command-mismatch message shows the difference however long the commands are.
  */

@@ -1,5 +1,5 @@
 /**
- * The sweep results format (src/sweep/result-lines.ts): each kind of malformed line, a half-written
+ * The sweep results format (src/studies/sweep/result-lines.ts): each kind of malformed line, a half-written
  * last line when reading and when resuming, lines of another sweep, runs recorded twice; and, as
  * properties, that the lines of a good file read the same in any subset and order, and that a file
  * cut anywhere or with any byte changed is read as a prefix or reported at a line, never thrown.

@@ -7,7 +7,7 @@ import { initialState } from '../dist/model/init.js';
 import { stepYear } from '../dist/model/step.js';
 import { METRICS, recordYear } from '../dist/model/metrics.js';
 import { streamRng } from '../dist/random/seed-tree.js';
-import { simulate } from '../dist/sim/simulate.js';
+import { simulate } from '../dist/studies/run.js';
 import { yearCount } from '../dist/scenario/calendar.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

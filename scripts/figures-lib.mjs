@@ -11,7 +11,7 @@ import { join } from 'node:path';
 const MARKER = /<!-- fig:([A-Za-z0-9_.-]+)(?:\|([a-z0-9]+))? -->([\s\S]*?)<!-- \/fig -->/g;
 
 /** The code, scenarios and data every figure depends on (documentation and command-line text excluded). */
-const INPUTS = ['src/model', 'src/expected', 'src/scenario', 'src/random', 'src/analysis', 'src/backtest', 'src/calibrate', 'src/sim/simulate.ts', 'src/engine', 'scenarios', 'data/observed.csv'];
+const INPUTS = ['src/model', 'src/expected', 'src/scenario', 'src/random', 'src/analysis', 'src/studies/backtest', 'src/studies/calibrate', 'src/studies/run.ts', 'src/engine', 'scenarios', 'data/observed.csv'];
 
 export function inputsFingerprint(root) {
   const hash = createHash('sha256');

@@ -5,7 +5,7 @@ import { firstYear } from '../scenario/calendar.js';
 import { InputError } from '../scenario/issues.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
-import { blameFlags, checkRangesAgainst, parseParamRanges, type ParamRange } from '../sweep/param-spec.js';
+import { blameFlags, checkRangesAgainst, parseParamRanges, type ParamRange } from '../studies/sweep/param-spec.js';
 
 /** Options shared by the commands that simulate (run, compare, attribute, sweep, sensitivity, calibrate). */
 export interface SimulationOptions {

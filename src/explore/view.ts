@@ -10,7 +10,7 @@ import { METRIC_INDEX, METRICS } from '../model/metrics.js';
 import type { ExpectedRun } from '../expected/recursion.js';
 import { baseIndex, firstYear } from '../scenario/calendar.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { RunSummary } from '../sim/simulate.js';
+import type { RunSummary } from '../studies/run.js';
 
 type Quantiles = Pick<Band, 'p10' | 'p50' | 'p90'>;
 

@@ -4,7 +4,7 @@
  * horizon rather than the lever decides a closing-year difference.
  */
 import type { PairedDifference, PairedRatio } from '../analysis/paired.js';
-import type { AttributionSummary, OpenRuns } from '../sim/attribute.js';
+import type { AttributionSummary, OpenRuns } from '../studies/attribute.js';
 import { gapInWords, intervalInWords, yearsInWords } from './change-in-words.js';
 import { table, times } from './format.js';
 

@@ -1,5 +1,5 @@
 /** `backtest.csv`: tidy, one row per compared observation. */
-import type { BacktestSummary } from '../backtest/backtest.js';
+import type { BacktestSummary } from '../studies/backtest/backtest.js';
 
 export const BACKTEST_CSV_HEADER = 'series,metric,compare,base,year,history,value,observed,p10,p50,p90,inside,isBase';
 

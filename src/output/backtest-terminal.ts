@@ -1,6 +1,6 @@
 /** The terminal view of a backtest: per series a table of observed against the model's band, a summary line, then the context series. */
-import type { BacktestSummary, SeriesResult } from '../backtest/backtest.js';
-import { formatYears } from '../backtest/observed.js';
+import type { BacktestSummary, SeriesResult } from '../studies/backtest/backtest.js';
+import { formatYears } from '../studies/backtest/observed.js';
 import { compact, percent, table } from './format.js';
 
 /** An index to two decimals (large ones compacted); a level compacted (132,270 → 132.3k). */

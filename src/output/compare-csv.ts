@@ -1,6 +1,6 @@
 /** compare's `differences.csv` (--csv, and --out): the paired differences as tidy rows. */
 import type { PairedDifference } from '../analysis/paired.js';
-import { COMPARED_METRICS, type ComparisonSummary } from '../sim/compare.js';
+import { COMPARED_METRICS, type ComparisonSummary } from '../studies/compare.js';
 
 /** Tidy rows: scenario, against, year, history (true before the base year), metric, statistic, value. */
 export function differencesCsv(c: ComparisonSummary): string {

@@ -6,7 +6,7 @@
  */
 import type { ClosingYearDifference, PairedRatio } from '../analysis/paired.js';
 import { SIGN_TEST_LEVEL } from '../analysis/sign-test.js';
-import { rankingYear, type ComparisonSummary } from '../sim/compare.js';
+import { rankingYear, type ComparisonSummary } from '../studies/compare.js';
 import { closingRangeInWords, closingYearInWords, yearsInWords } from './change-in-words.js';
 import { table, times } from './format.js';
 import { dividedRow, historyNote, historyYears, markHistoryRows, yearAxis } from './history.js';

@@ -5,7 +5,7 @@
  * reader can keep the projection, or the history, without knowing the base year.
  */
 import { METRICS } from '../model/metrics.js';
-import type { RunSummary, Simulation } from '../sim/simulate.js';
+import type { RunSummary, Simulation } from '../studies/run.js';
 import type { Band } from '../analysis/quantiles.js';
 
 /** `replication,year,history,metric,value` for every replication, year and metric. */

@@ -4,7 +4,7 @@
  * Morris effects are in the output's units: the closing year's in years (μ's sign in words, earlier
  * or later), the gap's in percentage points; Sobol' indices are shares of the output's variance.
  */
-import { outputLabel, type OutputSensitivity, type SensitivitySummary, type SensitivityWarning } from '../sweep/sensitivity.js';
+import { outputLabel, type OutputSensitivity, type SensitivitySummary, type SensitivityWarning } from '../studies/sensitivity.js';
 import { table } from './format.js';
 
 /** A number with three decimals, the minus sign a real one; "n/a" when not a number. */

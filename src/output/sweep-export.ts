@@ -18,7 +18,7 @@
  * lines keep it).
  */
 import { describeValue, type InputIssue } from '../scenario/issues.js';
-import type { ParsedLine, PointValue } from '../sweep/result-lines.js';
+import type { ParsedLine, PointValue } from '../studies/sweep/result-lines.js';
 
 export const BAND_STATISTICS = ['p10', 'p50', 'p90', 'mean'] as const;
 export const CLOSING_STATISTICS = ['p10', 'p50', 'p90', 'censoredShare'] as const;

@@ -1,6 +1,6 @@
 /** The terminal view of `hiresim sweep summarize`: response tables with |ρ| bars, and the PRIM box in words with its peeling and pasting. */
-import type { ParameterResponse, SummaryBox, SweepSummary } from '../sweep/summarize.js';
-import { describeRestriction } from '../sweep/summarize.js';
+import type { ParameterResponse, SummaryBox, SweepSummary } from '../studies/sweep/summarize.js';
+import { describeRestriction } from '../studies/sweep/summarize.js';
 import { percent, table } from './format.js';
 
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];

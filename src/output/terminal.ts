@@ -5,7 +5,7 @@
  */
 import { ENTRANT_SOURCES } from '../model/entrants.js';
 import type { Band } from '../analysis/quantiles.js';
-import type { RunSummary, YearSummary } from '../sim/simulate.js';
+import type { RunSummary, YearSummary } from '../studies/run.js';
 import { closureAnswer } from './closure-answer.js';
 import { compact, percent, table, wrap } from './format.js';
 import { dividedRow, historyNote, historySpan, historyYears, markHistoryRows, yearAxis } from './history.js';

@@ -4,7 +4,7 @@
  * apart), history years shaded, and the series's coverage line.
  */
 import type * as PlotModule from '@observablehq/plot';
-import type { BacktestSummary, SeriesResult } from '../backtest/backtest.js';
+import type { BacktestSummary, SeriesResult } from '../studies/backtest/backtest.js';
 import { percent } from '../output/format.js';
 import type { Chart } from './charts.js';
 import { historyMarks } from './history-marks.js';

@@ -4,10 +4,10 @@
  * so that no other command pays for loading them.
  */
 import type * as PlotModule from '@observablehq/plot';
-import type { BacktestSummary } from '../backtest/backtest.js';
-import type { AttributionSummary, LeverAttribution } from '../sim/attribute.js';
+import type { BacktestSummary } from '../studies/backtest/backtest.js';
+import type { AttributionSummary, LeverAttribution } from '../studies/attribute.js';
 import { backtestCharts } from './backtest-charts.js';
-import type { SensitivitySummary } from '../sweep/sensitivity.js';
+import type { SensitivitySummary } from '../studies/sensitivity.js';
 import { bandOf, ENTRANT_SOURCES, type ReportData, type ScenarioSeries } from './series.js';
 import { candidatesChart } from './candidates-chart.js';
 import { fanLayout, faceted, fanMarks } from './fan-marks.js';

@@ -10,8 +10,8 @@
  */
 import type { Provenance } from '../output/provenance.js';
 import { explainScenario, type Explanation } from '../scenario/explain.js';
-import type { BacktestSummary } from '../backtest/backtest.js';
-import type { SensitivitySummary } from '../sweep/sensitivity.js';
+import type { BacktestSummary } from '../studies/backtest/backtest.js';
+import type { SensitivitySummary } from '../studies/sensitivity.js';
 import { hiresimVersion } from '../package-files.js';
 import type { LoadedResult } from './load-results.js';
 import { checkRecord, type RecordCheck } from './provenance-check.js';

@@ -7,7 +7,7 @@
  * from non-linear or interacting ones (above). Both are ≥ 0, so nothing is drawn below zero.
  */
 import type * as PlotModule from '@observablehq/plot';
-import type { SensitivitySummary } from '../sweep/sensitivity.js';
+import type { SensitivitySummary } from '../studies/sensitivity.js';
 import type { Chart } from './charts.js';
 import { intervalBarMarks } from './interval-bars.js';
 import { plainNumber } from './words.js';

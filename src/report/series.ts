@@ -5,8 +5,8 @@
  */
 import type { ClosureSummary } from '../analysis/closure.js';
 import type { Band } from '../analysis/quantiles.js';
-import type { ScenarioDifference } from '../sim/compare.js';
-import type { AttributionSummary } from '../sim/attribute.js';
+import type { ScenarioDifference } from '../studies/compare.js';
+import type { AttributionSummary } from '../studies/attribute.js';
 import type { LoadedResult } from './load-results.js';
 
 /** One scenario's yearly bands (the metrics a run summary has; a comparison carries a subset). */

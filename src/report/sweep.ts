@@ -11,9 +11,9 @@
 import { basename } from 'node:path';
 import type { Provenance } from '../output/provenance.js';
 import { describeValue, type InputIssue } from '../scenario/issues.js';
-import { parseParamRanges, type ParamRange } from '../sweep/param-spec.js';
-import { readResultLines, type SweepLine } from '../sweep/result-lines.js';
-import { DESIGNS, type DesignName } from '../sweep/run-list.js';
+import { parseParamRanges, type ParamRange } from '../studies/sweep/param-spec.js';
+import { readResultLines, type SweepLine } from '../studies/sweep/result-lines.js';
+import { DESIGNS, type DesignName } from '../studies/sweep/run-list.js';
 import { readProvenance } from './provenance-record.js';
 
 /** A line of a sweep the report can redraw: laid out by a design `hiresim sweep --design` takes. */

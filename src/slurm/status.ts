@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeValue, InputError, jsonErrorPosition, readInputText } from '../scenario/issues.js';
-import { parseResultLines } from '../sweep/result-lines.js';
+import { parseResultLines } from '../studies/sweep/result-lines.js';
 import type { SlurmStudy } from './sbatch.js';
 
 /** What `hiresim slurm …` records in DIR/study.json. */

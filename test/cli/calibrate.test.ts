@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.js';
 import { parse } from 'yaml';
-import { PROVENANCE_END, PROVENANCE_START } from '../../src/calibrate/write-back.js';
+import { PROVENANCE_END, PROVENANCE_START } from '../../src/studies/calibrate/write-back.js';
 import { hiresim, ROOT } from '../helpers/cli.js';
 import { BASELINE, expectProblem, hiresimAsync } from '../helpers/problems.js';
 

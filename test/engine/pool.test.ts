@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createEnginePool } from '../../src/engine/pool.js';
 import { execute } from '../../src/engine/execute.js';
 import { replicationRuns, type RunList } from '../../src/engine/runs.js';
-import { simulate, simulateAll } from '../../src/sim/simulate.js';
+import { simulate, simulateAll } from '../../src/studies/run.js';
 import { loadBaseline } from '../model/helpers.js';
 
 const a = loadBaseline(['scale=50', 'burnInYears=1', 'startYear=2023', 'horizon=2027', 'replications=3']);

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ExploreSession, type EventSink } from '../../src/explore/session.js';
 import { draftView } from '../../src/explore/view.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { simulate } from '../../src/sim/simulate.js';
+import { simulate } from '../../src/studies/run.js';
 import { loadBlamingFlags, overrideFlags, overridesOf } from '../../src/cli/simulation-options.js';
 import { InputError, formatIssue } from '../../src/scenario/issues.js';
 import { BASELINE } from '../helpers/problems.js';

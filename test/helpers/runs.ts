@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { METRICS } from '../../src/model/metrics.js';
 import { loadScenario, type LoadedScenario } from '../../src/scenario/load.js';
-import { simulate, summarize, type RunSummary } from '../../src/sim/simulate.js';
+import { simulate, summarize, type RunSummary } from '../../src/studies/run.js';
 import { BASELINE } from './problems.js';
 import { ROOT } from './cli.js';
 

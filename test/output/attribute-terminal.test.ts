@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatAttribution } from '../../src/output/attribute-terminal.js';
-import { attributionOf, type AttributionSummary } from '../../src/sim/attribute.js';
+import { attributionOf, type AttributionSummary } from '../../src/studies/attribute.js';
 import { column, tableAfter } from './table-columns.js';
 
 const HORIZON = 2045;

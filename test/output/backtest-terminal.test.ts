@@ -1,7 +1,7 @@
 /** The terminal view and the CSV of a backtest, on a small hand-made comparison. */
 import { describe, expect, it } from 'vitest';
-import { compareWithObserved, type SimulatedValues } from '../../src/backtest/backtest.js';
-import { parseObserved } from '../../src/backtest/observed.js';
+import { compareWithObserved, type SimulatedValues } from '../../src/studies/backtest/backtest.js';
+import { parseObserved } from '../../src/studies/backtest/observed.js';
 import { backtestCsv, csvField } from '../../src/output/backtest-csv.js';
 import { formatBacktest } from '../../src/output/backtest-terminal.js';
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { closingYearDifference } from '../../src/analysis/paired.js';
 import type { ClosureOutcome } from '../../src/analysis/closure.js';
 import { formatComparison, ratioChart } from '../../src/output/compare-terminal.js';
-import type { ComparisonSummary } from '../../src/sim/compare.js';
+import type { ComparisonSummary } from '../../src/studies/compare.js';
 import { comparisonFixture, trimLines } from './fixtures.js';
 import { column, tableAfter } from './table-columns.js';
 

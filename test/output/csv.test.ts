@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/model/metrics.js';
 import { runsCsv, yearsCsv } from '../../src/output/csv.js';
 import { differencesCsv } from '../../src/output/compare-csv.js';
-import { COMPARED_METRICS } from '../../src/sim/compare.js';
+import { COMPARED_METRICS } from '../../src/studies/compare.js';
 import { comparisonFixture, runFixture } from './fixtures.js';
 
 const rowsOf = (csv: string) => csv.trimEnd().split('\n').map((line) => line.split(','));

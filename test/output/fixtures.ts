@@ -6,8 +6,8 @@
 import { closingYearDifference, pairedDifference, pairedRatio } from '../../src/analysis/paired.js';
 import type { Band } from '../../src/analysis/quantiles.js';
 import { METRICS } from '../../src/model/metrics.js';
-import { COMPARED_METRICS, BANDED_METRICS, type ComparisonSummary } from '../../src/sim/compare.js';
-import type { RunSummary, Simulation, YearSummary } from '../../src/sim/simulate.js';
+import { COMPARED_METRICS, BANDED_METRICS, type ComparisonSummary } from '../../src/studies/compare.js';
+import type { RunSummary, Simulation, YearSummary } from '../../src/studies/run.js';
 
 const band = (p50: number, spread: number): Band => ({ p10: p50 - spread, p50, p90: p50 + spread, mean: p50 });
 

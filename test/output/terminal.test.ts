@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Band } from '../../src/analysis/quantiles.js';
 import { formatRun, ratioChart } from '../../src/output/terminal.js';
-import type { RunSummary, YearSummary } from '../../src/sim/simulate.js';
+import type { RunSummary, YearSummary } from '../../src/studies/run.js';
 import { runFixture, trimLines } from './fixtures.js';
 
 const TABLE_WITH_HISTORY = `

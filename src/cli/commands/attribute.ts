@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { attributeLevers, loadAttribution, type Lever } from '../../sim/attribute.js';
+import { attributeLevers, loadAttribution, type Lever } from '../../studies/attribute.js';
 import { formatAttribution } from '../../output/attribute-terminal.js';
 import { provenance, withProvenance } from '../../output/provenance.js';
 import { count } from '../../output/format.js';
@@ -11,7 +11,7 @@ import { checkMemory, loadBlamingFlags, overrideFlags, overridesOf, type Simulat
 /**
  * attribute's draft defaults. Every subset of five levers is 32 scenario runs; at the shipped scale
  * (1 agent = 20 persons) and 40 replications that is 1,280 replications, 10–20 minutes on two
- * cores. Results do not depend on the scale beyond sampling error (test/sim/scale.test.ts checks
+ * cores. Results do not depend on the scale beyond sampling error (test/studies/scale.test.ts checks
  * 5–50 against 20), and common random numbers pair every subset's replications, so a draft at
  * 1 agent = 50 persons and 8 replications a subset (256 replications, about a minute on two cores)
  * gives the same contributions with wider intervals. `--reps` and `--set scale=` replace them.

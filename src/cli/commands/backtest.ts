@@ -1,10 +1,10 @@
-import { compareWithObserved } from '../../backtest/backtest.js';
-import { readObserved, type ObservedData } from '../../backtest/observed.js';
+import { compareWithObserved } from '../../studies/backtest/backtest.js';
+import { readObserved, type ObservedData } from '../../studies/backtest/observed.js';
 import { backtestCsv } from '../../output/backtest-csv.js';
 import { formatBacktest } from '../../output/backtest-terminal.js';
 import { InputError, type InputIssue } from '../../scenario/issues.js';
 import type { LoadedScenario } from '../../scenario/load.js';
-import { simulate } from '../../sim/simulate.js';
+import { simulate } from '../../studies/run.js';
 import { count } from '../../output/format.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, useColor, writeOut } from '../io.js';

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { calibrate, checkCalibration, type CalibrationResult, type FittedTarget } from '../../calibrate/calibrate.js';
-import { collectTargets } from '../../calibrate/targets.js';
-import { calibratedScenarioText } from '../../calibrate/write-back.js';
+import { calibrate, checkCalibration, type CalibrationResult, type FittedTarget } from '../../studies/calibrate/calibrate.js';
+import { collectTargets } from '../../studies/calibrate/targets.js';
+import { calibratedScenarioText } from '../../studies/calibrate/write-back.js';
 import { METRIC_INDEX, METRICS } from '../../model/metrics.js';
 import { writeFileAtomic } from '../../output/files.js';
 import { table } from '../../output/format.js';

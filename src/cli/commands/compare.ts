@@ -1,6 +1,6 @@
 import type { LoadedScenario } from '../../scenario/load.js';
 import { InputError, formatIssue } from '../../scenario/issues.js';
-import { compareScenarios } from '../../sim/compare.js';
+import { compareScenarios } from '../../studies/compare.js';
 import { formatComparison } from '../../output/compare-terminal.js';
 import { differencesCsv } from '../../output/compare-csv.js';
 import { count } from '../../output/format.js';

@@ -1,4 +1,4 @@
-import { mergeShards } from '../../sweep/merge.js';
+import { mergeShards } from '../../studies/sweep/merge.js';
 import { writeFileAtomic } from '../../output/files.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { say } from '../io.js';

@@ -1,4 +1,4 @@
-import { simulate } from '../../sim/simulate.js';
+import { simulate } from '../../studies/run.js';
 import { runsCsv, yearsCsv } from '../../output/csv.js';
 import { formatRun } from '../../output/terminal.js';
 import { count } from '../../output/format.js';

@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { InputError } from '../../scenario/issues.js';
-import { analyseSensitivity, defaultSensitivitySamples, planSensitivity, runSensitivity, sensitivityArgs, type Method, type SensitivityPlan, type SensitivitySummary } from '../../sweep/sensitivity.js';
-import { runIntoFile } from '../../sweep/run-into-file.js';
-import { shardOf } from '../../sweep/run-list.js';
+import { analyseSensitivity, defaultSensitivitySamples, planSensitivity, runSensitivity, sensitivityArgs, type Method, type SensitivityPlan, type SensitivitySummary } from '../../studies/sensitivity.js';
+import { runIntoFile } from '../../studies/sweep/run-into-file.js';
+import { shardOf } from '../../studies/sweep/run-list.js';
 import { formatSensitivity, rerunAdvice } from '../../output/sensitivity-terminal.js';
 import { provenance, withProvenance } from '../../output/provenance.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';

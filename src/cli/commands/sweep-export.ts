@@ -1,7 +1,7 @@
 import { writeFileAtomic } from '../../output/files.js';
 import { exportIssues, sweepCsv } from '../../output/sweep-export.js';
 import { InputError, readInputText } from '../../scenario/issues.js';
-import { readResultLines } from '../../sweep/result-lines.js';
+import { readResultLines } from '../../studies/sweep/result-lines.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, say } from '../io.js';
 

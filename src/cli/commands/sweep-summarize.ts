@@ -1,4 +1,4 @@
-import { readSweepResults, summarizeSweep } from '../../sweep/summarize.js';
+import { readSweepResults, summarizeSweep } from '../../studies/sweep/summarize.js';
 import { formatSweepSummary } from '../../output/sweep-summary-terminal.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { out, useColor } from '../io.js';

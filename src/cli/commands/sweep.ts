@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { provenance } from '../../output/provenance.js';
-import type { ParamRange } from '../../sweep/param-spec.js';
-import { defaultSamples, expandRunList, shardOf, type DesignName } from '../../sweep/run-list.js';
-import { runIntoFile, type RunIntoFileResult } from '../../sweep/run-into-file.js';
+import type { ParamRange } from '../../studies/sweep/param-spec.js';
+import { defaultSamples, expandRunList, shardOf, type DesignName } from '../../studies/sweep/run-list.js';
+import { runIntoFile, type RunIntoFileResult } from '../../studies/sweep/run-into-file.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { say } from '../io.js';
 import { planProgress, type Progress } from '../progress.js';

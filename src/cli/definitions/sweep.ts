@@ -117,7 +117,7 @@ const runSweep = defineCommand({
   describe: 'Run a design of parameter points and append one result line per point',
   builder: (y) => {
     const design = paramOption(scenarioFile(y))
-      // The names of sweep/run-list.ts's DESIGNS, written out: importing it would load the design code at start-up.
+      // The names of studies/sweep/run-list.ts's DESIGNS, written out: importing it would load the design code at start-up.
       .option('design', { choices: ['grid', 'lhs', 'sobol'] as const, default: 'lhs' as const, description: 'grid: every combination; lhs: Latin hypercube; sobol: Sobol\' low-discrepancy sequence' })
       .option('samples', { type: 'string', requiresArg: true, description: 'Points (lhs, sobol; default 16) or levels per continuous parameter (grid; default 3)' })
       .option('years', { type: 'string', requiresArg: true, description: 'Comma-separated years whose gap and pay are recorded (default: base year + 5 and + 10)' });

@@ -27,6 +27,11 @@ function packageJson(): { root: string; pkg: PackageJson } {
   }
 }
 
+/** The package root: the directory of hiresim's package.json (the same from src/, dist/ and dist/bin/). */
+export function packageRoot(): string {
+  return packageJson().root;
+}
+
 /** The installed hiresim version. */
 export function hiresimVersion(): string {
   return packageJson().pkg.version;

@@ -13,7 +13,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { isIP } from 'node:net';
 import { InputError, formatIssue } from '../scenario/issues.js';
 import { readAssets, type Assets } from './assets.js';
-import { PAGE_SCRIPT } from './page/script.js';
 import { PAGE_STYLE } from './page/style.js';
 import { pageHtml } from './page/html.js';
 import type { EventSink, ExploreSession } from './session.js';
@@ -143,7 +142,7 @@ export async function serveExplore(options: ServeOptions): Promise<ExploreServer
         // The cookie lets the page's own requests in without the token in every URL.
         return reply(res, 200, 'text/html; charset=utf-8', page, { 'Set-Cookie': `${cookieName}=${token}; Path=/; HttpOnly; SameSite=Strict` });
       case 'GET /app.js':
-        return reply(res, 200, 'text/javascript; charset=utf-8', PAGE_SCRIPT);
+        return reply(res, 200, 'text/javascript; charset=utf-8', assets.app);
       case 'GET /style.css':
         return reply(res, 200, 'text/css; charset=utf-8', PAGE_STYLE);
       case 'GET /d3.js':

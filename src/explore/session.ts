@@ -36,9 +36,85 @@ import { blameFlags } from '../studies/sweep/param-spec.js';
 import { duration, type Progress } from '../cli/progress.js';
 import { checkMemory } from '../cli/simulation-options.js';
 import { defaultDraft, draftOverrides, exploreControls, parseViewState, viewOverrides, type Controls, type ControlOverride, type Draft, type ViewState } from './controls.js';
-import { closingDifference } from './difference.js';
+import { closingDifference, type ClosingDifference } from './difference.js';
 import { checkRoundTrip, copyCommand, savedFileName, savedScenarioText, writeSavedScenario } from './save.js';
-import { draftView, expectedView, type ExpectedView } from './view.js';
+import { draftView, expectedView, type DraftView, type ExpectedView } from './view.js';
+
+/** `/api/setup`'s answer: what the page needs to draw its controls. */
+export interface ExploreSetup {
+  readonly scenario: { readonly name: string; readonly description: string; readonly file: string; readonly hash: string };
+  /** The first simulated year (history runs from it to the base year). */
+  readonly startYear: number;
+  readonly baseYear: number;
+  readonly horizon: number;
+  readonly closure: Scenario['closure'];
+  readonly controls: Controls;
+  /** The draft a page starts with. */
+  readonly draft: Draft;
+  readonly threads: number;
+  /** Seconds one replication takes on one thread, times its scale; null until timed. */
+  readonly unitCost: number | null;
+  readonly cliOverrides: readonly string[];
+  readonly provenance: Provenance;
+}
+
+/** `expected`, a request's first event: the expected-value recursion of the what-if and of the scenario. */
+export interface ExpectedEvent {
+  /** Nothing changed: the what-if is the scenario. */
+  readonly same: boolean;
+  readonly base: ExpectedView;
+  readonly whatIf: ExpectedView;
+}
+
+/** `accepted`: the view's overrides, its copy command and saved-scenario text, and the draft's plan. */
+export interface AcceptedEvent {
+  readonly changes: readonly Pick<ControlOverride, 'path' | 'label' | 'override'>[];
+  readonly command: string;
+  readonly yaml: string;
+  /** The what-if's scenario hash (with the draft's settings). */
+  readonly hash: string;
+  /** The plan line's words: what is run, at what scale, how long it should take. */
+  readonly plan: string;
+  /** Estimated seconds of the draft; null before any replication was timed. */
+  readonly seconds: number | null;
+}
+
+/** `draft`: the replications done so far (bands absent before the first of each; the scenario's and the difference absent when nothing changed). */
+export interface DraftEvent {
+  readonly done: number;
+  readonly total: number;
+  readonly whatIf?: DraftView;
+  readonly base?: DraftView;
+  readonly difference?: ClosingDifference;
+}
+
+/** `result`: the finished draft, every replication of both. */
+export interface ResultEvent {
+  readonly whatIf: DraftView;
+  readonly base: DraftView;
+  readonly same: boolean;
+  readonly difference: ClosingDifference;
+  /** The updated cost of a replication (see ExploreSetup.unitCost). */
+  readonly unitCost: number | null;
+}
+
+/** `problem`: the positioned messages of a value or draft the loader, the recursion or the run refused. */
+export interface ProblemEvent {
+  readonly messages: readonly string[];
+}
+
+/** The events of a request by name, as the session builds them (`cancelled` carries nothing but the id). */
+export interface ExploreEvents {
+  readonly expected: ExpectedEvent;
+  readonly accepted: AcceptedEvent;
+  readonly draft: DraftEvent;
+  readonly result: ResultEvent;
+  readonly problem: ProblemEvent;
+  readonly cancelled: Record<never, never>;
+}
+
+/** An event as the stream carries it: its name, and its data with the request's id. */
+export type ExploreEvent = { [K in keyof ExploreEvents]: { readonly event: K; readonly data: ExploreEvents[K] & { readonly id: number } } }[keyof ExploreEvents];
 
 /** Where a request's events go (an HTTP response as server-sent events, or a test's list). */
 export interface EventSink {
@@ -108,7 +184,8 @@ class Job {
     return !this.cancelled && !this.finished;
   }
 
-  send(event: string, data: unknown): void {
+  /** Sends an event of the request, typed as the page reads it (ExploreEvent), with the request's id. */
+  send<K extends keyof ExploreEvents>(event: K, data: ExploreEvents[K]): void {
     if (this.live) this.sink?.send(event, { id: this.id, ...(data as object) });
   }
 
@@ -231,7 +308,7 @@ export class ExploreSession {
   }
 
   /** What the page needs to draw its controls. */
-  setup(): Record<string, unknown> {
+  setup(): ExploreSetup {
     const { scenario } = this.base;
     return {
       scenario: { name: scenario.name, description: scenario.description, file: this.file, hash: this.base.hash },

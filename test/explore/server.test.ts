@@ -1,9 +1,10 @@
 /**
  * The explore server's guards, in process and without a browser: the token (in the URL or the
- * cookie the page gets), the Host and Origin checks, the body limit, methods and paths; "save as
- * scenario" beside the explored file, never over a file; a port in use named as the problem.
+ * cookie the page gets), the Host and Origin checks, the body limit, methods and paths; the page's
+ * script as built; "save as scenario" beside the explored file, never over a file; a port in use
+ * named as the problem.
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -67,6 +68,15 @@ describe('the explore server', () => {
     expect(page.headers['content-security-policy']).toContain("default-src 'none'");
     for (const path of ['/app.js', '/plot.js', '/d3.js', '/style.css', '/api/setup']) expect((await send('GET', path, { Cookie: cookie })).status, path).toBe(200);
     expect((await send('GET', '/plot.js', { Cookie: cookie })).body).toContain('@observablehq/plot');
+  });
+
+  it('serves as /app.js the page script npm run build bundled from src/explore/page/app.ts', async () => {
+    const cookie = `hiresim-explore-${explore.port}=${explore.token}`;
+    const app = await send('GET', '/app.js', { Cookie: cookie });
+    expect(app.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(app.body).toBe(readFileSync(join(ROOT, 'dist', 'explore', 'page', 'app.js'), 'utf8'));
+    // A classic script (an IIFE, no module syntax) that sets the object the page keeps its answers in.
+    expect(app.body).toMatch(/^"use strict";\n\(\(\) => \{\n[^]*\n  window\.hiresimExplore = explore;\n[^]*\}\)\(\);\n$/);
   });
 
   it('refuses a request without the token, with a wrong one, or with a wrong cookie', async () => {

@@ -345,9 +345,10 @@ export class ExploreSession {
     setImmediate(() => {
       try {
         if (!this.closed) this.expectedOf(this.base, []);
-      } catch (error) {
-        // A recursion the scenario's values break is reported to the page's request, which asks again.
-        if (!(error instanceof InputError)) throw error;
+      } catch {
+        // Nothing is cached, so the page's first request runs the recursion again and reports what
+        // fails there (a positioned problem, or an internal error through the server), instead of
+        // an exception escaping here and ending the server.
       }
     });
   }

@@ -1,6 +1,7 @@
 // One measurement in a fresh process; prints one JSON line. Used by bench/run.mjs.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../dist/scenario/load.js';
 import { initialState } from '../dist/model/init.js';
@@ -39,7 +40,7 @@ function timeReplication(scenario, replication) {
     stepYear(state);
     recordYear(state, row);
   }
-  return { setupMs, stepMs: performance.now() - t0, stepCpuMs: cpuMs() - c0, agents, agentYears, years: burnIn + yearCount(scenario), state };
+  return { setupMs, stepMs: performance.now() - t0, stepCpuMs: cpuMs() - c0, agents, agentYears, years: burnIn + yearCount(scenario), state, stepping: [t0, performance.now()] };
 }
 
 const print = (o) => console.log(JSON.stringify(o));
@@ -52,13 +53,23 @@ const cpuMs = () => {
 if (what === 'model') {
   const { scenario } = loadScenario(baseline);
   timeReplication(scenario, 99); // warm-up
+  // The main thread's garbage collections (V8's gc performance entries) that start while stepping:
+  // set-up, which allocates the population's arrays, is left out.
+  const collections = [];
+  const observer = new PerformanceObserver((list) => collections.push(...list.getEntries().map((e) => [e.startTime, e.duration])));
+  observer.observe({ entryTypes: ['gc'] });
   const reps = Number(args[0]);
+  const stepping = [];
   let setupMs = 0, stepMs = 0, stepCpuMs = 0, agentYears = 0, agents = 0, years = 0;
   for (let r = 0; r < reps; r++) {
     const t = timeReplication(scenario, r);
     setupMs += t.setupMs; stepMs += t.stepMs; stepCpuMs += t.stepCpuMs; agentYears += t.agentYears; agents = t.agents; years = t.years;
+    stepping.push(t.stepping);
   }
-  print({ agents, years, setupMs: setupMs / reps, stepMs: stepMs / reps, agentYearsPerSecond: agentYears / (stepMs / 1000), agentYearsPerCpuSecond: agentYears / (stepCpuMs / 1000) });
+  await new Promise((resolve) => setTimeout(resolve, 50)); // the observer is told asynchronously
+  observer.disconnect();
+  const gcMs = collections.filter(([start]) => stepping.some(([from, to]) => start >= from && start <= to)).reduce((sum, [, ms]) => sum + ms, 0);
+  print({ agents, years, setupMs: setupMs / reps, stepMs: stepMs / reps, agentYearsPerSecond: agentYears / (stepMs / 1000), agentYearsPerCpuSecond: agentYears / (stepCpuMs / 1000), gcShareOfStepping: gcMs / stepMs });
 } else if (what === 'phases') {
   // Where the stepping time goes: each phase of the year timed through stepYear's observer (the
   // observer's own cost, two clock reads a phase, is under 1%), summed over replications.

@@ -27,6 +27,7 @@ if (!json) console.log(`hiresim bench (node ${process.version}, ${figures.cores}
 const model = measure('model', quick ? '2' : '4');
 figures.model = model;
 line('model: baseline, one thread, stepping only', `${fmt(model.agentYearsPerSecond)} agent-years/s (${model.agents.toLocaleString('en-US')} agents at the start, ${model.years} years with the burn-in, ${model.stepMs.toFixed(0)} ms/replication + ${model.setupMs.toFixed(0)} ms set-up)`);
+line('garbage collection while stepping (main thread, share of stepping)', `${(100 * model.gcShareOfStepping).toFixed(2)}%`);
 const kernel = measure('kernel', String(model.agents));
 figures.kernel = kernel;
 line('ceiling kernel: one pass, one random number per agent', `${fmt(kernel.agentStepsPerSecond)} agent-steps/s`);

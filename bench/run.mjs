@@ -2,7 +2,8 @@
 // Each measurement that needs a clean heap or its own peak RSS runs in a child process.
 //   --quick  fewer replications, 1 M agents only, no world run and no studies
 //   --json   one JSON object with every figure below (nothing else on stdout), for tracking
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
@@ -14,6 +15,12 @@ const json = process.argv.includes('--json');
 function measure(...args) {
   const out = execFileSync(process.execPath, ['--max-old-space-size=16000', `${here}measure.mjs`, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
   return JSON.parse(out.trim().split('\n').pop());
+}
+
+/** The same, without waiting: two of them run at once. */
+async function measureAsync(...args) {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--max-old-space-size=16000', `${here}measure.mjs`, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return JSON.parse(stdout.trim().split('\n').pop());
 }
 
 const fmt = (x, d = 1) => (x >= 1e6 ? `${(x / 1e6).toFixed(d)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(d)} k` : x.toFixed(d));
@@ -55,6 +62,16 @@ const one = measure('threads', '1', quick ? '8' : '40');
 const two = measure('threads', '2', quick ? '8' : '40');
 figures.threads = { replications: one.replications, oneThreadMs: one.ms, twoThreadsMs: two.ms, speedup: one.ms / two.ms, sameOutput: one.digest === two.digest };
 line(`replications: ${one.replications} on 1 thread vs 2 threads`, `${(one.ms / 1000).toFixed(1)} s vs ${(two.ms / 1000).toFixed(1)} s: speed-up ${(one.ms / two.ms).toFixed(2)}× (same output: ${one.digest === two.digest})`);
+
+// What two cores give two independent processes (no threads, nothing shared but the machine): the
+// ceiling for the threads' speed-up. The kernel streams through its arrays; the model does not.
+const [modelA, modelB] = await Promise.all([measureAsync('model', quick ? '2' : '4'), measureAsync('model', quick ? '2' : '4')]);
+const [kernelA, kernelB] = await Promise.all([measureAsync('kernel', String(model.agents)), measureAsync('kernel', String(model.agents))]);
+figures.twoProcesses = {
+  model: (modelA.agentYearsPerSecond + modelB.agentYearsPerSecond) / model.agentYearsPerSecond,
+  kernel: (kernelA.agentStepsPerSecond + kernelB.agentStepsPerSecond) / kernel.agentStepsPerSecond,
+};
+line('two processes at once vs one (throughput): model, kernel', `${figures.twoProcesses.model.toFixed(2)}×, ${figures.twoProcesses.kernel.toFixed(2)}×`);
 
 const startup = measure('startup', quick ? '5' : '9');
 figures.startup = startup;

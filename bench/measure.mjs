@@ -17,9 +17,9 @@ const [what, ...args] = process.argv.slice(2);
 
 /**
  * Steps one replication; set-up timed apart from stepping (as Mesa's benchmarks do). Stepping counts
- * the burn-in years, which are stepped like any other.
+ * the burn-in years, which are stepped like any other. `observe` wraps each phase (stepYear's observer).
  */
-function timeReplication(scenario, replication) {
+function timeReplication(scenario, replication, observe) {
   let t0 = performance.now();
   const state = initialState(scenario, scenario.seed, replication);
   const setupMs = performance.now() - t0;
@@ -31,16 +31,17 @@ function timeReplication(scenario, replication) {
   const burnIn = scenario.burnInYears ?? 0;
   for (let b = 0; b < burnIn; b++) {
     agentYears += state.population.alive;
-    stepYear(state);
+    stepYear(state, observe);
   }
   state.burnIn = false;
   for (let y = 0; y < yearCount(scenario); y++) {
     state.yearIndex = y;
     agentYears += state.population.alive;
-    stepYear(state);
+    stepYear(state, observe);
     recordYear(state, row);
   }
-  return { setupMs, stepMs: performance.now() - t0, stepCpuMs: cpuMs() - c0, agents, agentYears, years: burnIn + yearCount(scenario), state, stepping: [t0, performance.now()] };
+  const t1 = performance.now();
+  return { setupMs, stepMs: t1 - t0, stepCpuMs: cpuMs() - c0, agents, agentYears, years: burnIn + yearCount(scenario), state, stepping: [t0, t1] };
 }
 
 const print = (o) => console.log(JSON.stringify(o));
@@ -81,17 +82,8 @@ if (what === 'model') {
     run();
     ms.set(phase, (ms.get(phase) ?? 0) + performance.now() - t0);
   };
-  const replicate = (replication, observer) => {
-    const state = initialState(scenario, scenario.seed, replication);
-    for (let b = 0; b < (scenario.burnInYears ?? 0); b++) stepYear(state, observer);
-    state.burnIn = false;
-    for (let y = 0; y < yearCount(scenario); y++) {
-      state.yearIndex = y;
-      stepYear(state, observer);
-    }
-  };
-  replicate(99, undefined); // warm-up
-  for (let r = 0; r < reps; r++) replicate(r, observe);
+  timeReplication(scenario, 99); // warm-up
+  for (let r = 0; r < reps; r++) timeReplication(scenario, r, observe);
   const total = [...ms.values()].reduce((a, b) => a + b, 0);
   print({ replications: reps, stepMs: total / reps, phases: [...ms].sort((a, b) => b[1] - a[1]).map(([phase, t]) => ({ phase, ms: t / reps, share: t / total })) });
 } else if (what === 'kernel') {

@@ -193,36 +193,37 @@ export function runExpected(scenario: Scenario, options: ExpectedOptions = {}): 
   const steps = options.steps ?? STEPS;
   const years = yearCount(scenario);
   const values = new Float64Array(years * METRICS.length);
-  let state: ExpectedState;
-  let from = 0;
   const checkpoint = options.from;
-  const params = checkpoint ? resolveParameters(scenario, scenario.seed, 0, true) : undefined;
-  if (checkpoint && params && sharesHistory(checkpoint, scenario, params, nodes, steps)) {
+  // Parameters resolved once: to compare with the checkpoint's, then to run with either way.
+  const params = resolveParameters(scenario, scenario.seed, 0, true);
+  const resumed = checkpoint !== undefined && sharesHistory(checkpoint, scenario, params, nodes, steps);
+  let state: ExpectedState;
+  if (resumed) {
     state = resumeState(checkpoint.state, scenario, params);
-    from = baseIndex(scenario);
     values.set(checkpoint.history);
   } else {
     state = expectedStart(scenario, nodes, steps, params);
   }
-  for (let y = from; y < years; y++) {
-    state.yearIndex = y;
-    stepExpected(state);
-    recordExpected(state, values.subarray(y * METRICS.length, (y + 1) * METRICS.length));
-  }
-  return { values, years: Array.from({ length: years }, (_, y) => firstYear(scenario) + y), ...(from > 0 ? { resumedFrom: scenario.baseYear } : {}) };
+  stepYears(state, values, resumed ? baseIndex(scenario) : 0, years);
+  return { values, years: Array.from({ length: years }, (_, y) => firstYear(scenario) + y), ...(resumed ? { resumedFrom: scenario.baseYear } : {}) };
 }
 
 /** The state at the start of the base year and the history before it (see `ExpectedOptions.from`). */
 export function expectedCheckpoint(scenario: Scenario, options: Omit<ExpectedOptions, 'from'> = {}): ExpectedCheckpoint {
   const state = expectedStart(scenario, options.nodes ?? NODES, options.steps ?? STEPS);
+  const history = new Float64Array(baseIndex(scenario) * METRICS.length);
+  stepYears(state, history, 0, baseIndex(scenario));
+  return { state, history };
+}
+
+/** Steps years `from` to `to` (exclusive), writing each year's metric row into `values` (row y at y × METRICS.length). */
+function stepYears(state: ExpectedState, values: Float64Array, from: number, to: number): void {
   const m = METRICS.length;
-  const history = new Float64Array(baseIndex(scenario) * m);
-  for (let y = 0; y < baseIndex(scenario); y++) {
+  for (let y = from; y < to; y++) {
     state.yearIndex = y;
     stepExpected(state);
-    recordExpected(state, history.subarray(y * m, (y + 1) * m));
+    recordExpected(state, values.subarray(y * m, (y + 1) * m));
   }
-  return { state, history };
 }
 
 /**

@@ -11,17 +11,15 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const quick = process.argv.includes('--quick');
 const json = process.argv.includes('--json');
 
-/** Runs bench/measure.mjs with the given arguments in a fresh process and parses its JSON line. */
-function measure(...args) {
-  const out = execFileSync(process.execPath, ['--max-old-space-size=16000', `${here}measure.mjs`, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  return JSON.parse(out.trim().split('\n').pop());
-}
+/** The command line of one measurement (bench/measure.mjs with the given arguments) and how to read its last line. */
+const command = (args) => [process.execPath, ['--max-old-space-size=16000', `${here}measure.mjs`, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 }];
+const lastLine = (out) => JSON.parse(out.trim().split('\n').pop());
+
+/** Runs one measurement in a fresh process and parses its JSON line. */
+const measure = (...args) => lastLine(execFileSync(...command(args)));
 
 /** The same, without waiting: two of them run at once. */
-async function measureAsync(...args) {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--max-old-space-size=16000', `${here}measure.mjs`, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  return JSON.parse(stdout.trim().split('\n').pop());
-}
+const measureAsync = async (...args) => lastLine((await promisify(execFile)(...command(args))).stdout);
 
 const fmt = (x, d = 1) => (x >= 1e6 ? `${(x / 1e6).toFixed(d)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(d)} k` : x.toFixed(d));
 const line = (label, value) => {

@@ -423,7 +423,7 @@ function draw(): void {
   $('difference').textContent = source && source.difference ? source.difference.words : '';
   const e = explore.expected;
   if (e) {
-    const same = Boolean(e && e.same);
+    const same = e.same;
     $('expected-answer').textContent = `Expected-value recursion (the first answer, at once): ${same ? `the scenario closes in ${yearText(e.base.closingYear, horizon)}` : `the what-if closes in ${yearText(e.whatIf.closingYear, horizon)}, the scenario in ${yearText(e.base.closingYear, horizon)}`}.`;
   }
   drawCandidates();
@@ -495,7 +495,7 @@ function drawCandidates(): void {
   const { setup } = ready();
   const v = views();
   const e = explore.expected;
-  const same = Boolean(e && e.same);
+  const same = e?.same ?? false;
   const floor = (x: number) => Math.max(x, 0.5);
   const marks: Markish[] = [];
   const values: number[] = [];
@@ -534,7 +534,7 @@ function drawClosed(): void {
   const { setup } = ready();
   const v = views();
   const e = explore.expected;
-  const same = Boolean(e && e.same);
+  const same = e?.same ?? false;
   const marks: Markish[] = [Plot.ruleY([0])];
   function step(view: DraftView, color: string): void {
     marks.push(Plot.line(view.closedBy, { x: 'year', y: 'p', stroke: color, strokeWidth: 2, curve: 'step-after' }));
@@ -565,7 +565,7 @@ function drawPay(): void {
   const { setup } = ready();
   const v = views();
   const e = explore.expected;
-  const same = Boolean(e && e.same);
+  const same = e?.same ?? false;
   const marks: Markish[] = [];
   const values: number[] = [];
   function band(view: DraftView, color: string, opacity: number): void {

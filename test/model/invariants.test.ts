@@ -67,7 +67,7 @@ function checkEmployeeCounts(state: SimState, label: string): void {
 }
 
 describe('yearly invariants', () => {
-  it('metrics are finite, counts non-negative, pay quantiles ordered, employers in business with exact staff counts, burn-in included (random scenarios)', () => {
+  it('metrics are finite, counts non-negative, pay quantiles ordered, employers in business with exact staff counts, scratch sets empty, burn-in included (random scenarios)', () => {
     fc.assert(
       fc.property(randomScenarioArb, ({ overrides }) => {
         forEachYear(loadBaseline(overrides), 0, {
@@ -77,6 +77,8 @@ describe('yearly invariants', () => {
             checkMetrics(state, label);
             checkEmployers(state, label);
             checkEmployeeCounts(state, label);
+            // The population's scratch sets of slots (switching, the free slots' order) are empty between phases.
+            expect(state.population.chosen.isEmpty() && state.population.marked.isEmpty(), label).toBe(true);
           },
         });
       }),

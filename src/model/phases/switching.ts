@@ -22,10 +22,20 @@ export function switching(state: SimState): void {
   const units = p.selfStudyUnits[y];
   const gain = studyGain(state);
   const studying = population.sample(Status.adjacent, binomial(population.size[Status.adjacent], rate, rng), rng);
+  // Each agent's study changes only its own skills, so the studying are visited in slot order (the
+  // skill and aptitude arrays read front to back, not at scattered slots); those then qualified
+  // start seeking in the sample's order, as the member lists must see them.
+  const { chosen, marked } = population;
+  for (let k = 0; k < studying.length; k++) chosen.add(studying[k]);
+  for (let i = chosen.next(0); i >= 0; i = chosen.next(i + 1)) {
+    chosen.delete(i);
+    study(population, i, units, gain);
+    if (isQualified(population, i, market.thresholds)) marked.add(i);
+  }
   for (let k = 0; k < studying.length; k++) {
     const i = studying[k];
-    study(population, i, units, gain);
-    if (!isQualified(population, i, market.thresholds)) continue;
+    if (!marked.has(i)) continue;
+    marked.delete(i);
     population.origin[i] = Origin.switcher;
     population.move(i, Status.seeking);
     state.counters.entrants[Origin.switcher]++;

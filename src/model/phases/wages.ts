@@ -38,10 +38,11 @@ export function wages(state: SimState): void {
 
   const factorOfFirm = new Float64Array(state.firms.length);
   for (let f = 0; f < state.firms.length; f++) factorOfFirm[f] = segments[state.firms[f].segment].pay / before[state.firms[f].segment];
-  const { pay, experience, employer } = population;
-  const staff = population.members[Status.genai];
-  for (let k = 0, n = population.size[Status.genai]; k < n; k++) {
-    const i = staff[k];
+  // Each worker's pay and experience change on their own, so the staff are visited in slot order
+  // (a front-to-back scan of the status array), not in their member list's scattered order.
+  const { pay, experience, employer, status } = population;
+  for (let i = 0, end = population.highWater; i < end; i++) {
+    if (status[i] !== Status.genai) continue;
     pay[i] *= factorOfFirm[employer[i]];
     experience[i] += 1;
   }

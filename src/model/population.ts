@@ -60,8 +60,11 @@ export class Population {
   skills!: Float32Array;
   /** Learning speed multiplier, median 1. */
   aptitude!: Float32Array;
-  /** Years worked in GenAI. */
-  experience!: Float32Array;
+  /**
+   * Whole years worked in GenAI (set at 0–9 at the start, one more each year): at most 409 with the
+   * longest burn-in and horizon, so two bytes hold it exactly.
+   */
+  experience!: Uint16Array;
   /** Firm index for GenAI workers and the sponsor of corporate trainees; -1 otherwise. */
   employer!: Int32Array;
   /** Annual pay (USD) for GenAI workers. */
@@ -257,7 +260,7 @@ export class Population {
   private grow(capacity: number): void {
     // Every per-agent array together: about 60 bytes an agent.
     checkCapacity(capacity, 'agents', 64);
-    const copy = <T extends Uint8Array | Int16Array | Int32Array | Float32Array>(old: T | undefined, make: (n: number) => T, fill?: number): T => {
+    const copy = <T extends Uint8Array | Uint16Array | Int16Array | Int32Array | Float32Array>(old: T | undefined, make: (n: number) => T, fill?: number): T => {
       const next = make(capacity);
       if (fill !== undefined) next.fill(fill);
       if (old) next.set(old);
@@ -269,7 +272,7 @@ export class Population {
     if (this.skills) skills.set(this.skills);
     this.skills = skills;
     this.aptitude = copy(this.aptitude, (n) => new Float32Array(n));
-    this.experience = copy(this.experience, (n) => new Float32Array(n));
+    this.experience = copy(this.experience, (n) => new Uint16Array(n));
     this.employer = copy(this.employer, (n) => new Int32Array(n), -1);
     this.pay = copy(this.pay, (n) => new Float32Array(n));
     this.programme = copy(this.programme, (n) => new Int16Array(n), -1);

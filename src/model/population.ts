@@ -1,7 +1,8 @@
 /**
  * Workers as a struct of typed arrays (one slot per agent; an agent stands for
  * `scale` persons). Objects per person cost 6–7× the memory and long GC
- * pauses at millions of agents; typed arrays cost ~60 bytes per agent here.
+ * pauses at millions of agents; typed arrays cost about 55 bytes per agent
+ * here, member lists included.
  *
  * Every status change goes through `enter`, `move` and `leave`, which keep a
  * member list per status (so phases touch only the agents concerned, never
@@ -258,7 +259,7 @@ export class Population {
   }
 
   private grow(capacity: number): void {
-    // Every per-agent array together: about 60 bytes an agent.
+    // Every per-agent array together, with the member lists: about 55 bytes an agent (64 allowed for their growth).
     checkCapacity(capacity, 'agents', 64);
     const copy = <T extends Uint8Array | Uint16Array | Int16Array | Int32Array | Float32Array>(old: T | undefined, make: (n: number) => T, fill?: number): T => {
       const next = make(capacity);

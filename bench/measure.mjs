@@ -8,6 +8,7 @@ import { initialState } from '../dist/model/init.js';
 import { stepYear } from '../dist/model/step.js';
 import { METRICS, recordYear } from '../dist/model/metrics.js';
 import { streamRng } from '../dist/random/seed-tree.js';
+import { zigguratNormal } from '../dist/random/ziggurat.js';
 import { simulate } from '../dist/studies/run.js';
 import { yearCount } from '../dist/scenario/calendar.js';
 
@@ -19,9 +20,10 @@ const [what, ...args] = process.argv.slice(2);
  * Steps one replication; set-up timed apart from stepping (as Mesa's benchmarks do). Stepping counts
  * the burn-in years, which are stepped like any other. `observe` wraps each phase (stepYear's observer).
  */
-function timeReplication(scenario, replication, observe) {
+function timeReplication(scenario, replication, observe, prepare) {
   let t0 = performance.now();
   const state = initialState(scenario, scenario.seed, replication);
+  prepare?.(state);
   const setupMs = performance.now() - t0;
   const c0 = cpuMs();
   const agents = state.population.alive;
@@ -86,6 +88,40 @@ if (what === 'model') {
   for (let r = 0; r < reps; r++) timeReplication(scenario, r, observe);
   const total = [...ms.values()].reduce((a, b) => a + b, 0);
   print({ replications: reps, stepMs: total / reps, phases: [...ms].sort((a, b) => b[1] - a[1]).map(([phase, t]) => ({ phase, ms: t / reps, share: t / total })) });
+} else if (what === 'draws') {
+  // The random draws' part of the time per agent-year. Every uniform a phase draws (each normal
+  // takes one or more) is counted through counting wrappers of the replication's streams, over the
+  // stepping of `reps` replications; one uniform's time is measured in this process on 8 streams
+  // taken in turn, as the phases draw them. The wrappers only count: no time is measured with them.
+  const { scenario } = loadScenario(baseline);
+  const reps = Number(args[0] ?? 2);
+  let uniforms = 0;
+  let agentYears = 0;
+  const counting = (state) => {
+    const streams = state.streams;
+    for (const name of Object.keys(streams)) {
+      const base = streams[name];
+      const wrapped = () => {
+        uniforms++;
+        return base();
+      };
+      wrapped.normal = () => zigguratNormal(wrapped);
+      streams[name] = wrapped;
+    }
+  };
+  for (let r = 0; r < reps; r++) agentYears += timeReplication(scenario, r, undefined, counting).agentYears;
+  const streams = Array.from({ length: 8 }, (_, k) => streamRng(scenario.seed, 0, `draws ${k}`));
+  const drawAll = (n) => {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += streams[i & 7]();
+    return sum;
+  };
+  drawAll(1e6); // warm-up
+  const n = 2e7;
+  const t0 = performance.now();
+  const sink = drawAll(n);
+  const nsPerUniform = ((performance.now() - t0) * 1e6) / n;
+  print({ replications: reps, uniformsPerAgentYear: uniforms / agentYears, nsPerUniform, drawNsPerAgentYear: (uniforms / agentYears) * nsPerUniform, sink });
 } else if (what === 'kernel') {
   // The ceiling: one in-order pass over the population's typed arrays, one random number per agent.
   const { scenario } = loadScenario(baseline);

@@ -45,6 +45,15 @@ const phases = measure('phases', quick ? '2' : '3');
 figures.phases = phases;
 line('where the stepping time goes (phases, share of stepping)', phases.phases.filter((p) => p.share >= 0.02).map((p) => `${p.phase} ${(100 * p.share).toFixed(0)}%`).join(', '));
 
+// How much of the time per agent-year the random draws take, beside the model's time and the time
+// the 0.2 target allows: what is left is visits to agents and the bookkeeping around them.
+const draws = measure('draws', quick ? '1' : '2');
+figures.draws = { ...draws, modelNsPerAgentYear: 1e9 / model.agentYearsPerSecond, targetNsPerAgentYear: 1e9 / (0.2 * kernel.agentStepsPerSecond) };
+line(
+  'random draws per agent-year',
+  `${draws.uniformsPerAgentYear.toFixed(2)} uniforms × ${draws.nsPerUniform.toFixed(1)} ns = ${draws.drawNsPerAgentYear.toFixed(0)} ns of the model's ${figures.draws.modelNsPerAgentYear.toFixed(0)} ns (0.2 × the kernel allows ${figures.draws.targetNsPerAgentYear.toFixed(0)} ns)`,
+);
+
 const sizes = quick ? [1e6] : [1e6, 1e7];
 const big = sizes.map((n) => measure('size', String(n)));
 figures.sizes = big.map((b) => ({ ...b, bytesPerAgent: b.peakRss / b.agents, arrayBytesPerAgent: b.arrayBytes / b.agents }));

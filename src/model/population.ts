@@ -62,8 +62,8 @@ export class Population {
   /** Learning speed multiplier, median 1. */
   aptitude!: Float32Array;
   /**
-   * Whole years worked in GenAI (set at 0–9 at the start, one more each year): at most 409 with the
-   * longest burn-in and horizon, so two bytes hold it exactly.
+   * Whole years worked in GenAI (set at 0–9 at the start, one more each year): at most 410 with the
+   * longest burn-in (200 years) and horizon (201 years), so two bytes hold it exactly.
    */
   experience!: Uint16Array;
   /** Firm index for GenAI workers and the sponsor of corporate trainees; -1 otherwise. */

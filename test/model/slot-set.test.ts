@@ -20,14 +20,22 @@ function members(set: SlotSet): number[] {
   return out;
 }
 
+/** A set of room CAPACITY holding `slots`. */
+function setOf(slots: readonly number[]): SlotSet {
+  const set = new SlotSet();
+  set.grow(CAPACITY);
+  for (const s of slots) set.add(s);
+  return set;
+}
+
+const ascending = (slots: readonly number[]) => [...slots].sort((a, b) => a - b);
+
 describe('SlotSet', () => {
   it('iterates its members in ascending order, once each (property over the slots added)', () => {
     fc.assert(
       fc.property(slotsArb, (slots) => {
-        const set = new SlotSet();
-        set.grow(CAPACITY);
-        for (const s of slots) set.add(s);
-        expect(members(set)).toEqual([...slots].sort((a, b) => a - b));
+        const set = setOf(slots);
+        expect(members(set)).toEqual(ascending(slots));
         for (let s = 0; s < CAPACITY; s++) expect(set.has(s)).toBe(slots.includes(s));
         expect(set.isEmpty()).toBe(slots.length === 0);
       }),
@@ -38,15 +46,13 @@ describe('SlotSet', () => {
   it('visits every member when each is deleted as it is visited, and is then empty', () => {
     fc.assert(
       fc.property(slotsArb, (slots) => {
-        const set = new SlotSet();
-        set.grow(CAPACITY);
-        for (const s of slots) set.add(s);
+        const set = setOf(slots);
         const seen: number[] = [];
         for (let i = set.next(0); i >= 0; i = set.next(i + 1)) {
           set.delete(i);
           seen.push(i);
         }
-        expect(seen).toEqual([...slots].sort((a, b) => a - b));
+        expect(seen).toEqual(ascending(slots));
         expect(set.isEmpty()).toBe(true);
       }),
       { numRuns: 200 },

@@ -75,7 +75,9 @@ if (what === 'model') {
   print({ agents, years, setupMs: setupMs / reps, stepMs: stepMs / reps, agentYearsPerSecond: agentYears / (stepMs / 1000), agentYearsPerCpuSecond: agentYears / (stepCpuMs / 1000), gcShareOfStepping: gcMs / stepMs });
 } else if (what === 'phases') {
   // Where the stepping time goes: each phase of the year timed through stepYear's observer (the
-  // observer's own cost, two clock reads a phase, is under 1%), summed over replications.
+  // observer's own cost, two clock reads a phase, is under 1%), summed over replications. Shares are
+  // of the whole stepping time in the same replications; what no phase holds (the start of each
+  // year's matching, the year's metrics, the counters) is reported as "outside the phases".
   const { scenario } = loadScenario(baseline);
   const reps = Number(args[0] ?? 3);
   const ms = new Map();
@@ -85,9 +87,11 @@ if (what === 'model') {
     ms.set(phase, (ms.get(phase) ?? 0) + performance.now() - t0);
   };
   timeReplication(scenario, 99); // warm-up
-  for (let r = 0; r < reps; r++) timeReplication(scenario, r, observe);
-  const total = [...ms.values()].reduce((a, b) => a + b, 0);
-  print({ replications: reps, stepMs: total / reps, phases: [...ms].sort((a, b) => b[1] - a[1]).map(([phase, t]) => ({ phase, ms: t / reps, share: t / total })) });
+  let stepMs = 0;
+  for (let r = 0; r < reps; r++) stepMs += timeReplication(scenario, r, observe).stepMs;
+  const inPhases = [...ms.values()].reduce((a, b) => a + b, 0);
+  const phases = [...ms].sort((a, b) => b[1] - a[1]).map(([phase, t]) => ({ phase, ms: t / reps, share: t / stepMs }));
+  print({ replications: reps, stepMs: stepMs / reps, phases, outside: { ms: (stepMs - inPhases) / reps, share: (stepMs - inPhases) / stepMs } });
 } else if (what === 'draws') {
   // The random draws' part of the time per agent-year. Every uniform a phase draws (each normal
   // takes one or more) is counted through counting wrappers of the replication's streams, over the

@@ -43,7 +43,23 @@ line('ratio model ÷ kernel', `${figures.ratio.toFixed(3)} (in CPU time ${figure
 
 const phases = measure('phases', quick ? '2' : '3');
 figures.phases = phases;
-line('where the stepping time goes (phases, share of stepping)', phases.phases.filter((p) => p.share >= 0.02).map((p) => `${p.phase} ${(100 * p.share).toFixed(0)}%`).join(', '));
+line('where the stepping time goes (phases, share of stepping)', [...phases.phases.filter((p) => p.share >= 0.02).map((p) => `${p.phase} ${(100 * p.share).toFixed(0)}%`), `outside the phases ${(100 * phases.outside.share).toFixed(0)}%`].join(', '));
+
+// Amdahl's law on the phases row, against the 0.2 target: for the k costliest phases, the ratio the
+// model would reach if they took no time at all, and how many times faster they would have to run
+// together (the rest as it is) to reach 0.2; none when even taking no time would not.
+const target = 0.2;
+let costliest = 0;
+figures.towardsTarget = phases.phases.slice(0, 5).map((p, k) => {
+  costliest += p.share;
+  const allowed = figures.ratio / target - (1 - costliest);
+  return { phases: phases.phases.slice(0, k + 1).map((q) => q.phase), share: costliest, ratioIfFree: figures.ratio / (1 - costliest), speedupNeeded: allowed > 0 ? costliest / allowed : null };
+});
+figures.towardsTarget.push({ phases: ['every phase', 'outside the phases'], share: 1, ratioIfFree: null, speedupNeeded: target / figures.ratio });
+line(
+  'for 0.2: how much faster the costliest phases must run (Amdahl)',
+  figures.towardsTarget.map((r) => `${r.phases.join(' + ')} (${(100 * r.share).toFixed(0)}%) ${r.speedupNeeded === null ? `out of reach: ${r.ratioIfFree.toFixed(3)} if free` : `${r.speedupNeeded.toFixed(1)}×`}`).join('; '),
+);
 
 // How much of the time per agent-year the random draws take, beside the model's time and the time
 // the 0.2 target allows: what is left is visits to agents and the bookkeeping around them.

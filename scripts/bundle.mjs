@@ -3,7 +3,8 @@
  * one chunk per command's code (loaded only when that command runs). Node 20 resolves and compiles
  * an ESM module graph file by file, and the CLI's graph is several hundred files (yargs, zod, yaml,
  * mathjs…): bundled, `hiresim validate` takes half the time (1.05 s → 0.56 s; README, Performance).
- * The library (`dist/index.js` and the rest of dist/) stays as tsc compiled it.
+ * The library (`dist/index.js` and the rest of dist/) stays as tsc compiled it; its worker pool, like
+ * the executable's, starts the bundled worker.
  *
  * Also the explore page's script, `src/explore/page/app.ts` (browser code, which tsc leaves out):
  * one readable IIFE file, `dist/explore/page/app.js`, that the server reads at start and serves as
@@ -31,7 +32,8 @@ await build({
   absWorkingDir: root,
   entryPoints: { hiresim: 'src/cli/main.ts', worker: 'src/engine/worker.ts' },
   outdir,
-  // Chunks sit beside the entries: the engine finds its worker as ./worker.js next to its own chunk.
+  // Chunks sit beside the entries: the engine's pool, bundled or not (dist/engine/pool.js), starts
+  // dist/bin/worker.js.
   entryNames: '[name]',
   chunkNames: '[name]-[hash]',
   bundle: true,

@@ -9,8 +9,12 @@ import type { ResolvedScenario, Run, RunList } from './runs.js';
 import type { RunReply, RunRequest } from './worker.js';
 import { placedAt } from './run-problem.js';
 
-// Tests run the TypeScript sources, where no worker.js sits beside this file: use the build.
-const workerUrl = import.meta.url.endsWith('.ts') ? new URL('../../dist/engine/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url);
+// Every pool runs the bundled worker, dist/bin/worker.js (scripts/bundle.mjs): a worker that loads
+// the library file by file (several hundred modules) delivers its first result later, a cost every
+// threaded run pays once per worker (README, Performance). From this file compiled (dist/engine/)
+// or bundled (a chunk in dist/bin/), ../bin/ is that folder; tests run the TypeScript sources, two
+// levels below the project.
+const workerUrl = new URL(import.meta.url.endsWith('.ts') ? '../../dist/bin/worker.js' : '../bin/worker.js', import.meta.url);
 
 export interface EnginePool {
   readonly threads: number;

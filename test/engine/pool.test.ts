@@ -40,6 +40,13 @@ describe('createEnginePool', () => {
     expect(both[2].summary).toEqual(both[0].summary);
   });
 
+  it('runs the bundled worker from the compiled library too (dist/engine/ finds dist/bin/worker.js), with one-thread values', async () => {
+    // The library as a package user imports it (global-setup builds dist/ before any test).
+    const library = (await import(`${process.cwd()}/dist/index.js`)) as { simulate: typeof simulate };
+    const threaded = await library.simulate(a, { threads: 2 });
+    expect(threaded.values).toEqual((await simulate(a, { threads: 1 })).values);
+  });
+
   it('fails the list, not the process, when building a run throws, and reports progress once per run', async () => {
     const good = replicationRuns([a]);
     const failing: RunList = { count: 3, run: (k) => (k < 2 ? good.run(k) : (() => { throw new RangeError('point 2 cannot be loaded'); })()) };

@@ -47,6 +47,16 @@ function timeReplication(scenario, replication, observe, prepare) {
 }
 
 const print = (o) => console.log(JSON.stringify(o));
+
+/**
+ * Waits until BENCH_START_AT (epoch milliseconds), when it is set: bench/run.mjs starts two processes
+ * with the same time, so that both measure while the other is working too (each loads and warms up
+ * first, at its own pace).
+ */
+async function startTogether() {
+  const wait = Number(process.env.BENCH_START_AT ?? 0) - (performance.timeOrigin + performance.now());
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
 /** CPU time of this process (all its threads) in ms: steadier than wall time on a shared machine. */
 const cpuMs = () => {
   const u = process.cpuUsage();
@@ -56,6 +66,7 @@ const cpuMs = () => {
 if (what === 'model') {
   const { scenario } = loadScenario(baseline);
   timeReplication(scenario, 99); // warm-up
+  await startTogether();
   // The main thread's garbage collections (V8's gc performance entries) that start while stepping:
   // set-up, which allocates the population's arrays, is left out.
   const collections = [];
@@ -72,7 +83,10 @@ if (what === 'model') {
   await new Promise((resolve) => setTimeout(resolve, 50)); // the observer is told asynchronously
   observer.disconnect();
   const gcMs = collections.filter(([start]) => stepping.some(([from, to]) => start >= from && start <= to)).reduce((sum, [, ms]) => sum + ms, 0);
-  print({ agents, years, setupMs: setupMs / reps, stepMs: stepMs / reps, agentYearsPerSecond: agentYears / (stepMs / 1000), agentYearsPerCpuSecond: agentYears / (stepCpuMs / 1000), gcShareOfStepping: gcMs / stepMs });
+  // `window`: from the first replication's stepping to the last one's end, as epoch milliseconds, so
+  // that two of these processes run at once can be timed together over the span both were working.
+  const window = [performance.timeOrigin + stepping[0][0], performance.timeOrigin + stepping[stepping.length - 1][1]];
+  print({ agents, years, setupMs: setupMs / reps, stepMs: stepMs / reps, agentYears, window, agentYearsPerSecond: agentYears / (stepMs / 1000), agentYearsPerCpuSecond: agentYears / (stepCpuMs / 1000), gcShareOfStepping: gcMs / stepMs });
 } else if (what === 'phases') {
   // Where the stepping time goes: each phase of the year timed through stepYear's observer (the
   // observer's own cost, two clock reads a phase, is under 1%), summed over replications. Shares are
@@ -148,13 +162,20 @@ if (what === 'model') {
     return sum;
   };
   pass();
-  const passes = 200;
+  await startTogether();
+  // At least 200 passes and one second, so that two kernels run at once overlap over most of their time.
   const t0 = performance.now();
   const c0 = cpuMs();
   let sink = 0;
-  for (let k = 0; k < passes; k++) sink += pass();
-  const ms = performance.now() - t0;
-  print({ agents: n, agentStepsPerSecond: (n * passes) / (ms / 1000), agentStepsPerCpuSecond: (n * passes) / ((cpuMs() - c0) / 1000), sink });
+  let passes = 0;
+  while (passes < 200 || performance.now() - t0 < 1000) {
+    sink += pass();
+    passes++;
+  }
+  const t1 = performance.now();
+  const ms = t1 - t0;
+  const window = [performance.timeOrigin + t0, performance.timeOrigin + t1];
+  print({ agents: n, agentSteps: n * passes, window, agentStepsPerSecond: (n * passes) / (ms / 1000), agentStepsPerCpuSecond: (n * passes) / ((cpuMs() - c0) / 1000), sink });
 } else if (what === 'size') {
   // About `agents` agents at full scale: the adjacent workforce (a level held every year) is sized to
   // reach the target; no burn-in, 2023 to 2026 (the horizon must lie past the base year, 2025).

@@ -18,8 +18,11 @@ const lastLine = (out) => JSON.parse(out.trim().split('\n').pop());
 /** Runs one measurement in a fresh process and parses its JSON line. */
 const measure = (...args) => lastLine(execFileSync(...command(args)));
 
-/** The same, without waiting: two of them run at once. */
-const measureAsync = async (...args) => lastLine((await promisify(execFile)(...command(args))).stdout);
+/** The same, without waiting, measuring from the epoch time `at` (ms): two of them run at once. */
+const measureAsync = async (at, ...args) => {
+  const [file, argv, options] = command(args);
+  return lastLine((await promisify(execFile)(file, argv, { ...options, env: { ...process.env, BENCH_START_AT: String(at) } })).stdout);
+};
 
 const fmt = (x, d = 1) => (x >= 1e6 ? `${(x / 1e6).toFixed(d)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(d)} k` : x.toFixed(d));
 const line = (label, value) => {
@@ -87,14 +90,25 @@ figures.threads = { replications: one.replications, oneThreadMs: one.ms, twoThre
 line(`replications: ${one.replications} on 1 thread vs 2 threads`, `${(one.ms / 1000).toFixed(1)} s vs ${(two.ms / 1000).toFixed(1)} s: speed-up ${(one.ms / two.ms).toFixed(2)}× (same output: ${one.digest === two.digest})`);
 
 // What two cores give two independent processes (no threads, nothing shared but the machine): the
-// ceiling for the threads' speed-up. The kernel streams through its arrays; the model does not.
-const [modelA, modelB] = await Promise.all([measureAsync('model', quick ? '2' : '4'), measureAsync('model', quick ? '2' : '4')]);
-const [kernelA, kernelB] = await Promise.all([measureAsync('kernel', String(model.agents)), measureAsync('kernel', String(model.agents))]);
-figures.twoProcesses = {
-  model: (modelA.agentYearsPerSecond + modelB.agentYearsPerSecond) / model.agentYearsPerSecond,
-  kernel: (kernelA.agentStepsPerSecond + kernelB.agentStepsPerSecond) / kernel.agentStepsPerSecond,
+// ceiling for the threads' speed-up. The kernel streams through its arrays; the model does not. Both
+// processes' work is counted over the span from the first one's start to the last one's end, so
+// time one of them ran alone is not counted as shared.
+// Both start measuring at the same moment, a few seconds after they are started (loading and warming
+// up take about two).
+const together = (...args) => {
+  const at = Date.now() + 5000;
+  return Promise.all([measureAsync(at, ...args), measureAsync(at, ...args)]);
 };
-line('two processes at once vs one (throughput): model, kernel', `${figures.twoProcesses.model.toFixed(2)}×, ${figures.twoProcesses.kernel.toFixed(2)}×`);
+const [modelA, modelB] = await together('model', quick ? '2' : '4');
+const [kernelA, kernelB] = await together('kernel', String(model.agents));
+const seconds = (...runs) => (Math.max(...runs.map((r) => r.window[1])) - Math.min(...runs.map((r) => r.window[0]))) / 1000;
+const overlap = (a, b) => Math.max(0, Math.min(a.window[1], b.window[1]) - Math.max(a.window[0], b.window[0])) / 1000 / seconds(a, b);
+figures.twoProcesses = {
+  model: (modelA.agentYears + modelB.agentYears) / seconds(modelA, modelB) / (model.agentYears / seconds(model)),
+  kernel: (kernelA.agentSteps + kernelB.agentSteps) / seconds(kernelA, kernelB) / (kernel.agentSteps / seconds(kernel)),
+  overlap: { model: overlap(modelA, modelB), kernel: overlap(kernelA, kernelB) },
+};
+line('two processes at once vs one (throughput over the span both ran): model, kernel', `${figures.twoProcesses.model.toFixed(2)}×, ${figures.twoProcesses.kernel.toFixed(2)}× (they ran together ${(100 * figures.twoProcesses.overlap.model).toFixed(0)}% and ${(100 * figures.twoProcesses.overlap.kernel).toFixed(0)}% of it)`);
 
 const startup = measure('startup', quick ? '5' : '9');
 figures.startup = startup;

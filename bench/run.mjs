@@ -91,10 +91,9 @@ line(`replications: ${one.replications} on 1 thread vs 2 threads`, `${(one.ms / 
 
 // What two cores give two independent processes (no threads, nothing shared but the machine): the
 // ceiling for the threads' speed-up. The kernel streams through its arrays; the model does not. Both
-// processes' work is counted over the span from the first one's start to the last one's end, so
-// time one of them ran alone is not counted as shared.
-// Both start measuring at the same moment, a few seconds after they are started (loading and warming
-// up take about two).
+// start measuring at the same moment, a few seconds after they are started (loading and warming up
+// take about two), and their work is counted over the span from the first one's start to the last
+// one's end, so that time one of them ran alone is not counted as shared.
 const together = (...args) => {
   const at = Date.now() + 5000;
   return Promise.all([measureAsync(at, ...args), measureAsync(at, ...args)]);

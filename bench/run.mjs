@@ -67,7 +67,7 @@ line(
 // How much of the time per agent-year the random draws take, beside the model's time and the time
 // the 0.2 target allows: what is left is visits to agents and the bookkeeping around them.
 const draws = measure('draws', quick ? '1' : '2');
-figures.draws = { ...draws, modelNsPerAgentYear: 1e9 / model.agentYearsPerSecond, targetNsPerAgentYear: 1e9 / (0.2 * kernel.agentStepsPerSecond) };
+figures.draws = { ...draws, modelNsPerAgentYear: 1e9 / model.agentYearsPerSecond, targetNsPerAgentYear: 1e9 / (target * kernel.agentStepsPerSecond) };
 line(
   'random draws per agent-year',
   `${draws.uniformsPerAgentYear.toFixed(2)} uniforms × ${draws.nsPerUniform.toFixed(1)} ns = ${draws.drawNsPerAgentYear.toFixed(0)} ns of the model's ${figures.draws.modelNsPerAgentYear.toFixed(0)} ns (0.2 × the kernel allows ${figures.draws.targetNsPerAgentYear.toFixed(0)} ns)`,

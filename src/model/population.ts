@@ -200,13 +200,12 @@ export class Population {
     // Sorted through a bitmap (O(free + slots / 32)): a comparison sort of the typed array took
     // about 1.5% of a year's step.
     const free = this.free;
-    const n = this.freeCount;
-    for (let k = 0; k < n; k++) this.chosen.add(free[k]);
-    let k = n;
-    for (let i = this.chosen.next(0); i >= 0; i = this.chosen.next(i + 1)) {
-      this.chosen.delete(i);
+    let k = this.freeCount;
+    for (let j = 0; j < k; j++) this.chosen.add(free[j]);
+    // Lowest last: entrants take free slots from the end of the list.
+    this.chosen.drain((i) => {
       free[--k] = i;
-    }
+    });
   }
 
   /**

@@ -45,6 +45,17 @@ export class SlotSet {
     return (w << 5) + 31 - Math.clz32(word & -word);
   }
 
+  /**
+   * Visits every member in ascending order, removing each as it is visited: the set is empty
+   * afterwards, ready for its next use. `visit` must not add members.
+   */
+  drain(visit: (slot: number) => void): void {
+    for (let i = this.next(0); i >= 0; i = this.next(i + 1)) {
+      this.delete(i);
+      visit(i);
+    }
+  }
+
   /** Whether the set has no members (a scan of its words: for tests and checks, not hot loops). */
   isEmpty(): boolean {
     return this.bits.every((word) => word === 0);

@@ -42,7 +42,7 @@ describe('createEnginePool', () => {
 
   it('runs the bundled worker from the compiled library too (dist/engine/ finds dist/bin/worker.js), with one-thread values', async () => {
     // The library as a package user imports it (global-setup builds dist/ before any test).
-    const library = (await import(`${process.cwd()}/dist/index.js`)) as { simulate: typeof simulate };
+    const library = (await import(new URL('../../dist/index.js', import.meta.url).href)) as { simulate: typeof simulate };
     const threaded = await library.simulate(a, { threads: 2 });
     expect(threaded.values).toEqual((await simulate(a, { threads: 1 })).values);
   });

@@ -43,15 +43,16 @@ describe('SlotSet', () => {
     );
   });
 
-  it('visits every member when each is deleted as it is visited, and is then empty', () => {
+  it('drain visits every member in ascending order, removing each, and leaves the set empty', () => {
     fc.assert(
       fc.property(slotsArb, (slots) => {
         const set = setOf(slots);
         const seen: number[] = [];
-        for (let i = set.next(0); i >= 0; i = set.next(i + 1)) {
-          set.delete(i);
+        set.drain((i) => {
+          // Each is already removed when it is visited.
+          expect(set.has(i)).toBe(false);
           seen.push(i);
-        }
+        });
         expect(seen).toEqual(ascending(slots));
         expect(set.isEmpty()).toBe(true);
       }),

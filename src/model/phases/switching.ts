@@ -27,11 +27,10 @@ export function switching(state: SimState): void {
   // start seeking in the sample's order, as the member lists must see them.
   const { chosen, marked } = population;
   for (let k = 0; k < studying.length; k++) chosen.add(studying[k]);
-  for (let i = chosen.next(0); i >= 0; i = chosen.next(i + 1)) {
-    chosen.delete(i);
+  chosen.drain((i) => {
     study(population, i, units, gain);
     if (isQualified(population, i, market.thresholds)) marked.add(i);
-  }
+  });
   for (let k = 0; k < studying.length; k++) {
     const i = studying[k];
     if (!marked.has(i)) continue;
